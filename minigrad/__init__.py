@@ -1,0 +1,11 @@
+"""minigrad: learn backpropagation by deriving it, step by step.
+
+Pure standard library. The scalar autodiff node is :class:`minigrad.Value`;
+the rest of the library (``nn``, ``perceptron``, ``numeric``, ``backprop``,
+``losses``, ``optim``, ``data``, ``plot``) is imported on demand.
+"""
+
+from minigrad.engine import Value
+
+__all__ = ["Value"]
+__version__ = "0.1.0"

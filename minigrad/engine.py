@@ -1,0 +1,357 @@
+"""The scalar autodiff node ``Value``: reverse-mode automatic differentiation.
+
+This mirrors the "Automatic Differentiation" slide of seed 000 (Sadiku): the
+backward pass is generated automatically from the forward equations. Every
+operation records its inputs (``_prev``, a tuple, so the order is
+deterministic) and a label (``_op``). Its *local derivative* is one small,
+named module-level function below (``_mul_backward`` and so on) that applies
+the chain rule for that single node and *accumulates* into its inputs::
+
+    a.grad += (d out / d a) * out.grad
+
+Accumulating (``+=``) is the multivariate chain rule of seed 003 "case 2": a
+node used on several paths receives the sum of the gradients of all paths.
+
+>>> a = Value(1.0); b = a + a; c = b + b
+>>> c.backward()
+>>> a.grad
+4.0
+
+Decisions (documented in the README too):
+
+* ``data`` is always a finite ``float``. ``bool``, strings, ``None`` and other
+  non-numbers are a ``TypeError``; ``nan`` and ``inf`` are a ``ValueError``,
+  both at construction and when an operation's result overflows. A silent
+  ``nan`` would make every later gradient wrong without saying where.
+* ``grad`` is always a ``float``.
+* ``backward()`` sorts the graph iteratively (no recursion limit; a chain one
+  million nodes deep works) in an order that depends only on the graph.
+* A second ``backward()`` behaves like PyTorch: leaves (nodes made by the
+  user, with no inputs) *accumulate* until you zero them; intermediate nodes
+  are reset and recomputed on each call, so they hold this pass's gradient.
+"""
+
+import math
+
+__all__ = ["Value"]
+
+
+def _fail_number(x, op):
+    """Turn anything that is not a finite float into one, or raise a clear error."""
+    where = "Value()" if not op else "Value (from %s)" % op
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        if hasattr(x, "__float__") and not isinstance(x, (bool, str, bytes, complex)):
+            try:
+                x = float(x)  # numpy scalars, Fraction, Decimal
+            except (TypeError, ValueError, OverflowError) as e:
+                raise TypeError("%s needs a real number, got %r (%s): %s"
+                                % (where, x, type(x).__name__, e)) from None
+        else:
+            hint = "; use 1.0 or 0.0" if isinstance(x, bool) else ""
+            raise TypeError("%s needs a real number, got %r (%s)%s"
+                            % (where, x, type(x).__name__, hint))
+    try:
+        x = float(x)
+    except OverflowError:
+        raise ValueError("%s got an int too large for a float: %r" % (where, x)) from None
+    if x - x != 0.0:  # nan or +-inf
+        if op:
+            raise ValueError("%s: the result is %r, not a finite number "
+                             "(the operation overflowed)" % (op, x))
+        raise ValueError("Value() needs a finite number, got %r" % x)
+    return x
+
+
+class Value:
+    """A scalar that remembers how it was computed, so it can be differentiated.
+
+    micrograd-compatible: ``Value(data)``, ``.data``, ``.grad``,
+    ``.backward()``, ``+ - * / **``, reflected forms and ``relu()`` give the
+    same numbers as micrograd's ``engine.Value``.
+
+    >>> x = Value(2.0); w = Value(-3.0)
+    >>> z = (x * w).tanh()
+    >>> z.backward()
+    >>> round(x.grad, 6), round(w.grad, 6)
+    (-1.8e-05, 1.2e-05)
+    """
+
+    __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_aux")
+
+    def __init__(self, data, _children=(), _op=""):
+        if type(data) is not float or data - data != 0.0:
+            data = _fail_number(data, _op)
+        self.data = data
+        self.grad = 0.0
+        self._prev = tuple(_children) if type(_children) is not tuple else _children
+        self._op = _op
+        self._backward = None  # set by the op that made this node
+        self._aux = None  # extra constant an op needs (the exponent of ** c)
+
+    # -- primitives: each is one forward line and one named local derivative --
+
+    def __add__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        out = Value(self.data + other.data, (self, other), "+")
+        out._backward = _add_backward
+        return out
+
+    def __mul__(self, other):
+        other = other if isinstance(other, Value) else Value(other)
+        out = Value(self.data * other.data, (self, other), "*")
+        out._backward = _mul_backward
+        return out
+
+    def __pow__(self, other):
+        if isinstance(other, Value):
+            return self._pow_value(other)
+        if isinstance(other, bool) or not isinstance(other, (int, float)):
+            raise TypeError("Value ** c needs c to be an int, float or Value, got %r (%s)"
+                            % (other, type(other).__name__))
+        x = self.data
+        if x == 0.0 and other < 0:
+            raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)"
+                                    % (other,))
+        if x < 0.0 and other != int(other):
+            raise ValueError("**: %r ** %r is not a real number (negative base, "
+                             "fractional exponent)" % (x, other))
+        try:
+            y = x ** other
+        except OverflowError:
+            raise ValueError("**: %r ** %r overflows a float" % (x, other)) from None
+        out = Value(y, (self,), "**")
+        out._aux = other
+        out._backward = _pow_backward
+        return out
+
+    def _pow_value(self, other):
+        a, b = self.data, other.data
+        if a <= 0.0:
+            raise ValueError("**: Value ** Value needs a positive base, got %r" % a)
+        try:
+            y = a ** b
+        except OverflowError:
+            raise ValueError("**: %r ** %r overflows a float" % (a, b)) from None
+        out = Value(y, (self, other), "**")
+        out._backward = _powv_backward
+        return out
+
+    def __rpow__(self, other):  # c ** v
+        return Value(other) ** self
+
+    def exp(self):
+        try:
+            y = math.exp(self.data)
+        except OverflowError:
+            raise ValueError("exp: exp(%r) overflows a float" % self.data) from None
+        out = Value(y, (self,), "exp")
+        out._backward = _exp_backward
+        return out
+
+    def log(self):
+        if self.data <= 0.0:
+            raise ValueError("log: log(%r) is undefined; log needs a positive input"
+                             % self.data)
+        out = Value(math.log(self.data), (self,), "log")
+        out._backward = _log_backward
+        return out
+
+    def tanh(self):
+        out = Value(math.tanh(self.data), (self,), "tanh")
+        out._backward = _tanh_backward
+        return out
+
+    def sigmoid(self):
+        out = Value(sigmoid(self.data), (self,), "sigmoid")
+        out._backward = _sigmoid_backward
+        return out
+
+    def softplus(self):
+        out = Value(softplus(self.data), (self,), "softplus")
+        out._backward = _softplus_backward
+        return out
+
+    def relu(self):
+        out = Value(0.0 if self.data < 0 else self.data, (self,), "ReLU")
+        out._backward = _relu_backward
+        return out
+
+    # -- composites, built from the primitives exactly as micrograd does --
+
+    def __neg__(self):  # -self
+        return self * -1
+
+    def __radd__(self, other):  # other + self
+        return self + other
+
+    def __sub__(self, other):  # self - other
+        return self + (-other)
+
+    def __rsub__(self, other):  # other - self
+        return other + (-self)
+
+    def __rmul__(self, other):  # other * self
+        return self * other
+
+    def __truediv__(self, other):  # self / other
+        return self * other ** -1
+
+    def __rtruediv__(self, other):  # other / self
+        return other * self ** -1
+
+    # -- the backward pass --
+
+    def backward(self, gradient=1.0):
+        """Fill ``.grad`` of every node this one depends on: d self / d node.
+
+        The graph is sorted iteratively (depth-first, children in the order
+        they were given), then each node's local derivative runs from the
+        output back to the inputs, as in seed 002's backward phase. Leaves
+        accumulate across calls; intermediate nodes are reset first.
+        """
+        gradient = _fail_number(gradient, "") if type(gradient) is not float else gradient
+        topo = self._topo()
+        for node in topo:
+            if node._prev:
+                node.grad = 0.0
+        self.grad += gradient
+        for node in reversed(topo):
+            fn = node._backward
+            if fn is not None:
+                fn(node)
+
+    def _topo(self):
+        """Nodes in topological order (inputs before the nodes that use them)."""
+        topo = []
+        visited = set()
+        stack = [(self, False)]
+        push, pop, add, emit = stack.append, stack.pop, visited.add, topo.append
+        while stack:
+            node, done = pop()
+            if done:
+                emit(node)
+                continue
+            if node in visited:
+                continue
+            add(node)
+            push((node, True))
+            for child in reversed(node._prev):
+                if child not in visited:
+                    push((child, False))
+        return topo
+
+    def zero_grad(self):
+        """Set ``.grad`` of this node and every node it depends on to 0.0."""
+        for node in self._topo():
+            node.grad = 0.0
+
+    # -- seeing it --
+
+    def __repr__(self):
+        return "Value(data=%r, grad=%r)" % (self.data, self.grad)
+
+    def __float__(self):
+        return self.data
+
+    def to_dot(self, **kwargs):
+        """Graphviz DOT text of the graph ending here (see ``minigrad.viz``)."""
+        from minigrad.viz import to_dot
+        return to_dot(self, **kwargs)
+
+    def tree(self, **kwargs):
+        """A plain-text tree of the graph ending here (see ``minigrad.viz``)."""
+        from minigrad.viz import tree
+        return tree(self, **kwargs)
+
+
+# -- stable scalar helpers (used by the ops above and by the rest of minigrad) --
+
+def sigmoid(x):
+    """sigma(x) = 1 / (1 + exp(-x)), computed without overflow for large |x|."""
+    if x >= 0.0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def softplus(x):
+    """softplus(x) = log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)), stable."""
+    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+
+# -- the local derivatives: one small named piece per op --
+# Each receives the output node ``out`` and adds d out / d input * out.grad
+# to every input's grad.
+
+def _add_backward(out):
+    """z = a + b:  dz/da = 1, dz/db = 1."""
+    a, b = out._prev
+    a.grad += out.grad
+    b.grad += out.grad
+
+
+def _mul_backward(out):
+    """z = a * b:  dz/da = b, dz/db = a."""
+    a, b = out._prev
+    a.grad += b.data * out.grad
+    b.grad += a.data * out.grad
+
+
+def _pow_backward(out):
+    """z = a ** c (c a constant):  dz/da = c * a ** (c - 1)."""
+    (a,) = out._prev
+    c = out._aux
+    if c != 0:
+        a.grad += (c * a.data ** (c - 1)) * out.grad
+
+
+def _powv_backward(out):
+    """z = a ** b (both Values, a > 0):  dz/da = b a**(b-1),  dz/db = log(a) z."""
+    a, b = out._prev
+    a.grad += b.data * a.data ** (b.data - 1.0) * out.grad
+    b.grad += math.log(a.data) * out.data * out.grad
+
+
+def _exp_backward(out):
+    """z = exp(a):  dz/da = exp(a) = z."""
+    (a,) = out._prev
+    a.grad += out.data * out.grad
+
+
+def _log_backward(out):
+    """z = log(a):  dz/da = 1 / a."""
+    (a,) = out._prev
+    a.grad += out.grad / a.data
+
+
+def _tanh_backward(out):
+    """z = tanh(a):  dz/da = 1 - tanh(a)**2 = 1 - z**2."""
+    (a,) = out._prev
+    a.grad += (1.0 - out.data * out.data) * out.grad
+
+
+def _sigmoid_backward(out):
+    """z = sigma(a):  dz/da = sigma(a) (1 - sigma(a)) = z (1 - z)."""
+    (a,) = out._prev
+    a.grad += out.data * (1.0 - out.data) * out.grad
+
+
+def _softplus_backward(out):
+    """z = softplus(a) = log(1 + exp(a)):  dz/da = sigma(a)."""
+    (a,) = out._prev
+    a.grad += sigmoid(a.data) * out.grad
+
+
+def _relu_backward(out):
+    """z = max(0, a):  dz/da = 1 if a > 0 else 0 (0 at the kink a = 0)."""
+    (a,) = out._prev
+    a.grad += (out.data > 0) * out.grad
+
+
+# A table the docs and the viz can point to: op label -> local derivative.
+LOCAL_DERIVATIVES = {
+    "+": _add_backward, "*": _mul_backward, "**": _pow_backward,
+    "exp": _exp_backward, "log": _log_backward, "tanh": _tanh_backward,
+    "sigmoid": _sigmoid_backward, "softplus": _softplus_backward,
+    "ReLU": _relu_backward,
+}
