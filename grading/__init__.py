@@ -1,0 +1,1 @@
+"""The minigrad grader: checks, sandbox, runner, reports (see grader.py)."""

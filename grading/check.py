@@ -1,0 +1,223 @@
+"""How a grading check is written.
+
+A check is a plain function in ``tests/checks/test_exNN_*.py`` that pytest and
+``grader.py`` both run. It gets a ``student`` handle, asks the student's code
+for answers with ``student.call(...)`` (the student's code runs in another
+process; only plain data comes back), computes the expected answer itself
+from an independent oracle, and compares with ``expect_close``::
+
+    MODULE = "ex06_worked_network"          # the exercise file it grades
+    ALLOWED_IMPORTS = ["math"]              # what that file may import
+
+    @check("6.5", points=2, visibility="hidden")
+    def test_dL_dw35(student):
+        "dL/dw35 = a3 * tanh'(z5) * delta5 on seeded inputs."
+        for a3, z5, delta5 in cases(seed=65, n=5):
+            got = student.call("dL_dw35", a3, z5, delta5)
+            expect_close(got, a3 * (1 - math.tanh(z5) ** 2) * delta5,
+                         inputs=dict(a3=a3, z5=z5, delta5=delta5),
+                         what="dL/dw35",
+                         mistakes={"a5 instead of a3": (math.tanh(z5) * ..., "...")})
+
+The task id ("6.5", printed as "Exercise 6.5") is the one string a student
+can grep to find the stub, its docstring, this check and the grader's
+message. Visibility follows Gradescope: "visible", "hidden",
+"after_due_date", "after_published". The check's docstring is the
+"what was checked" line of the feedback.
+"""
+
+import math
+import random
+
+VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+
+__all__ = [
+    "check", "CheckFailed", "StudentError", "Fn", "expect_close", "expect_equal",
+    "expect_true", "seeded", "VISIBILITIES",
+]
+
+
+class CheckFailed(AssertionError):
+    """A step is wrong. Carries what the student needs to fix it.
+
+    An AssertionError, so pytest shows it as an ordinary failed test.
+    """
+
+    def __init__(self, message, *, what="", inputs=None, expected=None, got=None,
+                 hint=""):
+        super().__init__(message)
+        self.message = message
+        self.what = what
+        self.inputs = inputs
+        self.expected = expected
+        self.got = got
+        self.hint = hint
+
+
+class StudentError(CheckFailed):
+    """The student's code did not give an answer: it raised, crashed, hung,
+    returned something that is not plain data, or broke the rules.
+
+    ``kind`` is one of: "exception", "timeout", "exit", "crash", "memory",
+    "output", "bad_return", "forbidden", "import", "not_found".
+    """
+
+    def __init__(self, kind, message, *, detail=""):
+        super().__init__(message, hint=detail)
+        self.kind = kind
+        self.detail = detail
+
+
+class Fn:
+    """A function argument for a student function, by name.
+
+    The student's process cannot receive the grader's own function objects;
+    it receives this reference and looks the function up in
+    ``grading/public.py`` (public on purpose: it holds test functions such as
+    ``f(x) = sum of x_i ** 2``, never an oracle or an expected answer).
+    ``Fn("quadratic", 2.0)`` passes ``public.quadratic`` with the extra
+    argument 2.0 bound (functools.partial style).
+    """
+
+    __slots__ = ("name", "args")
+
+    def __init__(self, name, *args):
+        self.name = name
+        self.args = list(args)
+
+    def to_wire(self):
+        return {"__fn__": self.name, "args": self.args}
+
+    def __repr__(self):
+        inner = ", ".join([repr(self.name)] + [repr(a) for a in self.args])
+        return "Fn(%s)" % inner
+
+
+def check(task, points=1, visibility="visible", timeout=None):
+    """Mark a function as a grading check for ``Exercise <task>``.
+
+    ``points`` it is worth, Gradescope ``visibility``, and an optional
+    per-call ``timeout`` in seconds (the grader's default otherwise).
+    """
+    if visibility not in VISIBILITIES:
+        raise ValueError("check(%r): visibility must be one of %s, got %r"
+                         % (task, ", ".join(VISIBILITIES), visibility))
+    if not isinstance(points, (int, float)) or isinstance(points, bool) or points < 0:
+        raise ValueError("check(%r): points must be a non-negative number, got %r"
+                         % (task, points))
+
+    def mark(fn):
+        fn._check = {"task": str(task), "points": points, "visibility": visibility,
+                     "timeout": timeout}
+        return fn
+
+    return mark
+
+
+# -- comparing answers ------------------------------------------------------
+
+def _is_number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _fmt(x):
+    if isinstance(x, float):
+        return "%.10g" % x
+    if isinstance(x, (list, tuple)):
+        inner = ", ".join(_fmt(v) for v in x[:12])
+        return "[" + inner + (", ...]" if len(x) > 12 else "]")
+    return repr(x)
+
+
+def _close(a, b, rel, abs_):
+    return abs(a - b) <= max(abs_, rel * max(abs(a), abs(b)))
+
+
+def _first_mismatch(got, expected, rel, abs_, path=""):
+    """None if ``got`` matches ``expected`` (numbers, nested lists), else a
+    short description of the first difference."""
+    if _is_number(expected):
+        if not _is_number(got):
+            return "%s should be a number, got %s (%s)" % (path or "the answer", _fmt(got),
+                                                          type(got).__name__)
+        if got != got:
+            return "%s is nan" % (path or "the answer")
+        if not _close(float(got), float(expected), rel, abs_):
+            return "%s: expected %s, got %s" % (path or "the answer", _fmt(expected), _fmt(got))
+        return None
+    if isinstance(expected, (list, tuple)):
+        if not isinstance(got, (list, tuple)):
+            return "%s should be a list of length %d, got %s (%s)" % (
+                path or "the answer", len(expected), _fmt(got), type(got).__name__)
+        if len(got) != len(expected):
+            return "%s should have length %d, got length %d" % (
+                path or "the answer", len(expected), len(got))
+        for i, (g, e) in enumerate(zip(got, expected)):
+            m = _first_mismatch(g, e, rel, abs_, "%s[%d]" % (path, i) if path else "[%d]" % i)
+            if m:
+                return m
+        return None
+    if got != expected or type(got) is not type(expected):
+        return "%s: expected %r, got %r" % (path or "the answer", expected, got)
+    return None
+
+
+def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs=1e-9,
+                 hint="", mistakes=None):
+    """Pass if ``got`` equals ``expected`` within tolerance, element by element.
+
+    ``expected`` is a number or a (nested) list of numbers, computed by the
+    check from an independent oracle. ``mistakes`` maps a short name of a
+    typical wrong derivation to ``(wrong_value, hint)``; when the student's
+    answer matches a wrong value, that hint is shown instead of ``hint``.
+    Raises ``CheckFailed`` with inputs, expected, got and the hint.
+    """
+    problem = _first_mismatch(got, expected, rel, abs)
+    if problem is None:
+        return
+    chosen = hint
+    for name, (wrong, wrong_hint) in (mistakes or {}).items():
+        if _first_mismatch(got, wrong, rel, abs) is None:
+            chosen = wrong_hint
+            break
+    raise CheckFailed("%s is wrong: %s" % (what, problem), what=what, inputs=inputs,
+                      expected=expected, got=got, hint=chosen)
+
+
+def expect_equal(got, expected, *, inputs=None, what="the answer", hint="", mistakes=None):
+    """Pass if ``got == expected`` exactly (labels, counts, booleans)."""
+    if type(got) in (int, float) and type(expected) in (int, float) and got == expected:
+        return
+    if _first_mismatch(got, expected, 0.0, 0.0) is None:
+        return
+    chosen = hint
+    for name, (wrong, wrong_hint) in (mistakes or {}).items():
+        if _first_mismatch(got, wrong, 0.0, 0.0) is None:
+            chosen = wrong_hint
+            break
+    raise CheckFailed("%s is wrong: expected %s, got %s" % (what, _fmt(expected), _fmt(got)),
+                      what=what, inputs=inputs, expected=expected, got=got, hint=chosen)
+
+
+def expect_true(condition, message, *, inputs=None, got=None, hint=""):
+    """Pass if ``condition`` holds; otherwise fail with ``message``."""
+    if not condition:
+        raise CheckFailed(message, what=message, inputs=inputs, got=got, hint=hint)
+
+
+def seeded(seed, n, make):
+    """``n`` cases from ``make(rng)`` with ``rng = random.Random(seed)``.
+
+    >>> seeded(1, 2, lambda rng: round(rng.uniform(-1, 1), 3))
+    [-0.734, 0.69]
+    """
+    rng = random.Random(seed)
+    return [make(rng) for _ in range(n)]
+
+
+def away_from_kinks(rng, lo=-2.0, hi=2.0, margin=0.1, kinks=(0.0,)):
+    """A uniform float in [lo, hi] at least ``margin`` from every kink."""
+    while True:
+        x = rng.uniform(lo, hi)
+        if all(math.fabs(x - k) >= margin for k in kinks):
+            return x

@@ -1,0 +1,228 @@
+"""Find the checks, run them against a submission, collect step results.
+
+Everything here runs in the trusted grader process. Student code only runs
+inside ``grading.sandbox.Session`` children; checks get plain data back and
+compare it with oracles computed here.
+"""
+
+import ast
+import importlib.util
+import os
+import sys
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+
+from grading.check import CheckFailed, StudentError
+from grading.sandbox import Session, Student
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CHECKS_DIR = os.path.join(ROOT, "tests", "checks")
+
+MODULE_BUDGET = 60.0  # wall seconds for all steps of one module
+STEP_BUDGET = 10.0    # wall seconds for one step (all its calls)
+
+
+def task_key(task):
+    """'6.10' sorts after '6.9'."""
+    return tuple(int(p) if p.isdigit() else p for p in str(task).split("."))
+
+
+class Check:
+    def __init__(self, fn, module):
+        meta = fn._check
+        self.fn = fn
+        self.module = module
+        self.task = meta["task"]
+        self.points = meta["points"]
+        self.visibility = meta["visibility"]
+        self.timeout = meta["timeout"]
+        self.name = fn.__name__
+        self.doc = " ".join((fn.__doc__ or "").split())
+
+    @property
+    def title(self):
+        return "Exercise %s: %s" % (self.task, self.doc or self.name)
+
+
+class CheckModule:
+    """One ``tests/checks/test_exNN_*.py``: the checks for one exercise file."""
+
+    def __init__(self, path, module, allowed_imports, checks, title):
+        self.path = path
+        self.module = module
+        self.allowed_imports = allowed_imports
+        self.checks = checks
+        self.title = title
+
+
+def load_checks(checks_dir=CHECKS_DIR):
+    """All check modules in ``checks_dir``, ordered by exercise."""
+    out = []
+    if not os.path.isdir(checks_dir):
+        return out
+    for name in sorted(os.listdir(checks_dir)):
+        if not (name.startswith("test_ex") and name.endswith(".py")):
+            continue
+        path = os.path.join(checks_dir, name)
+        spec = importlib.util.spec_from_file_location("_minigrad_checks_" + name[:-3], path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        module = getattr(mod, "MODULE")
+        checks = [Check(fn, module) for fn in vars(mod).values()
+                  if callable(fn) and hasattr(fn, "_check")]
+        checks.sort(key=lambda c: (task_key(c.task), c.visibility != "visible", c.name))
+        title = (mod.__doc__ or module).strip().splitlines()[0]
+        out.append(CheckModule(path, module, list(getattr(mod, "ALLOWED_IMPORTS", [])),
+                               checks, title))
+    out.sort(key=lambda m: m.module)
+    return out
+
+
+def select_checks(modules, selector=None, visibilities=None):
+    """Narrow to ``ex06`` (a module), ``ex06.5`` (a step) and visibilities."""
+    chosen = []
+    for m in modules:
+        checks = m.checks
+        if visibilities is not None:
+            checks = [c for c in checks if c.visibility in visibilities]
+        if selector:
+            prefix, _, step = selector.partition(".")
+            if not m.module.startswith(prefix):
+                continue
+            if step:
+                number = prefix[2:].lstrip("0") if prefix.startswith("ex") else prefix
+                checks = [c for c in checks if c.task == "%s.%s" % (number, step)]
+        if checks:
+            chosen.append(CheckModule(m.path, m.module, m.allowed_imports, checks, m.title))
+    return chosen
+
+
+class StepResult:
+    """The outcome of one check: what the reports are made of."""
+
+    def __init__(self, check, passed, message="", detail=None, seconds=0.0, output=""):
+        self.module = check.module
+        self.task = check.task
+        self.name = check.name
+        self.doc = check.doc
+        self.title = check.title
+        self.visibility = check.visibility
+        self.max_points = check.points
+        self.points = check.points if passed else 0
+        self.passed = passed
+        self.message = message
+        self.detail = detail or {}
+        self.seconds = seconds
+        self.output = output
+
+
+def static_import_problems(source, filename, allowed):
+    """Imports in the student's file that the module does not allow.
+
+    Parsed, never run. ``allowed`` names top-level packages; the standard
+    modules ``math`` and ``random`` and sibling exercise files are listed by
+    the check module itself.
+    """
+    tree = ast.parse(source, filename)
+    bad = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                names = ["." * node.level + (node.module or "")]
+            else:
+                names = [node.module or ""]
+        for full in names:
+            top = full.split(".")[0]
+            if top not in allowed and full not in allowed:
+                bad.append((node.lineno, full))
+    return bad
+
+
+def _fail_all(cm, message, detail=None):
+    return [StepResult(c, False, message, detail) for c in cm.checks]
+
+
+def grade_module(submission_dir, cm, limits=None):
+    """Run every check of one module. Never raises; returns StepResults."""
+    path = os.path.join(submission_dir, cm.module + ".py")
+    if not os.path.isfile(path):
+        return _fail_all(cm, "%s.py was not found in %s" % (cm.module, submission_dir))
+    with open(path, "rb") as f:
+        raw = f.read()
+    try:
+        source = raw.decode("utf-8")
+        bad = static_import_problems(source, path, cm.allowed_imports)
+    except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        text = (getattr(exc, "text", "") or "").rstrip()
+        msg = "%s.py does not compile: %s" % (cm.module, getattr(exc, "msg", exc))
+        where = "  File \"%s.py\", line %s\n    %s" % (cm.module, line, text) if line else ""
+        return _fail_all(cm, msg, {"traceback": where})
+    if bad:
+        listed = ", ".join("'%s' (line %d)" % (name, line) for line, name in bad)
+        return _fail_all(cm, "%s.py imports %s, which this module does not allow; the "
+                         "whole module scores 0. Allowed here: %s" % (
+                             cm.module, listed, ", ".join(cm.allowed_imports) or "nothing"))
+    results = []
+    session = Session(submission_dir, cm.module, cm.allowed_imports, limits)
+    try:
+        err = session.start()
+        if err is not None:
+            detail = {"traceback": err.detail} if err.detail else {}
+            return _fail_all(cm, err.message, detail)
+        module_deadline = time.monotonic() + MODULE_BUDGET
+        for check in cm.checks:
+            if time.monotonic() > module_deadline:
+                results.append(StepResult(check, False, "not run: %s.py used up its %.0f s "
+                                          "time budget in earlier steps"
+                                          % (cm.module, MODULE_BUDGET)))
+                continue
+            results.append(run_check(check, session))
+    finally:
+        session.close()
+    return results
+
+
+def run_check(check, session):
+    """One check against a live session. Never raises."""
+    start = time.monotonic()
+    student = Student(session, timeout=check.timeout)
+    try:
+        check.fn(student)
+    except StudentError as err:
+        detail = {"traceback": err.detail} if err.detail else {}
+        return StepResult(check, False, err.message, detail, time.monotonic() - start,
+                          session.output())
+    except CheckFailed as fail:
+        detail = {"inputs": fail.inputs, "expected": fail.expected, "got": fail.got,
+                  "hint": fail.hint}
+        return StepResult(check, False, fail.message, detail, time.monotonic() - start)
+    except Exception as exc:  # the check could not use what the student returned
+        last = traceback.extract_tb(exc.__traceback__)[-1:]
+        where = " (%s:%s)" % (os.path.basename(last[0].filename), last[0].lineno) if last else ""
+        return StepResult(check, False, "the grader could not use your answer: %s: %s%s"
+                          % (type(exc).__name__, exc, where), {}, time.monotonic() - start)
+    return StepResult(check, True, "", {}, time.monotonic() - start)
+
+
+def grade(submission_dir, modules, jobs=None, limits=None):
+    """Grade ``submission_dir`` with the given check modules, in parallel
+    over modules. Returns StepResults in exercise order."""
+    submission_dir = os.path.abspath(submission_dir)
+    jobs = jobs or max(1, min(len(modules), os.cpu_count() or 1))
+    if jobs == 1:
+        per_module = [grade_module(submission_dir, cm, limits) for cm in modules]
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            per_module = list(pool.map(lambda cm: grade_module(submission_dir, cm, limits),
+                                       modules))
+    return [r for rs in per_module for r in rs]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use grader.py")
