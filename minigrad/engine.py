@@ -37,8 +37,14 @@ __all__ = ["Value"]
 
 
 def _fail_number(x, op):
-    """Turn anything that is not a finite float into one, or raise a clear error."""
-    where = "Value()" if not op else "Value (from %s)" % op
+    """Turn anything that is not a finite float into one, or raise a clear error.
+
+    ``op`` names where the number came from ("" for ``Value(x)`` itself).
+    """
+    where = "Value()" if not op else "%s: the operand" % op
+    if isinstance(x, Value):
+        raise TypeError("%s needs a plain number, got the Value %r; use the Value "
+                        "itself (or .data for its number)" % (where, x))
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         if hasattr(x, "__float__") and not isinstance(x, (bool, str, bytes, complex)):
             try:
@@ -55,11 +61,21 @@ def _fail_number(x, op):
     except OverflowError:
         raise ValueError("%s got an int too large for a float: %r" % (where, x)) from None
     if x - x != 0.0:  # nan or +-inf
-        if op:
-            raise ValueError("%s: the result is %r, not a finite number "
-                             "(the operation overflowed)" % (op, x))
-        raise ValueError("Value() needs a finite number, got %r" % x)
+        raise ValueError("%s needs a finite number, got %r" % (where, x))
     return x
+
+
+def _as_value(other, op):
+    """The other operand of ``op`` as a Value (a constant leaf if it is a number)."""
+    if isinstance(other, Value):
+        return other
+    return Value(other if type(other) is float and other - other == 0.0
+                 else _fail_number(other, op))
+
+
+def _overflow(op, a, b, y):
+    """The error for an op whose result ``y`` of finite inputs is not finite."""
+    return ValueError("%s: %r %s %r = %r overflows a float" % (op, a, op, b, y))
 
 
 class Value:
@@ -69,11 +85,17 @@ class Value:
     ``.backward()``, ``+ - * / **``, reflected forms and ``relu()`` give the
     same numbers as micrograd's ``engine.Value``.
 
+    A neuron's pre-activation z = x w and its output a = tanh(z). Here z = -6,
+    so tanh is saturated and the gradients are small:
+    da/dx = w (1 - a**2) and da/dw = x (1 - a**2).
+
     >>> x = Value(2.0); w = Value(-3.0)
-    >>> z = (x * w).tanh()
-    >>> z.backward()
+    >>> a = (x * w).tanh()
+    >>> a.backward()
     >>> round(x.grad, 6), round(w.grad, 6)
-    (-1.8e-05, 1.2e-05)
+    (-7.4e-05, 4.9e-05)
+    >>> x.grad == w.data * (1 - a.data * a.data)
+    True
     """
 
     __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_aux")
@@ -91,23 +113,29 @@ class Value:
     # -- primitives: each is one forward line and one named local derivative --
 
     def __add__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data + other.data, (self, other), "+")
-        out._backward = _add_backward
-        return out
+        if type(other) is not Value:
+            other = _as_value(other, "+")
+        y = self.data + other.data
+        if y - y != 0.0:
+            raise _overflow("+", self.data, other.data, y)
+        return _node(y, (self, other), "+", _add_backward)
 
     def __mul__(self, other):
-        other = other if isinstance(other, Value) else Value(other)
-        out = Value(self.data * other.data, (self, other), "*")
-        out._backward = _mul_backward
-        return out
+        if type(other) is not Value:
+            other = _as_value(other, "*")
+        y = self.data * other.data
+        if y - y != 0.0:
+            raise _overflow("*", self.data, other.data, y)
+        return _node(y, (self, other), "*", _mul_backward)
 
     def __pow__(self, other):
         if isinstance(other, Value):
             return self._pow_value(other)
         if isinstance(other, bool) or not isinstance(other, (int, float)):
-            raise TypeError("Value ** c needs c to be an int, float or Value, got %r (%s)"
+            raise TypeError("**: Value ** c needs c to be an int, float or Value, got %r (%s)"
                             % (other, type(other).__name__))
+        if isinstance(other, float) and other - other != 0.0:
+            raise ValueError("**: the exponent must be a finite number, got %r" % (other,))
         x = self.data
         if x == 0.0 and other < 0:
             raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)"
@@ -119,62 +147,46 @@ class Value:
             y = x ** other
         except OverflowError:
             raise ValueError("**: %r ** %r overflows a float" % (x, other)) from None
-        out = Value(y, (self,), "**")
-        out._aux = other
-        out._backward = _pow_backward
-        return out
+        return _node(y, (self,), "**", _pow_backward, other)
 
     def _pow_value(self, other):
         a, b = self.data, other.data
         if a <= 0.0:
-            raise ValueError("**: Value ** Value needs a positive base, got %r" % a)
+            raise ValueError("**: %r ** %r: a Value exponent needs a positive base "
+                             "(d/db a**b = log(a) a**b)" % (a, b))
         try:
             y = a ** b
         except OverflowError:
             raise ValueError("**: %r ** %r overflows a float" % (a, b)) from None
-        out = Value(y, (self, other), "**")
-        out._backward = _powv_backward
-        return out
+        return _node(y, (self, other), "**", _powv_backward)
 
     def __rpow__(self, other):  # c ** v
-        return Value(other) ** self
+        return _as_value(other, "**")._pow_value(self)
 
     def exp(self):
         try:
             y = math.exp(self.data)
         except OverflowError:
             raise ValueError("exp: exp(%r) overflows a float" % self.data) from None
-        out = Value(y, (self,), "exp")
-        out._backward = _exp_backward
-        return out
+        return _node(y, (self,), "exp", _exp_backward)
 
     def log(self):
         if self.data <= 0.0:
             raise ValueError("log: log(%r) is undefined; log needs a positive input"
                              % self.data)
-        out = Value(math.log(self.data), (self,), "log")
-        out._backward = _log_backward
-        return out
+        return _node(math.log(self.data), (self,), "log", _log_backward)
 
     def tanh(self):
-        out = Value(math.tanh(self.data), (self,), "tanh")
-        out._backward = _tanh_backward
-        return out
+        return _node(math.tanh(self.data), (self,), "tanh", _tanh_backward)
 
     def sigmoid(self):
-        out = Value(sigmoid(self.data), (self,), "sigmoid")
-        out._backward = _sigmoid_backward
-        return out
+        return _node(sigmoid(self.data), (self,), "sigmoid", _sigmoid_backward)
 
     def softplus(self):
-        out = Value(softplus(self.data), (self,), "softplus")
-        out._backward = _softplus_backward
-        return out
+        return _node(softplus(self.data), (self,), "softplus", _softplus_backward)
 
     def relu(self):
-        out = Value(0.0 if self.data < 0 else self.data, (self,), "ReLU")
-        out._backward = _relu_backward
-        return out
+        return _node(0.0 if self.data < 0 else self.data, (self,), "ReLU", _relu_backward)
 
     # -- composites, built from the primitives exactly as micrograd does --
 
@@ -208,8 +220,14 @@ class Value:
         they were given), then each node's local derivative runs from the
         output back to the inputs, as in seed 002's backward phase. Leaves
         accumulate across calls; intermediate nodes are reset first.
+
+        >>> w = Value(3.0); y = w * w          # dy/dw = 2 w = 6
+        >>> y.backward(); y.backward()
+        >>> w.grad, y.grad                     # the leaf accumulated 6 + 6
+        (12.0, 1.0)
         """
-        gradient = _fail_number(gradient, "") if type(gradient) is not float else gradient
+        if type(gradient) is not float:
+            gradient = _fail_number(gradient, "backward")
         topo = self._topo()
         for node in topo:
             if node._prev:
@@ -221,23 +239,27 @@ class Value:
                 fn(node)
 
     def _topo(self):
-        """Nodes in topological order (inputs before the nodes that use them)."""
+        """Nodes in topological order (inputs before the nodes that use them).
+
+        Depth-first with an explicit stack, so a graph a million nodes deep
+        needs no recursion. A node is pushed, then a marker, then its
+        children; when the marker comes back off the stack every child is
+        done and the node is emitted.
+        """
         topo = []
         visited = set()
-        stack = [(self, False)]
-        push, pop, add, emit = stack.append, stack.pop, visited.add, topo.append
+        stack = [self]
+        push, pop, extend, add, emit = (stack.append, stack.pop, stack.extend,
+                                        visited.add, topo.append)
         while stack:
-            node, done = pop()
-            if done:
-                emit(node)
-                continue
-            if node in visited:
-                continue
-            add(node)
-            push((node, True))
-            for child in reversed(node._prev):
-                if child not in visited:
-                    push((child, False))
+            node = pop()
+            if node is _DONE:
+                emit(pop())
+            elif node not in visited:
+                add(node)
+                push(node)
+                push(_DONE)
+                extend(reversed(node._prev))  # first child ends up on top
         return topo
 
     def zero_grad(self):
@@ -262,6 +284,26 @@ class Value:
         """A plain-text tree of the graph ending here (see ``minigrad.viz``)."""
         from minigrad.viz import tree
         return tree(self, **kwargs)
+
+
+_DONE = object()  # the marker ``_topo`` pushes above a node whose children are pending
+_new = object.__new__
+
+
+def _node(data, children, op, backward, aux=None):
+    """The fast constructor the ops use: ``data`` is already a finite float.
+
+    Same result as ``Value(data, children, op)`` plus the local derivative,
+    without re-validating numbers the op has just checked.
+    """
+    out = _new(Value)
+    out.data = data
+    out.grad = 0.0
+    out._prev = children
+    out._op = op
+    out._backward = backward
+    out._aux = aux
+    return out
 
 
 # -- stable scalar helpers (used by the ops above and by the rest of minigrad) --
@@ -302,13 +344,20 @@ def _pow_backward(out):
     (a,) = out._prev
     c = out._aux
     if c != 0:
-        a.grad += (c * a.data ** (c - 1)) * out.grad
+        try:
+            a.grad += (c * a.data ** (c - 1)) * out.grad
+        except ZeroDivisionError:  # c < 1 at a = 0: the slope is infinite
+            raise ZeroDivisionError("**: the derivative of %r ** %r is %r * %r ** %r, "
+                                    "infinite at 0" % (a.data, c, c, a.data, c - 1)) from None
+        except OverflowError:
+            raise ValueError("**: the derivative of %r ** %r, %r * %r ** %r, overflows "
+                             "a float" % (a.data, c, c, a.data, c - 1)) from None
 
 
 def _powv_backward(out):
     """z = a ** b (both Values, a > 0):  dz/da = b a**(b-1),  dz/db = log(a) z."""
     a, b = out._prev
-    a.grad += b.data * a.data ** (b.data - 1.0) * out.grad
+    a.grad += b.data * out.data / a.data * out.grad  # a**(b-1) = z / a
     b.grad += math.log(a.data) * out.data * out.grad
 
 
@@ -355,3 +404,4 @@ LOCAL_DERIVATIVES = {
     "sigmoid": _sigmoid_backward, "softplus": _softplus_backward,
     "ReLU": _relu_backward,
 }
+# (A ``**`` node whose exponent is a Value, a ** b, uses ``_powv_backward``.)

@@ -50,6 +50,8 @@ import math
 import numbers
 import warnings
 
+from minigrad.losses import hinge
+
 __all__ = [
     "Perceptron", "ConvergenceWarning", "HingeFit",
     "hinge_loss", "hinge_subgradient", "fit_hinge_sgd",
@@ -211,17 +213,17 @@ class Perceptron:
 
 # -- the hinge-loss view --
 
-def hinge_loss(z, t):
-    """Seed 000's perceptron loss of one example: L_j = max(0, -z t).
+hinge_loss = hinge
+"""Seed 000's perceptron loss of one example, L_j = max(0, -z t): :func:`minigrad.losses.hinge`.
 
-    (Zero margin, unlike the SVM hinge max(0, 1 - z t).)
+(Zero margin, unlike the SVM hinge max(0, 1 - z t).) Floats give a float,
+a Value gives a Value. Its derivative there (``hinge_grad``, and autodiff
+through ``relu``) is 0 at the kink; :func:`hinge_subgradient` below is the
+perceptron's choice.
 
-    >>> hinge_loss(-2.0, 1), hinge_loss(3.0, 1), hinge_loss(0.5, -1)
-    (2.0, 0.0, 0.5)
-    """
-    z = _check_number(z, "z")
-    t = _check_t(t)
-    return max(0.0, -z * t)
+>>> hinge_loss(-2.0, 1), hinge_loss(3.0, 1), hinge_loss(0.5, -1)
+(2.0, 0.0, 0.5)
+"""
 
 
 def hinge_subgradient(w, b, x, t):

@@ -1,0 +1,141 @@
+"""The command line behind ``python grader.py``.
+
+Students::
+
+    python grader.py                 grade exercises/, one line per module
+    python grader.py ex06            one module
+    python grader.py ex06.5          one step
+    python grader.py -v              show passed checks too
+    python grader.py --list          the map: modules, steps, points
+
+Instructors (autograder containers)::
+
+    python grader.py --submission DIR --results FILE [--format gradescope]
+    python grader.py release DIR          the student repository
+    python grader.py gradescope ZIP       a Gradescope autograder zip
+    python grader.py batch DIR --csv FILE grade a folder of submissions
+
+Exit status: 0 only when every selected check passed; 1 when any failed;
+2 for a usage error. Whatever happens, ``--results FILE`` is written.
+"""
+
+import argparse
+import os
+import sys
+import time
+import traceback
+
+from grading import report
+from grading.report import steps_of
+from grading.runner import CHECKS_DIR, ROOT, grade, load_checks, select_checks
+
+INSTRUCTOR_COMMANDS = ("release", "gradescope", "batch")
+
+
+def _parser():
+    p = argparse.ArgumentParser(
+        prog="python grader.py",
+        description="Grade the minigrad exercises. Student code runs in a separate, "
+        "limited process; the score is decided here.",
+        epilog="Instructor commands: 'python grader.py release DIR', "
+        "'python grader.py gradescope ZIP', 'python grader.py batch DIR --csv FILE' "
+        "(each has --help).")
+    p.add_argument("select", nargs="?", default=None,
+                   help="a module (ex06) or a step (ex06.5); default: everything")
+    p.add_argument("-v", "--verbose", action="store_true", help="show passed checks too")
+    p.add_argument("--list", action="store_true", help="show the exercise map and exit")
+    p.add_argument("--submission", default=None,
+                   help="folder with the exercise files (default: exercises/)")
+    p.add_argument("--results", default=None, help="write results to this file")
+    p.add_argument("--format", default=None, choices=report.FORMATS,
+                   help="format of --results (default gradescope), or of stdout without "
+                   "--results")
+    p.add_argument("--checks", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--visible-only", action="store_true",
+                   help="run only the visible checks (what a released repository has)")
+    p.add_argument("--jobs", type=int, default=None, help="modules graded in parallel")
+    p.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    return p
+
+
+def list_map(modules, out):
+    total_points = 0
+    for cm in modules:
+        points = sum(c.points for c in cm.checks)
+        total_points += points
+        out.write("%s  (%s points)  %s\n" % (cm.module, report._num(points), cm.title))
+        seen = {}
+        for c in cm.checks:
+            seen.setdefault(c.task, []).append(c)
+        for task, cs in seen.items():
+            vis = ", ".join("%s %s" % (c.visibility, report._num(c.points)) for c in cs)
+            out.write("    Exercise %-6s %-60s [%s]\n" % (task, cs[0].doc[:60], vis))
+    out.write("Total: %s points\n" % report._num(total_points))
+
+
+def _summary(results, hidden_ran):
+    got, most = report.total(results)
+    steps = steps_of(results)
+    ok = sum(all(r.passed for r in rs) for _, rs in steps)
+    text = "%s/%s points, %d/%d steps passed." % (report._num(got), report._num(most), ok,
+                                                 len(steps))
+    if results and ok == len(steps) and not hidden_ran:
+        text += " All visible checks passed; hidden checks run when you submit."
+    return text
+
+
+def grade_main(argv):
+    args = _parser().parse_args(argv)
+    started = time.monotonic()
+    fmt = args.format or ("gradescope" if args.results else "text")
+    submission = args.submission or os.path.join(ROOT, "exercises")
+    shown = os.path.relpath(submission) if not args.submission else args.submission
+    results = []
+    error = None
+    try:
+        modules = load_checks(args.checks or CHECKS_DIR)
+        if args.list:
+            list_map(modules, sys.stdout)
+            return 0
+        vis = ("visible",) if args.visible_only else None
+        modules = select_checks(modules, args.select, vis)
+        if not modules:
+            sys.stderr.write("grader.py: nothing matches %r; try --list\n" % args.select)
+            if not args.results:
+                return 2
+        results = grade(submission, modules, jobs=args.jobs)
+    except Exception:  # never lose a result: report it, still write the file
+        error = traceback.format_exc()
+    seconds = time.monotonic() - started
+    hidden_ran = any(r.visibility != "visible" for r in results)
+    summary = _summary(results, hidden_ran)
+    if error:
+        summary = "The grader itself failed; no score could be given. Tell your " \
+                  "instructor. Details:\n" + error
+    if args.results:
+        try:
+            report.write_atomic(args.results, report.render(
+                fmt, results, seconds=seconds, submission=shown, summary=summary,
+                hidden_ran=hidden_ran))
+        except OSError as exc:
+            sys.stderr.write("grader.py: could not write %s: %s\n" % (args.results, exc))
+            return 2
+    colour = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
+    if args.results or fmt == "text":
+        sys.stdout.write(report.text_report(results, submission=shown, verbose=args.verbose,
+                                            colour=colour, hidden_ran=hidden_ran))
+    else:
+        sys.stdout.write(report.render(fmt, results, seconds=seconds, submission=shown,
+                                       summary=summary, hidden_ran=hidden_ran) + "\n")
+    if error:
+        sys.stderr.write(summary + "\n")
+        return 1
+    return 0 if results and all(r.passed for r in results) else 1
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in INSTRUCTOR_COMMANDS:
+        from grading import instructor
+        return instructor.main(argv)
+    return grade_main(argv)

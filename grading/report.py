@@ -1,0 +1,285 @@
+"""Turn step results into what people and platforms read.
+
+* ``text``: the terminal report a student reads (colour only on a terminal).
+* ``gradescope``: Gradescope's results.json (score, execution_time, output,
+  visibility, stdout_visibility, tests[] with name, number, score,
+  max_score, status, output, visibility), every output cut to 100,000
+  characters.
+* ``prairielearn``: PrairieLearn's external-grader results.json (gradable,
+  score in 0..1, message, output, tests[] with name, description, points,
+  max_points, message, output), kept under PrairieLearn's 1 MB cap.
+* ``junit``: JUnit XML (one testsuite per exercise module).
+* ``json``: plain JSON, everything the grader knows, for your own scripts.
+"""
+
+import json
+import math
+import os
+import tempfile
+from xml.etree import ElementTree as ET
+
+GRADESCOPE_OUTPUT_LIMIT = 100000
+PRAIRIELEARN_LIMIT = 1000000
+FORMATS = ("gradescope", "prairielearn", "junit", "json", "text")
+
+
+# -- numbers and steps --------------------------------------------------------
+
+def _num(x):
+    """JSON-safe float with no spurious digits."""
+    x = float(x)
+    return int(x) if x == int(x) else round(x, 6)
+
+
+def total(results):
+    return sum(r.points for r in results), sum(r.max_points for r in results)
+
+
+def by_module(results):
+    """[(module, [results])] in exercise order."""
+    out, index = [], {}
+    for r in results:
+        if r.module not in index:
+            index[r.module] = len(out)
+            out.append((r.module, []))
+        out[index[r.module]][1].append(r)
+    return out
+
+
+def steps_of(results):
+    """[(task, [results])]: a step passes when all its checks pass."""
+    out, index = [], {}
+    for r in results:
+        if r.task not in index:
+            index[r.task] = len(out)
+            out.append((r.task, []))
+        out[index[r.task]][1].append(r)
+    return out
+
+
+def _short(value, limit=300):
+    text = repr(value) if not isinstance(value, str) else value
+    if isinstance(value, float):
+        text = "%.10g" % value
+    elif isinstance(value, (list, tuple)):
+        text = json.dumps(value, default=str)
+    return text if len(text) <= limit else text[:limit] + " ..."
+
+
+def explain(r):
+    """The feedback for one failed check, as plain lines."""
+    lines = [r.message]
+    d = r.detail or {}
+    if d.get("inputs"):
+        inputs = d["inputs"]
+        if isinstance(inputs, dict):
+            lines.append("inputs:   " + ", ".join("%s=%s" % (k, _short(v, 120))
+                                                  for k, v in inputs.items()))
+        else:
+            lines.append("inputs:   " + _short(inputs))
+    if "expected" in d and d.get("expected") is not None:
+        lines.append("expected: " + _short(d["expected"]))
+        lines.append("got:      " + _short(d.get("got")))
+    if d.get("hint"):
+        lines.append("hint:     " + d["hint"])
+    if d.get("traceback"):
+        lines.append("your traceback:")
+        lines.extend("    " + ln for ln in d["traceback"].splitlines())
+    if r.output:
+        lines.append("your code printed:")
+        lines.extend("    " + ln for ln in r.output.rstrip().splitlines()[-20:])
+    return lines
+
+
+# -- text ---------------------------------------------------------------------
+
+class _Style:
+    def __init__(self, colour):
+        self.colour = colour
+
+    def __call__(self, text, code):
+        return "\033[%sm%s\033[0m" % (code, text) if self.colour else text
+
+
+def text_report(results, *, submission="exercises", verbose=False, colour=False,
+                hidden_ran=None):
+    """The report a student reads after ``python grader.py``."""
+    s = _Style(colour)
+    got, most = total(results)
+    lines = ["minigrad grader: %s" % submission, ""]
+    width = max([len(m) for m, _ in by_module(results)] + [10])
+    for module, rs in by_module(results):
+        p, mp = total(rs)
+        steps = steps_of(rs)
+        ok = sum(all(r.passed for r in ch) for _, ch in steps)
+        mark = s("ok  ", "32") if ok == len(steps) else s("FAIL", "31")
+        lines.append("%s %-*s %6s/%-4s points  %d/%d steps passed"
+                     % (mark, width, module, _num(p), _num(mp), ok, len(steps)))
+    lines.append("")
+    lines.append(s("Total: %s/%s points" % (_num(got), _num(most)), "1"))
+    failed = [r for r in results if not r.passed]
+    if verbose:
+        passed = [r for r in results if r.passed]
+        if passed:
+            lines += ["", "Passed:"]
+            lines += ["  %s %s (%s)" % (s("ok", "32"), r.title, r.visibility) for r in passed]
+    if failed:
+        lines += ["", "What to fix (in order):"]
+        shown_import = set()
+        for r in failed:
+            key = (r.module, r.message)
+            if r.detail.get("traceback") is not None and key in shown_import:
+                lines.append("")
+                lines.append(s("x %s" % r.title, "31") + "  [%s.py]" % r.module)
+                lines.append("  (same problem as above)")
+                continue
+            shown_import.add(key)
+            lines.append("")
+            lines.append(s("x %s" % r.title, "31") + "  [%s.py, %s check]"
+                         % (r.module, r.visibility))
+            lines.extend("  " + ln for ln in explain(r))
+    lines.append("")
+    if not failed and results:
+        if hidden_ran:
+            lines.append(s("All %d checks passed, visible and hidden." % len(results), "32"))
+        else:
+            lines.append(s("All visible checks passed; hidden checks run when you submit.",
+                           "32"))
+    elif results and not any(r.passed for r in results):
+        lines.append("Nothing passes yet: open the first exercise file, read the docstring "
+                     "of its first step, implement it, and run python grader.py again.")
+    return "\n".join(lines) + "\n"
+
+
+# -- Gradescope ----------------------------------------------------------------
+
+def _cut(text, limit):
+    if len(text) <= limit:
+        return text
+    note = "\n... (cut: the output was longer than %d characters)" % limit
+    return text[:limit - len(note)] + note
+
+
+def gradescope(results, *, seconds=0.0, summary=""):
+    """Gradescope's results.json as a dict."""
+    tests = []
+    for r in results:
+        out = "" if r.passed else "\n".join(explain(r))
+        tests.append({
+            "name": "%s [%s]" % (r.title, r.module),
+            "number": r.task,
+            "score": _num(r.points),
+            "max_score": _num(r.max_points),
+            "status": "passed" if r.passed else "failed",
+            "output": _cut(out, GRADESCOPE_OUTPUT_LIMIT),
+            "visibility": r.visibility,
+        })
+    got, _ = total(results)
+    return {
+        "score": _num(got),
+        "execution_time": int(math.ceil(seconds)),
+        "output": _cut(summary, GRADESCOPE_OUTPUT_LIMIT),
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+# -- PrairieLearn --------------------------------------------------------------
+
+def prairielearn(results, *, summary=""):
+    """PrairieLearn's external-grader results.json as a dict (< 1 MB)."""
+    got, most = total(results)
+    tests = []
+    for r in results:
+        tests.append({
+            "name": "Exercise %s (%s)" % (r.task, r.visibility),
+            "description": r.doc,
+            "points": _num(r.points),
+            "max_points": _num(r.max_points),
+            "message": r.message if not r.passed else "",
+            "output": "" if r.passed else "\n".join(explain(r)),
+        })
+    data = {"gradable": True, "score": (got / most) if most else 0.0,
+            "message": summary, "output": summary, "tests": tests}
+    # keep under the cap: shorten per-test output first
+    limit = 4000
+    while len(json.dumps(data)) > PRAIRIELEARN_LIMIT and limit > 100:
+        for t in data["tests"]:
+            t["output"] = _cut(t["output"], limit)
+        limit //= 2
+    return data
+
+
+# -- JUnit ---------------------------------------------------------------------
+
+def junit(results, *, seconds=0.0):
+    """JUnit XML text: one <testsuite> per exercise module."""
+    root = ET.Element("testsuites", name="minigrad", tests=str(len(results)),
+                      failures=str(sum(not r.passed for r in results)),
+                      time="%.3f" % seconds)
+    for module, rs in by_module(results):
+        suite = ET.SubElement(root, "testsuite", name=module, tests=str(len(rs)),
+                              failures=str(sum(not r.passed for r in rs)))
+        for r in rs:
+            case = ET.SubElement(suite, "testcase", classname=module,
+                                 name="Exercise %s %s (%s)" % (r.task, r.name, r.visibility),
+                                 time="%.3f" % r.seconds)
+            if not r.passed:
+                failure = ET.SubElement(case, "failure", message=r.message[:500])
+                failure.text = "\n".join(explain(r))
+    return ET.tostring(root, encoding="unicode")
+
+
+# -- plain JSON ----------------------------------------------------------------
+
+def plain(results, *, seconds=0.0, submission=""):
+    got, most = total(results)
+    return {
+        "submission": submission, "score": _num(got), "max_score": _num(most),
+        "seconds": round(seconds, 3),
+        "steps": [{"module": r.module, "task": r.task, "check": r.name,
+                   "visibility": r.visibility, "passed": r.passed,
+                   "points": _num(r.points), "max_points": _num(r.max_points),
+                   "message": r.message, "detail": _jsonable(r.detail)}
+                  for r in results],
+    }
+
+
+def _jsonable(x):
+    return json.loads(json.dumps(x, default=repr, allow_nan=True))
+
+
+# -- writing -------------------------------------------------------------------
+
+def render(fmt, results, *, seconds=0.0, submission="", summary="", hidden_ran=None):
+    """The file text for ``fmt``."""
+    if fmt == "gradescope":
+        return json.dumps(gradescope(results, seconds=seconds, summary=summary), indent=1)
+    if fmt == "prairielearn":
+        return json.dumps(prairielearn(results, summary=summary), indent=1)
+    if fmt == "junit":
+        return junit(results, seconds=seconds)
+    if fmt == "json":
+        return json.dumps(plain(results, seconds=seconds, submission=submission), indent=1)
+    if fmt == "text":
+        return text_report(results, submission=submission, hidden_ran=hidden_ran)
+    raise ValueError("unknown format %r; choose one of %s" % (fmt, ", ".join(FORMATS)))
+
+
+def write_atomic(path, text):
+    """Write ``text`` to ``path`` so that a reader never sees half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".results-", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
