@@ -210,10 +210,20 @@ def run_check(check, session):
     return StepResult(check, True, "", {}, time.monotonic() - start)
 
 
+def resolve_submission(folder):
+    """The folder holding the exercise files: ``folder`` itself, or its
+    ``exercises/`` subfolder when a student uploaded the whole folder."""
+    folder = os.path.abspath(folder)
+    inner = os.path.join(folder, "exercises")
+    has_own = os.path.isdir(folder) and any(
+        n.startswith("ex") and n.endswith(".py") for n in os.listdir(folder))
+    return inner if not has_own and os.path.isdir(inner) else folder
+
+
 def grade(submission_dir, modules, jobs=None, limits=None):
     """Grade ``submission_dir`` with the given check modules, in parallel
     over modules. Returns StepResults in exercise order."""
-    submission_dir = os.path.abspath(submission_dir)
+    submission_dir = resolve_submission(submission_dir)
     jobs = jobs or max(1, min(len(modules), os.cpu_count() or 1))
     if jobs == 1:
         per_module = [grade_module(submission_dir, cm, limits) for cm in modules]

@@ -1,0 +1,250 @@
+"""Instructor commands: ``release``, ``gradescope``, ``batch``.
+
+``python grader.py release DIR``
+    Writes the student repository to DIR: the library, the exercise stubs,
+    the grader and the *visible* checks only. No ``solutions/``, no hidden
+    checks, no ``MISTAKES`` lists (they quote solution lines). Then runs the
+    released ``grader.py`` once as a smoke test.
+
+``python grader.py gradescope ZIP``
+    Writes a Gradescope autograder zip: ``setup.sh``, ``run_autograder`` and
+    the sources (grader, library, every check). It runs on Gradescope's stock
+    Ubuntu image and reads the student's files from
+    ``/autograder/submission``. ``setup.sh`` creates the unprivileged user
+    ``minigrad-student`` that student code runs as, and makes the autograder
+    source unreadable to it.
+
+``python grader.py batch DIR --csv FILE``
+    Grades every subfolder of DIR (one per student) in parallel on all cores
+    and writes one CSV row per student with per-module points.
+"""
+
+import argparse
+import ast
+import csv
+import io
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+from grading import report
+from grading.runner import CHECKS_DIR, ROOT, grade, load_checks
+
+LIBRARY_FILES = ["grader.py", "README.md", "pyproject.toml"]
+LIBRARY_DIRS = ["minigrad", "grading"]
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+# -- release ---------------------------------------------------------------------
+
+def _visibility_of(decorator):
+    """The visibility a ``@check(...)`` decorator gives, or None if not a check."""
+    if not (isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check"):
+        return None
+    for kw in decorator.keywords:
+        if kw.arg == "visibility" and isinstance(kw.value, ast.Constant):
+            return kw.value.value
+    if len(decorator.args) >= 3 and isinstance(decorator.args[2], ast.Constant):
+        return decorator.args[2].value
+    return "visible"
+
+
+def visible_only(source):
+    """``source`` of a check file without its non-visible checks and its
+    ``MISTAKES`` list. Works on lines, so the rest stays as written."""
+    tree = ast.parse(source)
+    drop = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            vis = [v for v in (_visibility_of(d) for d in node.decorator_list) if v]
+            if vis and vis[0] != "visible":
+                first = min([d.lineno for d in node.decorator_list] + [node.lineno])
+                drop.append((first, node.end_lineno))
+        elif isinstance(node, ast.Assign) and any(
+                getattr(t, "id", "") == "MISTAKES" for t in node.targets):
+            drop.append((node.lineno, node.end_lineno))
+    lines = source.splitlines(keepends=True)
+    for first, last in sorted(drop, reverse=True):
+        del lines[first - 1:last]
+    return "".join(lines)
+
+
+def release(dest):
+    """Write the student repository to ``dest``; returns the smoke run's output."""
+    if os.path.exists(dest) and os.listdir(dest):
+        raise SystemExit("release: %s exists and is not empty; give a new folder" % dest)
+    os.makedirs(dest, exist_ok=True)
+    for name in LIBRARY_FILES:
+        shutil.copy(os.path.join(ROOT, name), os.path.join(dest, name))
+    for name in LIBRARY_DIRS:
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(dest, name), ignore=IGNORE)
+    shutil.copytree(os.path.join(ROOT, "exercises"), os.path.join(dest, "exercises"),
+                    ignore=IGNORE)
+    out_checks = os.path.join(dest, "tests", "checks")
+    os.makedirs(out_checks)
+    for name in sorted(os.listdir(CHECKS_DIR)):
+        if name.startswith("test_ex") and name.endswith(".py"):
+            with open(os.path.join(CHECKS_DIR, name), encoding="utf-8") as f:
+                text = visible_only(f.read())
+            with open(os.path.join(out_checks, name), "w", encoding="utf-8") as f:
+                f.write(text)
+    # The smoke run: the released grader grades the released stubs.
+    proc = subprocess.run([sys.executable, "-I", os.path.join(dest, "grader.py"), "--no-color"],
+                          cwd=dest, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, timeout=300)
+    if proc.returncode not in (0, 1) or "Total:" not in proc.stdout:
+        raise SystemExit("release: the released grader.py failed its smoke run:\n"
+                         + proc.stdout)
+    for cm in load_checks(out_checks):
+        hidden = [c.name for c in cm.checks if c.visibility != "visible"]
+        if hidden:
+            raise SystemExit("release: hidden checks left in %s: %s" % (cm.path, hidden))
+    return proc.stdout
+
+
+# -- Gradescope ------------------------------------------------------------------
+
+SETUP_SH = """#!/usr/bin/env bash
+# Gradescope runs this once when it builds the autograder image (as root).
+set -euo pipefail
+if ! command -v python3 >/dev/null 2>&1; then
+  apt-get update && apt-get install -y python3
+fi
+# Student code runs as this unprivileged user (see grading/sandbox.py).
+id -u minigrad-student >/dev/null 2>&1 || \\
+  useradd --system --no-create-home --shell /usr/sbin/nologin minigrad-student
+# The grader, the library and every check (hidden ones too) are root's alone:
+# the student's user can neither read the hidden checks nor change anything.
+chown -R root:root /autograder/source
+chmod -R go-rwx /autograder/source
+"""
+
+RUN_AUTOGRADER = """#!/usr/bin/env bash
+# Gradescope runs this for every submission (as root).
+cd /autograder/source
+python3 -I grader.py --submission /autograder/submission \\
+  --results /autograder/results/results.json --format gradescope --no-color
+exit 0  # the score is in results.json; a failed step is not a failed run
+"""
+
+
+def _zip_add(zf, path, arcname, mode=0o644):
+    info = zipfile.ZipInfo(arcname, date_time=(2024, 1, 1, 0, 0, 0))
+    info.external_attr = (stat.S_IFREG | mode) << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with open(path, "rb") as f:
+        zf.writestr(info, f.read())
+
+
+def _zip_text(zf, arcname, text, mode=0o755):
+    info = zipfile.ZipInfo(arcname, date_time=(2024, 1, 1, 0, 0, 0))
+    info.external_attr = (stat.S_IFREG | mode) << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, text)
+
+
+def gradescope_zip(path):
+    """Write the autograder zip; returns the list of names in it."""
+    files = [(os.path.join(ROOT, n), n) for n in ("grader.py",)]
+    for top in LIBRARY_DIRS + [os.path.join("tests", "checks")]:
+        for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for n in sorted(filenames):
+                if n.endswith(".pyc") or n == "conftest.py":
+                    continue
+                full = os.path.join(dirpath, n)
+                files.append((full, os.path.relpath(full, ROOT)))
+    with zipfile.ZipFile(path, "w") as zf:
+        _zip_text(zf, "setup.sh", SETUP_SH)
+        _zip_text(zf, "run_autograder", RUN_AUTOGRADER)
+        for full, arc in files:
+            _zip_add(zf, full, arc)
+        return zf.namelist()
+
+
+# -- batch -----------------------------------------------------------------------
+
+def _progress(done, total, started, stream):
+    width = 30
+    filled = int(width * done / total) if total else width
+    rate = (time.monotonic() - started) / done if done else 0
+    stream.write("\r[%s%s] %d/%d  %.1fs/submission" % ("#" * filled, "." * (width - filled),
+                                                     done, total, rate))
+    stream.flush()
+
+
+def batch(folder, csv_path, jobs=None, stream=None):
+    """Grade every subfolder of ``folder``; write ``csv_path``. Returns rows."""
+    stream = stream or sys.stderr
+    students = sorted(d for d in os.listdir(folder)
+                      if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
+    modules = load_checks()
+    jobs = jobs or os.cpu_count() or 1
+    show = stream.isatty()
+    rows = {}
+    started = time.monotonic()
+
+    def one(name):
+        return name, grade(os.path.join(folder, name), modules, jobs=1)
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(one, s) for s in students]
+        for i, fut in enumerate(as_completed(futures), 1):
+            name, results = fut.result()
+            rows[name] = results
+            if show:
+                _progress(i, len(students), started, stream)
+    if show:
+        stream.write("\n")
+    header = ["student", "score", "max_score"] + [cm.module for cm in modules]
+    out = []
+    for name in students:
+        results = rows[name]
+        got, most = report.total(results)
+        per = {m: report._num(report.total(rs)[0]) for m, rs in report.by_module(results)}
+        out.append([name, report._num(got), report._num(most)]
+                   + [per.get(cm.module, 0) for cm in modules])
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(out)
+    report.write_atomic(csv_path, buf.getvalue())
+    return [header] + out
+
+
+# -- command line ------------------------------------------------------------------
+
+def main(argv):
+    p = argparse.ArgumentParser(prog="python grader.py", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("release", help="write the student repository (no solutions, "
+                       "no hidden checks)")
+    r.add_argument("dir")
+    g = sub.add_parser("gradescope", help="write a Gradescope autograder zip")
+    g.add_argument("zip")
+    b = sub.add_parser("batch", help="grade a folder of submissions (one subfolder each)")
+    b.add_argument("dir")
+    b.add_argument("--csv", required=True, help="where to write one row per student")
+    b.add_argument("--jobs", type=int, default=None, help="parallel submissions "
+                   "(default: all cores)")
+    args = p.parse_args(argv)
+    if args.command == "release":
+        out = release(args.dir)
+        sys.stdout.write(out.splitlines()[-1] + "\n" if out else "")
+        print("release: wrote %s (no solutions, visible checks only); its grader ran."
+              % args.dir)
+    elif args.command == "gradescope":
+        names = gradescope_zip(args.zip)
+        print("gradescope: wrote %s (%d files): upload it as the autograder."
+              % (args.zip, len(names)))
+    else:
+        if not os.path.isdir(args.dir):
+            p.error("batch: %s is not a folder" % args.dir)
+        rows = batch(args.dir, args.csv, args.jobs)
+        print("batch: graded %d submissions into %s" % (len(rows) - 1, args.csv))
+    return 0

@@ -1,0 +1,315 @@
+"""Exercise 01: The perceptron algorithm (seed 000, "The Perceptron" and "The Perceptron Algorithm")."""
+
+import math
+
+from grading.check import check, expect_close, expect_equal, expect_true, seeded
+
+MODULE = "ex01_perceptron"
+ALLOWED_IMPORTS = ["math"]
+
+
+# -- the oracle: seed 000's algorithm, written out here independently --------
+# Data live on a grid of quarters and eta is a power of two, so every sum is
+# exact in floating point and the student's and the oracle's decisions
+# "z t <= 0" can never differ by rounding.
+
+def _z(w, b, x):
+    return math.fsum([wi * xi for wi, xi in zip(w, x)] + [b])
+
+
+def _wrong(w, b, x, t, strict=False):
+    """Mistake rule: z t <= 0 (sign(0) = 0 is wrong for both labels)."""
+    return _z(w, b, x) * t < 0 if strict else _z(w, b, x) * t <= 0
+
+
+def _ref_epoch(w, b, X, T, eta, strict=False, batch=False):
+    w, b, mistakes = list(w), b, 0
+    w0, b0 = list(w), b
+    for x, t in zip(X, T):
+        if _wrong(w0, b0, x, t, strict) if batch else _wrong(w, b, x, t, strict):
+            w = [wi + eta * xi * t for wi, xi in zip(w, x)]
+            b = b + eta * t
+            mistakes += 1
+    return [w, b, mistakes]
+
+
+def _ref_perceptron(X, T, eta=1.0, max_epochs=100):
+    w, b, per_epoch = [0.0] * len(X[0]), 0.0, []
+    for _ in range(max_epochs):
+        w, b, mistakes = _ref_epoch(w, b, X, T, eta)
+        per_epoch.append(mistakes)
+        if mistakes == 0:
+            return [w, b, per_epoch, True]
+    return [w, b, per_epoch, False]
+
+
+def _q(rng, lo=-3.0, hi=3.0):
+    """A random multiple of 1/4 in [lo, hi]."""
+    return rng.randint(int(lo * 4), int(hi * 4)) / 4.0
+
+
+def _vec(rng, n, lo=-3.0, hi=3.0):
+    return [_q(rng, lo, hi) for _ in range(n)]
+
+
+def _separable(rng, m, n):
+    """m points on the quarter grid, labelled by a random line, with margin."""
+    w_star = [float(rng.choice([-3, -2, -1, 1, 2, 3])) for _ in range(n)]
+    b_star = _q(rng, -2, 2)
+    X, T = [], []
+    while len(X) < m:
+        x = _vec(rng, n)
+        z = _z(w_star, b_star, x)
+        if abs(z) >= 0.25:
+            X.append(x)
+            T.append(1 if z > 0 else -1)
+    return X, T
+
+
+XOR_X = [[0.0, 0.0], [1.0, 1.0], [0.0, 1.0], [1.0, 0.0]]
+XOR_T = [-1, -1, 1, 1]
+AND_X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+AND_T = [-1, -1, -1, 1]
+
+
+# -- 1.1 weighted sum ---------------------------------------------------------
+
+def _check_weighted_sum(student, w, x, b):
+    got = student.call("weighted_sum", w, x, b)
+    no_b = math.fsum(wi * xi for wi, xi in zip(w, x))
+    expect_close(got, no_b + b, inputs=dict(w=w, x=x, b=b), what="z = w^T x + b",
+                 hint="z is the sum over i of w_i * x_i, plus the bias b.",
+                 mistakes={"forgot b": (no_b, "You left out the bias: z = w^T x + b."),
+                           "minus b": (no_b - b, "The bias is added: z = w^T x + b, not - b.")})
+
+
+@check("1.1", points=1, visibility="visible")
+def test_weighted_sum_example(student):
+    """z = w^T x + b on the docstring's example."""
+    _check_weighted_sum(student, [2.0, -1.0], [0.5, 3.0], 0.25)
+
+
+@check("1.1", points=2, visibility="hidden")
+def test_weighted_sum_seeded(student):
+    """z = w^T x + b on seeded vectors of length 1 to 5, negative bias included."""
+    def make(r):
+        n = r.randint(1, 5)
+        return ([r.uniform(-2, 2) for _ in range(n)], [r.uniform(-2, 2) for _ in range(n)],
+                r.uniform(-2, 2))
+    for w, x, b in seeded(11, 5, make):
+        _check_weighted_sum(student, w, x, b)
+    _check_weighted_sum(student, [1.5, -0.5, 2.0], [2.0, 1.0, -1.0], -0.75)
+
+
+# -- 1.2 sign ----------------------------------------------------------------
+
+def _check_sign(student, z):
+    got = student.call("sign", z)
+    expected = 1 if z > 0 else (-1 if z < 0 else 0)
+    mistakes = {}
+    if z == 0:
+        at0 = ("sign(0) must be 0 here: a point on the boundary z = 0 belongs to neither "
+               "class (see the docstring's convention).")
+        mistakes = {"sign(0) = -1": (-1, at0), "sign(0) = +1": (1, at0)}
+    expect_equal(got, expected, inputs=dict(z=z), what="sign(z)",
+                 hint="sign(z) is +1 for z > 0, -1 for z < 0 and 0 for z = 0, as an int.",
+                 mistakes=mistakes)
+
+
+@check("1.2", points=1, visibility="visible")
+def test_sign_example(student):
+    """sign(z) at z = 0.3 and z = -2.0."""
+    _check_sign(student, 0.3)
+    _check_sign(student, -2.0)
+
+
+@check("1.2", points=2, visibility="hidden")
+def test_sign_seeded(student):
+    """sign(z) on seeded z of both signs, tiny |z|, and the convention sign(0) = 0."""
+    zs = seeded(12, 4, lambda r: r.uniform(-5, 5)) + [1e-12, -1e-12, 0.0, -0.0, 7.0]
+    for z in zs:
+        _check_sign(student, z)
+
+
+# -- 1.3 is_mistake -------------------------------------------------------------
+
+def _check_is_mistake(student, w, b, x, t):
+    got = student.call("is_mistake", w, b, x, t)
+    expected = _wrong(w, b, x, t)
+    mistakes = {}
+    if _z(w, b, x) == 0:
+        mistakes = {"boundary counted as right": (
+            not expected, "A point with z = 0 lies on the boundary: sign(0) = 0 differs from "
+            "both labels, so it is a mistake. (From w = 0, b = 0 every example is a mistake; "
+            "otherwise the algorithm could never start.)")}
+    else:
+        mistakes = {"negated": (not expected, "A mistake is y != t with y = sign(w^T x + b); "
+                                "your answer is the opposite (correctly classified?).")}
+    expect_equal(got, expected, inputs=dict(w=w, b=b, x=x, t=t, z=_z(w, b, x)),
+                 what="is_mistake", hint="Compute z = w^T x + b, y = sign(z), return y != t.",
+                 mistakes=mistakes)
+
+
+@check("1.3", points=1, visibility="visible")
+def test_is_mistake_example(student):
+    """A wrongly classified and a correctly classified example."""
+    _check_is_mistake(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1)
+    _check_is_mistake(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1)
+
+
+@check("1.3", points=2, visibility="hidden")
+def test_is_mistake_seeded(student):
+    """Seeded examples of both labels, plus points on the boundary z = 0 (w = 0 included)."""
+    for w, b, x, t in seeded(13, 8, lambda r: (_vec(r, 3), _q(r), _vec(r, 3), r.choice([1, -1]))):
+        if _z(w, b, x) != 0:
+            _check_is_mistake(student, w, b, x, t)
+    for t in (1, -1):
+        _check_is_mistake(student, [0.0, 0.0], 0.0, [2.0, -1.5], t)
+        _check_is_mistake(student, [1.0, -1.0], 0.5, [0.25, 0.75], t)
+
+
+# -- 1.4 perceptron_update ------------------------------------------------------
+
+def _check_update(student, w, b, x, t, eta):
+    got = student.call("perceptron_update", w, b, x, t, eta)
+    w_new = [wi + eta * xi * t for wi, xi in zip(w, x)]
+    b_new = b + eta * t
+    expect_close(got, [w_new, b_new], inputs=dict(w=w, b=b, x=x, t=t, eta=eta),
+                 what="[w_new, b_new]",
+                 hint="w <- w + eta * x t (component by component) and b <- b + eta * t; "
+                      "return [w_new, b_new].",
+                 mistakes={
+                     "forgot t": ([[wi + eta * xi for wi, xi in zip(w, x)], b + eta],
+                                  "You left out the label t: the update is w + eta * x t, "
+                                  "which moves w towards x for t = +1 and away for t = -1."),
+                     "minus": ([[wi - eta * xi * t for wi, xi in zip(w, x)], b - eta * t],
+                               "Wrong sign: the update adds eta * x t (it is gradient "
+                               "descent on the hinge loss, whose gradient is -t x)."),
+                     "forgot eta": ([[wi + xi * t for wi, xi in zip(w, x)], b + t],
+                                    "You left out the learning rate eta."),
+                     "b unchanged": ([w_new, b], "The bias is updated too: b <- b + eta * t."),
+                 })
+
+
+@check("1.4", points=1, visibility="visible")
+def test_update_example(student):
+    """The update w + eta x t, b + eta t on the docstring's example."""
+    _check_update(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5)
+
+
+@check("1.4", points=2, visibility="hidden")
+def test_update_seeded(student):
+    """The update on seeded w, b, x, both labels and several learning rates."""
+    for w, b, x, t, eta in seeded(14, 6, lambda r: (
+            _vec(r, 3), _q(r), _vec(r, 3), r.choice([1, -1]), r.choice([0.25, 0.5, 2.0, 0.1]))):
+        _check_update(student, w, b, x, t, eta)
+    _check_update(student, [0.0], 0.0, [-1.5], 1, 1.0)
+
+
+# -- 1.5 perceptron_epoch -------------------------------------------------------
+
+def _check_epoch(student, w, b, X, T, eta):
+    got = student.call("perceptron_epoch", w, b, X, T, eta)
+    expected = _ref_epoch(w, b, X, T, eta)
+    n_initial = sum(1 for x, t in zip(X, T) if _wrong(w, b, x, t))
+    expect_close(got, expected, inputs=dict(w=w, b=b, X=X, T=T, eta=eta),
+                 what="[w, b, mistakes] after one pass",
+                 hint="Go through the examples in order; test each one with the current w, b "
+                      "(is_mistake) and, if it is wrong, replace w, b by perceptron_update(...) "
+                      "and count it.",
+                 mistakes={
+                     "batch": (_ref_epoch(w, b, X, T, eta, batch=True),
+                               "You decided every example with the weights from the start of "
+                               "the pass. The perceptron updates at once: example j is tested "
+                               "with the weights after the updates of examples 1..j-1."),
+                     "strict": (_ref_epoch(w, b, X, T, eta, strict=True),
+                                "Points on the boundary (z = 0) must count as mistakes: "
+                                "sign(0) = 0 differs from t."),
+                     "not assigned": ([list(w), b, n_initial],
+                                      "Your w and b never change: perceptron_update returns "
+                                      "the new [w, b]; assign its result."),
+                 })
+
+
+@check("1.5", points=1, visibility="visible")
+def test_epoch_example(student):
+    """One pass from w = 0, b = 0 over the docstring's two points, and over AND."""
+    _check_epoch(student, [0.0, 0.0], 0.0, [[1.0, 1.0], [-1.0, -1.0]], [1, -1], 1.0)
+    _check_epoch(student, [0.0, 0.0], 0.0, AND_X, AND_T, 1.0)
+
+
+@check("1.5", points=2, visibility="hidden")
+def test_epoch_seeded(student):
+    """One pass over seeded data sets, from w = 0 and from seeded weights, several eta."""
+    for seed in range(5):
+        def make(r):
+            n, m = r.randint(1, 3), r.randint(3, 8)
+            X = [_vec(r, n) for _ in range(m)]
+            T = [r.choice([1, -1]) for _ in range(m)]
+            zero = r.random() < 0.5
+            w = [0.0] * n if zero else _vec(r, n)
+            b = 0.0 if zero else _q(r)
+            return w, b, X, T, r.choice([1.0, 0.5, 0.25])
+        (w, b, X, T, eta), = seeded(150 + seed, 1, make)
+        _check_epoch(student, w, b, X, T, eta)
+
+
+# -- 1.6 perceptron -------------------------------------------------------------
+
+def _check_perceptron(student, X, T, eta, max_epochs):
+    got = student.call("perceptron", X, T, eta, max_epochs)
+    expected = _ref_perceptron(X, T, eta, max_epochs)
+    w, b, per_epoch, converged = expected
+    no_final = [w, b, per_epoch[:-1], converged] if converged else None
+    mistakes = {}
+    if no_final:
+        mistakes["no final 0"] = (
+            no_final, "The algorithm only knows it is done after a whole pass with no "
+            "mistake; that pass belongs in mistakes_per_epoch as a final 0.")
+    expect_true(isinstance(got, list) and len(got) == 4,
+                "perceptron() must return [w, b, mistakes_per_epoch, converged]",
+                inputs=dict(X=X, T=T, eta=eta, max_epochs=max_epochs), got=got)
+    expect_close(got, expected, inputs=dict(X=X, T=T, eta=eta, max_epochs=max_epochs),
+                 what="[w, b, mistakes_per_epoch, converged]",
+                 hint="Start from w = [0.0] * n, b = 0.0; call perceptron_epoch until a pass "
+                      "makes 0 mistakes (converged = True) or max_epochs passes are done "
+                      "(converged = False). Record every pass's mistake count.",
+                 mistakes=mistakes)
+
+
+@check("1.6", points=1, visibility="visible")
+def test_perceptron_example(student):
+    """The perceptron on AND (separable) and XOR with max_epochs = 3 (not separable)."""
+    _check_perceptron(student, AND_X, AND_T, 1.0, 100)
+    _check_perceptron(student, XOR_X, XOR_T, 1.0, 3)
+
+
+@check("1.6", points=2, visibility="hidden")
+def test_perceptron_seeded(student):
+    """The perceptron on seeded separable data (2 or 3 features, several eta), XOR, and a tight max_epochs."""
+    for seed in (161, 164, 167, 169):  # seeds whose runs take 4 to 9 passes
+        (X, T, eta), = seeded(seed, 1, lambda r: _separable(r, r.randint(10, 16), r.randint(2, 3))
+                              + (r.choice([1.0, 0.5, 2.0]),))
+        _check_perceptron(student, X, T, eta, 200)
+    _check_perceptron(student, XOR_X, XOR_T, 0.5, 7)
+    (X, T), = seeded(169, 1, lambda r: _separable(r, 12, 2))
+    _check_perceptron(student, X, T, 1.0, 2)
+
+
+MISTAKES = [
+    # (task, text in solutions/ex01_perceptron.py to replace, replacement, fragment of the hint)
+    ("1.1", "return sum(wi * xi for wi, xi in zip(w, x)) + b",
+     "return sum(wi * xi for wi, xi in zip(w, x))", "left out the bias"),
+    ("1.2", "    return 0\n    # END SOLUTION", "    return -1\n    # END SOLUTION",
+     "sign(0) must be 0"),
+    ("1.3", "return sign(weighted_sum(w, x, b)) != t", "return weighted_sum(w, x, b) * t < 0",
+     "lies on the boundary"),
+    ("1.4", "w_new = [wi + eta * xi * t for", "w_new = [wi + eta * xi for", "label t"),
+    ("1.4", "b_new = b + eta * t", "b_new = b", "bias is updated too"),
+    ("1.5", "            w, b = perceptron_update(w, b, x, t, eta)",
+     "            perceptron_update(w, b, x, t, eta)", "assign its result"),
+    ("1.6", "        mistakes_per_epoch.append(mistakes)\n        if mistakes == 0:\n"
+            "            return [w, b, mistakes_per_epoch, True]",
+     "        if mistakes == 0:\n            return [w, b, mistakes_per_epoch, True]\n"
+     "        mistakes_per_epoch.append(mistakes)", "final 0"),
+]
