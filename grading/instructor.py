@@ -54,20 +54,30 @@ def _visibility_of(decorator):
     return "visible"
 
 
+def _names(node):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [getattr(t, "id", "") for t in node.targets]
+    return []
+
+
 def visible_only(source):
-    """``source`` of a check file without its non-visible checks and its
-    ``MISTAKES`` list. Works on lines, so the rest stays as written."""
+    """``source`` of a check file without what students must not see: its
+    non-visible checks, every top-level name starting with ``_hidden`` (the
+    closed-form oracles only hidden checks use) and its ``MISTAKES`` list.
+    Works on lines, so the rest stays as written."""
     tree = ast.parse(source)
     drop = []
     for node in tree.body:
+        first = min([d.lineno for d in getattr(node, "decorator_list", [])] + [node.lineno])
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             vis = [v for v in (_visibility_of(d) for d in node.decorator_list) if v]
             if vis and vis[0] != "visible":
-                first = min([d.lineno for d in node.decorator_list] + [node.lineno])
                 drop.append((first, node.end_lineno))
-        elif isinstance(node, ast.Assign) and any(
-                getattr(t, "id", "") == "MISTAKES" for t in node.targets):
-            drop.append((node.lineno, node.end_lineno))
+                continue
+        if any(n == "MISTAKES" or n.startswith("_hidden") for n in _names(node)):
+            drop.append((first, node.end_lineno))
     lines = source.splitlines(keepends=True)
     for first, last in sorted(drop, reverse=True):
         del lines[first - 1:last]
@@ -178,12 +188,12 @@ def _progress(done, total, started, stream):
     stream.flush()
 
 
-def batch(folder, csv_path, jobs=None, stream=None):
+def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
     """Grade every subfolder of ``folder``; write ``csv_path``. Returns rows."""
     stream = stream or sys.stderr
     students = sorted(d for d in os.listdir(folder)
                       if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
-    modules = load_checks()
+    modules = load_checks(checks_dir)
     jobs = jobs or os.cpu_count() or 1
     show = stream.isatty()
     rows = {}
@@ -232,6 +242,7 @@ def main(argv):
     b.add_argument("--csv", required=True, help="where to write one row per student")
     b.add_argument("--jobs", type=int, default=None, help="parallel submissions "
                    "(default: all cores)")
+    b.add_argument("--checks", default=CHECKS_DIR, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.command == "release":
         out = release(args.dir)
@@ -245,6 +256,6 @@ def main(argv):
     else:
         if not os.path.isdir(args.dir):
             p.error("batch: %s is not a folder" % args.dir)
-        rows = batch(args.dir, args.csv, args.jobs)
+        rows = batch(args.dir, args.csv, args.jobs, checks_dir=args.checks)
         print("batch: graded %d submissions into %s" % (len(rows) - 1, args.csv))
     return 0

@@ -1,0 +1,297 @@
+"""The grader's own tests: formats, broken submissions, selection, exit status,
+release, the Gradescope zip and batch grading.
+
+Most use the small fixture module in tests/fixtures/checks (ex99_demo), so
+they do not depend on the curriculum; release and the zip use the real repo.
+"""
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from grading import report
+from grading.runner import StepResult, Check
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+CHECKS = os.path.join(FIXTURES, "checks")
+GOOD = os.path.join(FIXTURES, "good")
+BAD = os.path.join(FIXTURES, "bad")
+GRADER = os.path.join(ROOT, "grader.py")
+
+GS_VIS = {"visible", "hidden", "after_due_date", "after_published"}
+
+
+def run(*args, cwd=ROOT):
+    colour = [] if args and args[0] in ("release", "gradescope", "batch") else ["--no-color"]
+    proc = subprocess.run([sys.executable, "-I", GRADER, *args, *colour], cwd=cwd,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def grade_fixture(submission, tmp_path, fmt="gradescope", extra=()):
+    out = tmp_path / ("results." + ("xml" if fmt == "junit" else "json"))
+    code, stdout, stderr = run("--checks", CHECKS, "--submission", str(submission),
+                               "--results", str(out), "--format", fmt, *extra)
+    return code, stdout, out.read_text()
+
+
+def write_module(folder, source):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ex99_demo.py").write_text(source)
+    return folder
+
+
+def assert_gradescope(data):
+    """Gradescope's documented results.json fields and types."""
+    assert isinstance(data["score"], (int, float))
+    assert isinstance(data["execution_time"], (int, float))
+    assert isinstance(data["output"], str) and len(data["output"]) <= 100000
+    assert data["visibility"] in GS_VIS
+    assert data.get("stdout_visibility", "hidden") in GS_VIS
+    assert isinstance(data["tests"], list) and data["tests"]
+    for t in data["tests"]:
+        assert set(t) >= {"name", "number", "score", "max_score", "status", "output",
+                          "visibility"}
+        assert t["status"] in ("passed", "failed")
+        assert t["visibility"] in GS_VIS
+        assert 0 <= t["score"] <= t["max_score"]
+        assert len(t["output"]) <= 100000
+    assert data["score"] == pytest.approx(sum(t["score"] for t in data["tests"]))
+
+
+# -- formats ---------------------------------------------------------------------
+
+def test_gradescope_results_full_marks_and_exit_0(tmp_path):
+    code, stdout, text = grade_fixture(GOOD, tmp_path)
+    data = json.loads(text)
+    assert_gradescope(data)
+    assert code == 0
+    assert data["score"] == 6
+    assert "hidden checks" not in stdout or "visible and hidden" in stdout
+
+
+def test_partial_credit_and_hint_for_typical_mistake(tmp_path):
+    code, stdout, text = grade_fixture(BAD, tmp_path)
+    data = json.loads(text)
+    assert_gradescope(data)
+    assert code == 1
+    assert data["score"] == 3  # square visible 1 + hidden 2; the others fail
+    tanh = [t for t in data["tests"] if t["number"] == "99.3"][0]
+    assert tanh["status"] == "failed"
+    assert "not 1 - z" in tanh["output"] and "expected" in tanh["output"]
+    assert "Exercise 99.3" in stdout and "not 1 - z" in stdout
+
+
+def test_prairielearn_results(tmp_path):
+    code, _, text = grade_fixture(BAD, tmp_path, fmt="prairielearn")
+    data = json.loads(text)
+    assert data["gradable"] is True
+    assert data["score"] == pytest.approx(3 / 6)
+    assert isinstance(data["message"], str)
+    for t in data["tests"]:
+        assert {"name", "points", "max_points", "output"} <= set(t)
+        assert 0 <= t["points"] <= t["max_points"]
+    assert len(text.encode()) < 1000000
+
+
+def test_junit_results(tmp_path):
+    _, _, text = grade_fixture(BAD, tmp_path, fmt="junit")
+    root = ET.fromstring(text)
+    cases = root.findall(".//testcase")
+    assert len(cases) == 4
+    assert len(root.findall(".//failure")) == 2
+    assert root.get("failures") == "2"
+
+
+def test_plain_json_results(tmp_path):
+    _, _, text = grade_fixture(BAD, tmp_path, fmt="json")
+    data = json.loads(text)
+    assert data["score"] == 3 and data["max_score"] == 6
+    assert [s["passed"] for s in data["steps"]] == [True, True, False, False]
+
+
+def test_output_fields_are_cut_to_gradescope_limit():
+    check_fn = lambda s: None  # noqa: E731
+    check_fn._check = {"task": "1.1", "points": 1, "visibility": "visible", "timeout": None}
+    r = StepResult(Check(check_fn, "ex01"), False, "x" * 300000)
+    data = report.gradescope([r], summary="y" * 300000)
+    assert len(data["tests"][0]["output"]) <= 100000
+    assert len(data["output"]) <= 100000
+    assert "cut" in data["tests"][0]["output"]
+
+
+# -- broken submissions ----------------------------------------------------------
+
+def test_crash_at_import_costs_that_module_and_shows_student_traceback(tmp_path):
+    sub = write_module(tmp_path / "sub", "import math\nx = 1 / 0\n")
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    data = json.loads(text)
+    assert_gradescope(data)
+    assert data["score"] == 0 and code == 1
+    assert "ZeroDivisionError" in stdout and "ex99_demo.py\", line 2" in stdout
+    assert "grading/" not in stdout.split("What to fix")[1]  # no grader frames
+
+
+def test_syntax_error_is_reported_with_line(tmp_path):
+    sub = write_module(tmp_path / "sub", "def square(x)\n    return x\n")
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    assert json.loads(text)["score"] == 0
+    assert "does not compile" in stdout and "line 1" in stdout
+
+
+def test_infinite_loop_costs_that_step_only(tmp_path):
+    source = open(os.path.join(GOOD, "ex99_demo.py")).read()
+    source = source.replace("return 1.0 - math.tanh(z) ** 2", "while True:\n        pass")
+    sub = write_module(tmp_path / "sub", source)
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    data = json.loads(text)
+    assert data["score"] == 5
+    assert "did not finish within 1 s" in stdout
+
+
+def test_wrong_type_returned(tmp_path):
+    source = open(os.path.join(GOOD, "ex99_demo.py")).read()
+    source = source.replace("return x * x", "return str(x * x)")
+    sub = write_module(tmp_path / "sub", source)
+    _, stdout, text = grade_fixture(sub, tmp_path)
+    assert json.loads(text)["score"] == 3
+    assert "should be a number" in stdout
+
+
+def test_missing_file(tmp_path):
+    (tmp_path / "empty").mkdir()
+    code, stdout, text = grade_fixture(tmp_path / "empty", tmp_path)
+    assert json.loads(text)["score"] == 0 and "not found" in stdout
+
+
+def test_forbidden_import_scores_module_zero(tmp_path):
+    source = "import minigrad\n" + open(os.path.join(GOOD, "ex99_demo.py")).read()
+    sub = write_module(tmp_path / "sub", source)
+    _, stdout, text = grade_fixture(sub, tmp_path)
+    assert json.loads(text)["score"] == 0
+    assert "imports 'minigrad' (line 1), which this module does not allow" in stdout
+
+
+# -- selection, listing, exit status ---------------------------------------------
+
+def test_one_module_and_one_step(tmp_path):
+    code, stdout, text = grade_fixture(BAD, tmp_path, extra=("ex99.3",))
+    data = json.loads(text)
+    assert [t["number"] for t in data["tests"]] == ["99.3"] and code == 1
+    code, stdout, text = grade_fixture(BAD, tmp_path, extra=("ex99.1",))
+    assert [t["number"] for t in json.loads(text)["tests"]] == ["99.1", "99.1"]
+    assert code == 0
+    code, stdout, text = grade_fixture(BAD, tmp_path, extra=("ex99",))
+    assert len(json.loads(text)["tests"]) == 4
+
+
+def test_visible_only_run_says_hidden_checks_run_on_submit():
+    code, stdout, _ = run("--checks", CHECKS, "--submission", GOOD, "--visible-only")
+    assert code == 0
+    assert "All visible checks passed; hidden checks run when you submit." in stdout
+    assert "all tests passed" not in stdout.lower()
+
+
+def test_list_and_verbose():
+    code, stdout, _ = run("--checks", CHECKS, "--list")
+    assert code == 0 and "Exercise 99.2" in stdout and "Total: 6 points" in stdout
+    code, stdout, _ = run("--checks", CHECKS, "--submission", BAD, "-v")
+    assert "Passed:" in stdout and "Exercise 99.1" in stdout.split("Passed:")[1]
+
+
+def test_unknown_selector_is_a_usage_error():
+    code, _, stderr = run("--checks", CHECKS, "ex42")
+    assert code == 2 and "nothing matches" in stderr
+
+
+def test_same_submission_same_score_every_run(tmp_path):
+    scores = {json.loads(grade_fixture(BAD, tmp_path)[2])["score"] for _ in range(3)}
+    assert scores == {3}
+
+
+def test_whole_folder_upload_is_found(tmp_path):
+    shutil.copytree(GOOD, tmp_path / "upload" / "exercises")
+    _, _, text = grade_fixture(tmp_path / "upload", tmp_path)
+    assert json.loads(text)["score"] == 6
+
+
+# -- instructor commands ---------------------------------------------------------
+
+def _solution_lines():
+    """Every substantial line of code inside a solution region."""
+    lines = set()
+    sol = os.path.join(ROOT, "solutions")
+    for name in os.listdir(sol):
+        if not name.endswith(".py"):
+            continue
+        inside = False
+        for line in open(os.path.join(sol, name), encoding="utf-8"):
+            if "# BEGIN SOLUTION" in line:
+                inside = True
+            elif "# END SOLUTION" in line:
+                inside = False
+            elif inside and len(line.strip()) >= 25 and not line.strip().startswith("#"):
+                lines.add(line.strip())
+    return lines
+
+
+def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
+    dest = tmp_path / "student"
+    code, stdout, stderr = run("release", str(dest))
+    assert code == 0, stdout + stderr
+    assert not (dest / "solutions").exists()
+    assert (dest / "exercises").is_dir() and (dest / "grader.py").is_file()
+    released = ""  # the library minigrad/ is public by design (see README)
+    for dirpath, _, files in os.walk(dest):
+        if os.path.relpath(dirpath, dest).startswith("minigrad"):
+            continue
+        for n in files:
+            if n.endswith((".py", ".md", ".toml")):
+                released += open(os.path.join(dirpath, n), encoding="utf-8").read()
+    checks = "".join(p.read_text() for p in (dest / "tests" / "checks").glob("*.py"))
+    assert 'visibility="hidden"' not in checks and "MISTAKES" not in checks
+    leaked = [line for line in _solution_lines() if line in released]
+    assert leaked == []
+    code, out, _ = run(cwd=str(dest))
+    assert code == 1 and "Total: 0/" in out
+
+
+def test_gradescope_zip_layout(tmp_path):
+    path = tmp_path / "autograder.zip"
+    code, stdout, _ = run("gradescope", str(path))
+    assert code == 0
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        setup = zf.read("setup.sh").decode()
+        run_ag = zf.read("run_autograder").decode()
+        mode = zf.getinfo("run_autograder").external_attr >> 16
+    assert {"setup.sh", "run_autograder", "grader.py"} <= names
+    assert any(n.startswith("tests/checks/test_ex") for n in names)
+    assert any(n.startswith("minigrad/") for n in names)
+    assert not any(n.startswith("solutions/") for n in names)
+    assert mode & 0o111
+    assert "/autograder/submission" in run_ag and "/autograder/results/results.json" in run_ag
+    assert "minigrad-student" in setup and "go-rwx" in setup
+
+
+def test_batch_three_submissions(tmp_path):
+    folder = tmp_path / "subs"
+    shutil.copytree(GOOD, folder / "alice")
+    shutil.copytree(BAD, folder / "bob")
+    write_module(folder / "carol", "raise SystemExit(0)\n")
+    out = tmp_path / "grades.csv"
+    code, stdout, stderr = run("batch", str(folder), "--csv", str(out), "--checks", CHECKS)
+    assert code == 0, stderr
+    rows = list(csv.reader(open(out)))
+    assert rows[0][:3] == ["student", "score", "max_score"]
+    got = {r[0]: r[1] for r in rows[1:]}
+    assert got == {"alice": "6", "bob": "3", "carol": "0"}
