@@ -172,22 +172,31 @@ def test_is_mistake_seeded(student):
 
 def _check_update(student, w, b, x, t, eta):
     got = student.call("perceptron_update", w, b, x, t, eta)
+    inputs = dict(w=w, b=b, x=x, t=t, eta=eta)
     w_new = [wi + eta * xi * t for wi, xi in zip(w, x)]
     b_new = b + eta * t
-    expect_close(got, [w_new, b_new], inputs=dict(w=w, b=b, x=x, t=t, eta=eta),
-                 what="[w_new, b_new]",
-                 hint="w <- w + eta * x t (component by component) and b <- b + eta * t; "
-                      "return [w_new, b_new].",
+    expect_true(isinstance(got, list) and len(got) == 2,
+                "perceptron_update must return [w_new, b_new]", inputs=inputs, got=got)
+    expect_close(got[0], w_new, inputs=inputs, what="w_new",
+                 hint="w <- w + eta * x t, component by component: w_i + eta * x_i * t.",
                  mistakes={
-                     "forgot t": ([[wi + eta * xi for wi, xi in zip(w, x)], b + eta],
+                     "forgot t": ([wi + eta * xi for wi, xi in zip(w, x)],
                                   "You left out the label t: the update is w + eta * x t, "
                                   "which moves w towards x for t = +1 and away for t = -1."),
-                     "minus": ([[wi - eta * xi * t for wi, xi in zip(w, x)], b - eta * t],
+                     "minus": ([wi - eta * xi * t for wi, xi in zip(w, x)],
                                "Wrong sign: the update adds eta * x t (it is gradient "
                                "descent on the hinge loss, whose gradient is -t x)."),
-                     "forgot eta": ([[wi + xi * t for wi, xi in zip(w, x)], b + t],
+                     "forgot eta": ([wi + xi * t for wi, xi in zip(w, x)],
                                     "You left out the learning rate eta."),
-                     "b unchanged": ([w_new, b], "The bias is updated too: b <- b + eta * t."),
+                     "unchanged": (w, "w did not change: w_new = w + eta * x t."),
+                 })
+    expect_close(got[1], b_new, inputs=inputs, what="b_new",
+                 hint="b <- b + eta * t.",
+                 mistakes={
+                     "b unchanged": (b, "The bias is updated too: b <- b + eta * t."),
+                     "forgot t": (b + eta, "You left out the label t: b <- b + eta * t."),
+                     "minus": (b - eta * t, "Wrong sign: b <- b + eta * t."),
+                     "forgot eta": (b + t, "You left out the learning rate eta."),
                  })
 
 
@@ -292,8 +301,8 @@ def test_perceptron_seeded(student):
                               + (r.choice([1.0, 0.5, 2.0]),))
         _check_perceptron(student, X, T, eta, 200)
     _check_perceptron(student, XOR_X, XOR_T, 0.5, 7)
-    (X, T), = seeded(169, 1, lambda r: _separable(r, 12, 2))
-    _check_perceptron(student, X, T, 1.0, 2)
+    (X, T), = seeded(169, 1, lambda r: _separable(r, r.randint(10, 16), r.randint(2, 3)))
+    _check_perceptron(student, X, T, 1.0, 4)  # needs more than 4 passes: not converged
 
 
 MISTAKES = [
