@@ -1,7 +1,6 @@
 """Exercise 07: Backpropagation as a forward pass and a backward pass (seed 003, forward pass dz/dw = a, backward pass dl/dz)."""
-import math
-
 from grading.check import check, expect_close, expect_true, seeded
+from minigrad import backprop, losses, nn
 from minigrad.engine import Value
 
 MODULE = "ex07_forward_backward_view"
@@ -18,11 +17,7 @@ FIXED_NET = dict(x=[1.0, -1.0],
 SHAPES = [[2, 2, 2], [3, 3, 3, 3], [3, 4, 2], [2, 3, 3, 1], [1, 2, 2, 2]]
 
 
-# -- the oracle: the same network from minigrad Values -------------------------
-
-def sigma(z):
-    return 1.0 / (1.0 + math.exp(-z))
-
+# -- the oracle: the same network from minigrad's own parts ------------------------
 
 def make_net(rng, sizes):
     W = [[[rng.uniform(-2.0, 2.0) for _ in range(sizes[l + 1])] for _ in range(sizes[l])]
@@ -37,62 +32,60 @@ def hidden_nets(seed):
     return [seeded(seed + i, 1, lambda rng: make_net(rng, s))[0] for i, s in enumerate(SHAPES)]
 
 
-def autodiff(net):
+def layer(W, b):
+    """A minigrad nn.Layer holding W (rows = inputs j, columns = units k) and b, with no
+    activation: calling it on Values gives z (minigrad.nn's z = b + sum_j w_j a_j)."""
+    out = nn.Layer(len(W), len(W[0]), activation="linear")
+    out.set_weights(W, b)
+    return out
+
+
+def autodiff(net, W=None, b=None, squash=True):
     """Forward values, dl/dz, dl/dy and parameter gradients from Value.backward()
-    with the loss l = sum_k (y_k - target_k)**2."""
+    through minigrad nn.Layers (sigmoid applied to their z Values), with the
+    loss l = sum_k minigrad.losses.squared_error(y_k, target_k).
+
+    ``W``/``b`` replace the network's weights/biases and ``squash=False``
+    leaves sigmoid out: the typical wrong forward passes, for hints."""
+    layers = [layer(W_l, b_l) for W_l, b_l in zip(net["W"] if W is None else W,
+                                                   net["b"] if b is None else b)]
     a = [Value(v) for v in net["x"]]
-    Wv = [[[Value(w) for w in row] for row in W_l] for W_l in net["W"]]
-    bv = [[Value(v) for v in b_l] for b_l in net["b"]]
     zs, as_ = [], [a]
-    for W_l, b_l in zip(Wv, bv):
-        z_l = [sum((a[j] * W_l[j][k] for j in range(len(a))), b_l[k]) for k in range(len(b_l))]
-        a = [z_k.sigmoid() for z_k in z_l]
+    for lay in layers:
+        z_l = lay(a)
+        a = [z_k.sigmoid() for z_k in z_l] if squash else z_l
         zs.append(z_l)
         as_.append(a)
-    loss = sum((y - t) ** 2 for y, t in zip(a, net["target"]))
+    loss = sum(losses.squared_error(y, t) for y, t in zip(a, net["target"]))
     loss.backward()
     data = lambda vs: [[v.data for v in row] for row in vs]
     grad = lambda vs: [[v.grad for v in row] for row in vs]
     return dict(z=data(zs), a=data(as_), dl_dz=grad(zs), dl_dy=[y.grad for y in a],
-                dW=[grad(W_l) for W_l in Wv], db=grad(bv))
+                dW=[[[n.w[j].grad for n in lay.neurons] for j in range(lay.nin)]
+                    for lay in layers],
+                db=[[n.b.grad for n in lay.neurons] for lay in layers])
 
 
-# -- plain-float versions of typical mistakes (for hints only) --------------------
+# -- typical mistakes, run through the library (for hints only) --------------------
 
-def transposed(M):
-    return [list(col) for col in zip(*M)]
-
-
-def wrong_forward(net, transpose=False, bias=True, squash=True):
-    a = [list(net["x"])]
-    z = []
-    for W_l, b_l in zip(net["W"], net["b"]):
-        if transpose:
-            if len(W_l) != len(W_l[0]):
-                return None
-            W_l = transposed(W_l)
-        z_l = [sum(a[-1][j] * W_l[j][k] for j in range(len(a[-1]))) + (b_l[k] if bias else 0.0)
-               for k in range(len(b_l))]
-        z.append(z_l)
-        a.append([sigma(v) for v in z_l] if squash else z_l)
-    return {"z": z, "a": a}
+def all_square(Ws):
+    return all(len(W) == len(W[0]) for W in Ws)
 
 
-def wrong_backward(z, W, dl_dy, transpose=False, out_prime=True, hidden_prime=True):
-    sp = lambda v: sigma(v) * (1 - sigma(v))
-    L = len(z)
-    d = [None] * L
-    d[L - 1] = [(sp(zk) if out_prime else 1.0) * g for zk, g in zip(z[-1], dl_dy)]
-    for l in range(L - 2, -1, -1):
-        Wn = W[l + 1]
-        if transpose:
-            if len(Wn) != len(Wn[0]):
-                return None
-            Wn = transposed(Wn)
-        d[l] = [(sp(z[l][j]) if hidden_prime else 1.0)
-                * sum(Wn[j][k] * d[l + 1][k] for k in range(len(d[l + 1])))
-                for j in range(len(z[l]))]
-    return d
+def wrong_dl_dz(o, W, dl_dy, transpose=False, out_g="sigmoid", hidden_g="sigmoid"):
+    """dl/dz of every layer from minigrad.backprop.backward on the cached
+    forward values ``o``, run with a typical mistake: the weights out of a
+    unit taken from a column (``transpose``), or sigma' left out at the output
+    (``out_g="linear"``) or in the hidden layers (``hidden_g="linear"``).
+    None when the mistake has no value for this shape."""
+    if transpose:
+        if not all_square(W[1:]):
+            return None
+        W = W[:1] + [backprop.transpose(W_l) for W_l in W[1:]]
+    L = len(o["z"])
+    cache = backprop.ForwardCache(o["a"], [None] + o["z"],
+                                  [None] + [hidden_g] * (L - 1) + [out_g])
+    return backprop.backward(cache, W, dl_dy)[1]  # dl/db^l = dl/dz^l
 
 
 def _mistakes(pairs):
@@ -142,8 +135,9 @@ def _check_forward(student, nets):
         got = student.call("forward", net["x"], net["W"], net["b"])
         expect_true(isinstance(got, dict) and "z" in got and "a" in got,
                     "forward must return a dict with the keys 'z' and 'a'", inputs=inputs, got=got)
-        tr = wrong_forward(net, transpose=True)
-        nb = wrong_forward(net, bias=False)
+        tr = autodiff(net, W=[backprop.transpose(W_l) for W_l in net["W"]]) \
+            if all_square(net["W"]) else None
+        nb = autodiff(net, b=[[0.0] * len(b_l) for b_l in net["b"]])
         expect_close(got["z"], o["z"], inputs=inputs, what="forward()['z']",
                      hint="z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k, with a^0 = x and "
                           "a^l = sigma(z^l) feeding the next layer.",
@@ -152,7 +146,7 @@ def _check_forward(student, nets):
                                           "below to unit k: rows are inputs, columns are "
                                           "outputs. You used W^l[k][j]."),
                          "no bias": (nb["z"], "You left out the bias b^l_k."),
-                         "z fed forward": (wrong_forward(net, squash=False)["z"],
+                         "z fed forward": (autodiff(net, squash=False)["z"],
                                            "The next layer takes a = sigma(z), not z."),
                      }))
         expect_close(got["a"], o["a"], inputs=inputs, what="forward()['a']",
@@ -178,16 +172,17 @@ def test_forward_hidden(student):
 def _check_sigma_prime(student, zs):
     for z in zs:
         zv = Value(z)
-        zv.sigmoid().backward()
-        s = sigma(z)
+        a = zv.sigmoid()
+        a.backward()
+        s = a.data
         got = student.call("sigma_prime", z)
         expect_close(got, zv.grad, inputs=dict(z=z), what="sigma'(z)",
                      hint="sigma'(z) = sigma(z) (1 - sigma(z)).",
                      mistakes={"sigma": (s, "That is sigma(z); its derivative is "
                                             "sigma(z) (1 - sigma(z))."),
-                               "sign": (-s * (1 - s), "Sign: sigma'(z) = +sigma(z)(1 - sigma(z)) "
-                                                      "= exp(-z)/(1 + exp(-z))**2 > 0 (seed 001's "
-                                                      "last line has this sign wrong)."),
+                               "sign": (-zv.grad, "Sign: sigma'(z) = +sigma(z)(1 - sigma(z)) "
+                                                  "= exp(-z)/(1 + exp(-z))**2 > 0 (seed 001's "
+                                                  "last line has this sign wrong)."),
                                "1 - sigma^2": (1 - s * s, "1 - a**2 is tanh's derivative; "
                                                           "sigmoid's is sigma(z)(1 - sigma(z)).")})
 
@@ -206,19 +201,24 @@ def test_sigma_prime_hidden(student):
 
 # -- 7.4 dl/da = sum of paths --------------------------------------------------------
 
+def autodiff_dl_da(a0, w_out, dl_dz_next):
+    """dl/da by autodiff, for a that feeds z_k = a w_k + r_k and l = sum_k c_k z_k,
+    so that dl/dz_k = c_k exactly: the "assumed known" dl/dz', dl/dz''."""
+    a = Value(a0)
+    l = sum((c * (a * w + 0.3)) for w, c in zip(w_out, dl_dz_next))
+    l.backward()
+    return a.grad
+
+
 def _check_dl_da(student, cases):
     for a0, w_out, dl_dz_next in cases:
-        # l depends on a only through z_k = a w_k + r_k; l = sum_k c_k z_k makes
-        # dl/dz_k = c_k exactly, the "assumed known" dl/dz', dl/dz''.
-        a = Value(a0)
-        l = sum((c * (a * w + 0.3)) for w, c in zip(w_out, dl_dz_next))
-        l.backward()
         got = student.call("dl_da", w_out, dl_dz_next)
-        expect_close(got, a.grad, inputs=dict(w_out=w_out, dl_dz_next=dl_dz_next),
+        expect_close(got, autodiff_dl_da(a0, w_out, dl_dz_next),
+                     inputs=dict(w_out=w_out, dl_dz_next=dl_dz_next),
                      what="dl/da",
                      hint="Chain rule case 2: dl/da = sum over the neurons a feeds of "
                           "w_k dl/dz_k (w3 dl/dz' + w4 dl/dz'' on the slide).",
-                     mistakes={"one path": (w_out[0] * dl_dz_next[0],
+                     mistakes={"one path": (autodiff_dl_da(a0, w_out[:1], dl_dz_next[:1]),
                                             "A path is missing: a feeds every neuron of the "
                                             "next layer; add one term w_k dl/dz_k per neuron.")}
                      if len(w_out) > 1 else None)
@@ -250,8 +250,7 @@ def _check_dl_dz(student, cases):
         l = sum((c * (a * w - 0.2)) for w, c in zip(w_out, dl_dz_next))
         l.backward()
         got = student.call("dl_dz", z0, w_out, dl_dz_next)
-        s = sigma(z0)
-        path_sum = sum(w * c for w, c in zip(w_out, dl_dz_next))
+        s, path_sum = a.data, a.grad  # sigma(z) and dl/da
         expect_close(got, z.grad, inputs=dict(z=z0, w_out=w_out, dl_dz_next=dl_dz_next),
                      what="dl/dz",
                      hint="dl/dz = sigma'(z) [w3 dl/dz' + w4 dl/dz''].",
@@ -318,16 +317,15 @@ def _check_backward(student, nets):
                           "weights out of unit j of layer l are row j of W^(l+1) = W[l] in "
                           "Python's 0-based list.",
                      mistakes=_mistakes({
-                         "transposed W": (wrong_backward(o["z"], net["W"], o["dl_dy"],
-                                                         transpose=True),
+                         "transposed W": (wrong_dl_dz(o, net["W"], o["dl_dy"], transpose=True),
                                           "Use the weights *out of* unit j: row W^(l+1)[j], "
                                           "not column j."),
-                         "no sigma' at output": (wrong_backward(o["z"], net["W"], o["dl_dy"],
-                                                                out_prime=False),
+                         "no sigma' at output": (wrong_dl_dz(o, net["W"], o["dl_dy"],
+                                                             out_g="linear"),
                                                  "Case 1 needs dy/dz' = sigma'(z') too: "
                                                  "dl/dz' = sigma'(z') dl/dy1."),
-                         "no sigma' in hidden": (wrong_backward(o["z"], net["W"], o["dl_dy"],
-                                                                hidden_prime=False),
+                         "no sigma' in hidden": (wrong_dl_dz(o, net["W"], o["dl_dy"],
+                                                             hidden_g="linear"),
                                                  "Each hidden dl/dz has the factor sigma'(z) "
                                                  "in front of the weighted sum."),
                      }))
@@ -383,8 +381,7 @@ def _check_gradients(student, nets):
         expect_true(isinstance(got, dict) and "W" in got and "b" in got,
                     "gradients must return a dict with the keys 'W' and 'b'", inputs=inputs,
                     got=got)
-        transposed_dW = [[[o["a"][l][j] * o["dl_dz"][l][k] for j in range(len(o["a"][l]))]
-                          for k in range(len(o["dl_dz"][l]))] for l in range(len(o["dl_dz"]))]
+        transposed_dW = [backprop.transpose(dW_l) for dW_l in o["dW"]]
         expect_close(got["W"], o["dW"], inputs=inputs, what="dl/dW (all layers)",
                      hint="dl/dW^l[j][k] = a^(l-1)_j dl/dz^l_k: the input of layer l is a[l-1] "
                           "(a[0] = x), and dl/dW^l has the shape of W^l (rows = inputs j).",

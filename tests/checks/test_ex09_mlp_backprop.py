@@ -2,6 +2,7 @@
 import math
 
 from grading.check import check, expect_close, expect_true, seeded
+from minigrad import backprop, losses, nn
 from minigrad.engine import Value
 
 MODULE = "ex09_mlp_backprop"
@@ -37,32 +38,38 @@ def hidden_nets(seed):
             for i, (nin, hid) in enumerate(SHAPES)]
 
 
+def layer(W, b):
+    """A minigrad nn.Layer holding W (rows = inputs j, columns = units k) and b, with no
+    activation: calling it on Values gives z (minigrad.nn's z = b + sum_j w_j h_j)."""
+    out = nn.Layer(len(W), len(W[0]), activation="linear")
+    out.set_weights(W, b)
+    return out
+
+
 def autodiff(net):
-    """The network built from minigrad Values; loss.backward() gives every
-    parameter gradient and dl/dh of every layer (grads of the h nodes)."""
+    """The network from minigrad's own parts: nn.Layers (tanh applied to their
+    z Values), a one-unit nn.Layer for the output and losses.squared_error;
+    loss.backward() gives every parameter gradient and dl/dh of every layer
+    (grads of the h nodes)."""
+    layers = [layer(W, b) for W, b in zip(net["Ws"], net["bs"])]
+    out_layer = layer([[w] for w in net["w_o"]], [net["b_o"]])
     h = [Value(v) for v in net["x"]]
-    Wv = [[[Value(w) for w in row] for row in W] for W in net["Ws"]]
-    bv = [[Value(v) for v in b] for b in net["bs"]]
-    wov = [Value(v) for v in net["w_o"]]
-    bov = Value(net["b_o"])
     zs, hs = [], [h]
-    for W, b in zip(Wv, bv):
-        z = [sum((h[j] * W[j][k] for j in range(len(h))), b[k]) for k in range(len(b))]
+    for lay in layers:
+        z = lay(h)
         h = [z_k.tanh() for z_k in z]
         zs.append(z)
         hs.append(h)
-    o = sum((w * h_i for w, h_i in zip(wov, h)), bov)
-    loss = (o - net["y"]) ** 2
+    o = out_layer(h)[0]
+    loss = losses.squared_error(o, net["y"])
     loss.backward()
     data = lambda vs: [[v.data for v in row] for row in vs]
     grad = lambda vs: [[v.grad for v in row] for row in vs]
+    dW = lambda lay: [[n.w[j].grad for n in lay.neurons] for j in range(lay.nin)]
     return dict(z=data(zs), h=data(hs), o=o.data, loss=loss.data, dl_do=o.grad,
-                dl_dh=grad(hs), dW=[grad(W) for W in Wv], db=grad(bv),
-                dw_o=[w.grad for w in wov], db_o=bov.grad)
-
-
-def T(M):
-    return [[M[j][i] for j in range(len(M))] for i in range(len(M[0]))]
+                dl_dh=grad(hs), dW=[dW(lay) for lay in layers],
+                db=[[n.b.grad for n in lay.neurons] for lay in layers],
+                dw_o=[row[0] for row in dW(out_layer)], db_o=out_layer.neurons[0].b.grad)
 
 
 def square(M):
@@ -73,13 +80,12 @@ def rand_matrix(rng, m, n):
     return [[round(rng.uniform(-3, 3), 3) for _ in range(n)] for _ in range(m)]
 
 
-# -- 9.1 - 9.4 list helpers (closed forms written out here) -------------------------
+# -- 9.1 - 9.4 list helpers (expected values from minigrad.backprop's helpers) ------
 
 def _check_transpose(student, Ms):
     for M in Ms:
         got = student.call("transpose", M)
-        expected = [[M[j][i] for j in range(len(M))] for i in range(len(M[0]))]
-        expect_close(got, expected, inputs=dict(M=M), what="transpose(M)",
+        expect_close(got, backprop.transpose(M), inputs=dict(M=M), what="transpose(M)",
                      hint="(M^T)[i][j] = M[j][i]: an m x n matrix becomes n x m.",
                      mistakes={"unchanged": (M, "You returned M itself.")} if square(M) else None)
 
@@ -101,14 +107,12 @@ def test_transpose_hidden(student):
 def _check_matvec(student, cases):
     for M, v in cases:
         got = student.call("matvec", M, v)
-        expected = [sum(M[i][j] * v[j] for j in range(len(v))) for i in range(len(M))]
         wrong = None
         if square(M):
-            wrong = {"M^T v": ([sum(M[j][i] * v[j] for j in range(len(v)))
-                                for i in range(len(M))],
+            wrong = {"M^T v": (backprop.matvec(backprop.transpose(M), v),
                                "You computed M^T v. (M v)[i] = sum_j M[i][j] v[j]: row i of M "
                                "times v.")}
-        expect_close(got, expected, inputs=dict(M=M, v=v), what="matvec(M, v)",
+        expect_close(got, backprop.matvec(M, v), inputs=dict(M=M, v=v), what="matvec(M, v)",
                      hint="(M v)[i] = sum_j M[i][j] v[j]; M is a list of rows, the result has "
                           "one entry per row.", mistakes=wrong)
 
@@ -132,10 +136,10 @@ def test_matvec_hidden(student):
 def _check_hadamard(student, cases):
     for u, v in cases:
         got = student.call("hadamard", u, v)
-        expect_close(got, [a * b for a, b in zip(u, v)], inputs=dict(u=u, v=v),
+        expect_close(got, backprop.hadamard(u, v), inputs=dict(u=u, v=v),
                      what="hadamard(u, v)",
                      hint="The Hadamard product is elementwise: a list [u_i v_i], not a number.",
-                     mistakes={"dot": (sum(a * b for a, b in zip(u, v)),
+                     mistakes={"dot": (sum(backprop.hadamard(u, v)),
                                        "You returned the dot product (a number); the Hadamard "
                                        "product keeps every u_i v_i in a list.")})
 
@@ -159,10 +163,10 @@ def test_hadamard_hidden(student):
 def _check_outer(student, cases):
     for u, v in cases:
         got = student.call("outer", u, v)
-        expect_close(got, [[a * b for b in v] for a in u], inputs=dict(u=u, v=v),
+        expect_close(got, backprop.outer(u, v), inputs=dict(u=u, v=v),
                      what="outer(u, v)",
                      hint="u v^T has one row per entry of u: (u v^T)[i][j] = u_i v_j.",
-                     mistakes={"v u^T": ([[a * b for b in u] for a in v],
+                     mistakes={"v u^T": (backprop.outer(v, u),
                                          "You built v u^T (one row per entry of v); outer(u, v) "
                                          "= u v^T has len(u) rows.")} if len(u) == len(v) else None)
 
@@ -228,8 +232,7 @@ def _check_layer_forward(student, nets):
             no_bias = [s - b_k for s, b_k in zip(o["z"][l], b)]
             wrong = {"no bias": (no_bias, "You left out the bias: z = W^T h_prev + b.")}
             if square(W):
-                wrong["W h"] = ([sum(W[k][j] * h_prev[j] for j in range(len(h_prev))) + b[k]
-                                 for k in range(len(b))],
+                wrong["W h"] = (backprop.vadd(backprop.matvec(W, h_prev), b),
                                 "You computed W h_prev. W is n_(l-1) x n_l (rows = inputs), so "
                                 "the layer is z = W^T h_prev + b: z[k] = sum_j W[j][k] h_prev[j].")
             expect_close(got["z"], o["z"][l], inputs=inputs, what="layer_forward()['z']",
@@ -279,8 +282,7 @@ def test_output_hidden(student):
 
 def _check_loss(student, cases):
     for o_, y in cases:
-        ov = Value(o_)
-        lv = (ov - y) ** 2
+        lv = losses.squared_error(Value(o_), y)
         got = student.call("loss", o_, y)
         expect_close(got, lv.data, inputs=dict(o=o_, y=y), what="loss", rel=REL, abs=ABS,
                      hint="The squared error: loss = (o - y)**2.",
@@ -342,14 +344,14 @@ def test_forward_hidden(student):
 def _check_dloss_do(student, cases):
     for o_, y in cases:
         ov = Value(o_)
-        ((ov - y) ** 2).backward()
+        losses.squared_error(ov, y).backward()
         got = student.call("dloss_do", o_, y)
         expect_close(got, ov.grad, inputs=dict(o=o_, y=y), what="dl/do", rel=REL, abs=ABS,
                      hint="d/do (o - y)**2 = 2 (o - y).",
-                     mistakes={"no 2": (o_ - y, "You left out the factor 2: d/do (o - y)**2 = "
-                                                "2 (o - y)."),
-                               "sign": (2 * (y - o_), "Sign: d/do (o - y)**2 = 2 (o - y), "
-                                                      "not 2 (y - o).")})
+                     mistakes={"no 2": (ov.grad / 2, "You left out the factor 2: d/do (o - y)**2 "
+                                                    "= 2 (o - y)."),
+                               "sign": (-ov.grad, "Sign: d/do (o - y)**2 = 2 (o - y), "
+                                                  "not 2 (y - o).")})
 
 
 @check("9.10", points=1, visibility="visible")
@@ -424,12 +426,11 @@ def _check_layer_backward(student, nets):
             expect_true(isinstance(got, dict) and all(k in got for k in ("dW", "db", "dh_prev")),
                         "layer_backward must return a dict with the keys 'dW', 'db', 'dh_prev'",
                         inputs=inputs, got=got)
-            gp = [1 - math.tanh(v) ** 2 for v in z]
-            e = [g * d for g, d in zip(gp, dl_dh)]
-            dW_wrong = {"no g'": ([[a * d for d in dl_dh] for a in h_prev],
+            e = o["db"][l]  # dl/dz = g'(z) * delta, from autodiff
+            dW_wrong = {"no g'": (backprop.outer(h_prev, dl_dh),
                                   "You left out g'(z): dl/dW = h_prev (g'(z) * delta)^T.")}
             if len(h_prev) == len(z):
-                dW_wrong["transposed"] = ([[a * b for b in h_prev] for a in e],
+                dW_wrong["transposed"] = (backprop.transpose(o["dW"][l]),
                                           "dl/dW = h_prev (g'(z) * delta)^T has the shape of W: "
                                           "row j for input unit j. You built the transpose.")
             expect_close(got["dW"], o["dW"][l], inputs=inputs, what="dl/dW", rel=REL, abs=ABS,
@@ -438,12 +439,10 @@ def _check_layer_backward(student, nets):
             expect_close(got["db"], o["db"][l], inputs=inputs, what="dl/db", rel=REL, abs=ABS,
                          hint="dl/db = g'(z) * delta (dz/db = 1).",
                          mistakes={"no g'": (dl_dh, "You left out g'(z): dl/db = g'(z) * delta.")})
-            dh_wrong = {"no g'": ([sum(W[j][k] * dl_dh[k] for k in range(len(z)))
-                                   for j in range(len(h_prev))],
+            dh_wrong = {"no g'": (backprop.matvec(W, dl_dh),
                                   "You left out g'(z): delta^(l-1) = W (g'(z) * delta).")}
             if square(W):
-                dh_wrong["W^T"] = ([sum(W[k][j] * e[k] for k in range(len(z)))
-                                    for j in range(len(h_prev))],
+                dh_wrong["W^T"] = (backprop.matvec(backprop.transpose(W), e),
                                    "You multiplied by W^T. W is n_(l-1) x n_l (rows = inputs), so "
                                    "delta^(l-1) = W (g'(z) * delta) (seed 000's matrix form).")
             expect_close(got["dh_prev"], o["dl_dh"][l], inputs=inputs, what="dl/dh_prev",
