@@ -23,7 +23,11 @@ Decisions (documented in the README too):
   non-numbers are a ``TypeError``; ``nan`` and ``inf`` are a ``ValueError``,
   both at construction and when an operation's result overflows. A silent
   ``nan`` would make every later gradient wrong without saying where.
-* ``grad`` is always a ``float``.
+* Every error names the op and its input: ``log: log(-1.0) is undefined``,
+  ``**: 0.0 ** -1 divides by zero``, ``exp: exp(800.0) overflows a float``.
+  ``Value(v)`` of a Value is a ``TypeError`` (it would silently cut the graph).
+* ``grad`` is always a ``float``. A slope that is infinite (``x ** 0.5`` at
+  x = 0) is an error in ``backward()``, not an ``inf``.
 * ``backward()`` sorts the graph iteratively (no recursion limit; a chain one
   million nodes deep works) in an order that depends only on the graph.
 * A second ``backward()`` behaves like PyTorch: leaves (nodes made by the
@@ -65,12 +69,18 @@ def _fail_number(x, op):
     return x
 
 
+def _as_number(x, op):
+    """``x`` as a finite float, or a clear error naming ``op``."""
+    if type(x) is float and x - x == 0.0:
+        return x
+    return _fail_number(x, op)
+
+
 def _as_value(other, op):
     """The other operand of ``op`` as a Value (a constant leaf if it is a number)."""
     if isinstance(other, Value):
         return other
-    return Value(other if type(other) is float and other - other == 0.0
-                 else _fail_number(other, op))
+    return Value(_as_number(other, op))
 
 
 def _overflow(op, a, b, y):
@@ -197,6 +207,8 @@ class Value:
         return self + other
 
     def __sub__(self, other):  # self - other
+        if not isinstance(other, Value):
+            other = _as_number(other, "-")  # so that v - True is an error, not v - 1
         return self + (-other)
 
     def __rsub__(self, other):  # other - self
@@ -206,6 +218,10 @@ class Value:
         return self * other
 
     def __truediv__(self, other):  # self / other
+        if not isinstance(other, Value):
+            other = _as_number(other, "/")
+            if other == 0.0:
+                raise ZeroDivisionError("/: %r / %r divides by zero" % (self.data, other))
         return self * other ** -1
 
     def __rtruediv__(self, other):  # other / self
@@ -226,8 +242,7 @@ class Value:
         >>> w.grad, y.grad                     # the leaf accumulated 6 + 6
         (12.0, 1.0)
         """
-        if type(gradient) is not float:
-            gradient = _fail_number(gradient, "backward")
+        gradient = _as_number(gradient, "backward")
         topo = self._topo()
         for node in topo:
             if node._prev:
@@ -249,8 +264,7 @@ class Value:
         topo = []
         visited = set()
         stack = [self]
-        push, pop, extend, add, emit = (stack.append, stack.pop, stack.extend,
-                                        visited.add, topo.append)
+        push, pop, add, emit = stack.append, stack.pop, visited.add, topo.append
         while stack:
             node = pop()
             if node is _DONE:
@@ -259,7 +273,9 @@ class Value:
                 add(node)
                 push(node)
                 push(_DONE)
-                extend(reversed(node._prev))  # first child ends up on top
+                for child in reversed(node._prev):  # first child ends up on top
+                    if child not in visited:
+                        push(child)
         return topo
 
     def zero_grad(self):
