@@ -130,6 +130,10 @@ def _fmt(x):
 
 
 def _close(a, b, rel, abs_):
+    if a == b:
+        return True
+    if not (math.isfinite(a) and math.isfinite(b)):
+        return False  # inf is not "close" to everything (inf - e <= rel * inf)
     return abs(a - b) <= max(abs_, rel * max(abs(a), abs(b)))
 
 

@@ -132,6 +132,9 @@ id -u minigrad-student >/dev/null 2>&1 || \\
 # the student's user can neither read the hidden checks nor change anything.
 chown -R root:root /autograder/source
 chmod -R go-rwx /autograder/source
+# Nothing the student's user may write to: the results folder is root's.
+mkdir -p /autograder/results
+chmod go-w /autograder /autograder/results
 """
 
 RUN_AUTOGRADER = """#!/usr/bin/env bash

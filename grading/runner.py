@@ -169,9 +169,17 @@ def grade_module(submission_dir, cm, limits=None):
                          "whole module scores 0. Allowed here: %s" % (
                              cm.module, listed, ", ".join(cm.allowed_imports) or "nothing"))
     results = []
-    session = Session(submission_dir, cm.module, cm.allowed_imports, limits)
     try:
-        err = session.start()
+        session = Session(submission_dir, cm.module, cm.allowed_imports, limits)
+    except (OSError, ValueError, RuntimeError) as exc:
+        return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
+                         "tell your instructor" % (cm.module, exc))
+    try:
+        try:
+            err = session.start()
+        except (OSError, RuntimeError) as exc:
+            return _fail_all(cm, "the grader could not start the sandbox for %s.py (%s); "
+                             "tell your instructor" % (cm.module, exc))
         if err is not None:
             detail = {"traceback": err.detail} if err.detail else {}
             return _fail_all(cm, err.message, detail)
