@@ -7,18 +7,31 @@ solution: it imports the student's module, then answers requests
 private pipe (not stdout, which belongs to the student). Every record it
 sends carries the run's nonce.
 
+Before the student's module is imported (``main``):
+
+1. everything the child itself will need is imported (the standard library
+   may be unreadable once privileges are dropped);
+2. when started as root, it drops to the unprivileged user the parent chose
+   (``os.setgroups([])``, then ``setgid``, then ``setuid``, and checks that
+   it cannot get root back);
+3. it sets RLIMIT_NPROC to 0: the kernel refuses every fork and thread;
+4. it installs the audit hook of ``guard.py`` (when the parent asks for it).
+
 This file must stay import-free beyond the standard library and must not
 import ``subprocess`` (students would inherit it in ``sys.modules``).
 """
 
+import errno
 import json
 import os
+import resource
 import sys
 import traceback
 
 REQ_FD = int(sys.argv[1])
 RESP_FD = int(sys.argv[2])
 HERE = os.path.dirname(os.path.abspath(__file__))
+FORBIDDEN_MARK = "which is not allowed during grading"
 
 
 def _send(record):
@@ -33,8 +46,14 @@ class _BadReturn(Exception):
     pass
 
 
-def to_plain(x, depth=0):
-    """Only exact plain types cross back: a subclass could rig == or float()."""
+def to_plain(x, depth=0, type=type, str=str, bool=bool, int=int, float=float, list=list,
+             tuple=tuple, dict=dict):
+    """Only exact plain types cross back: a subclass could rig == or float().
+
+    The builtins are bound as defaults, so patching ``builtins.type`` does
+    not fool it. (The parent parses the JSON again in any case: whatever the
+    child sends, only plain data arrives.)
+    """
     t = type(x)
     if x is None or t is bool or t is int or t is str:
         return x
@@ -68,18 +87,29 @@ def _student_tb(exc, student_dir):
 
 
 def _describe(exc, student_dir, during):
+    """(kind, message) for an exception the student's code raised."""
+    try:
+        text = str(exc)[:500]
+    except BaseException:  # noqa: B902 -- a hostile __str__
+        text = "(the exception could not be shown)"
+    scores0 = "; a step must return its answer, so it scores 0"
     if isinstance(exc, SystemExit):
-        return "exit", "your code called sys.exit(%r) %s" % (exc.code, during)
+        return "exit", "your code called sys.exit(%s) %s%s" % (
+            text if isinstance(exc.code, (int, str, type(None))) else "...", during, scores0)
     if isinstance(exc, KeyboardInterrupt):
-        return "exit", "your code raised KeyboardInterrupt %s" % during
+        return "exit", "your code raised KeyboardInterrupt %s%s" % (during, scores0)
     if isinstance(exc, MemoryError):
-        return "memory", "your code ran out of memory %s" % during
+        return "memory", "your code ran out of memory %s (the limit is set by the grader)" \
+            % during
     if isinstance(exc, RecursionError):
         return "exception", "your code recursed too deeply (RecursionError) %s" % during
+    if isinstance(exc, PermissionError) and FORBIDDEN_MARK in text:
+        return "forbidden", "%s %s; the step scores 0" % (text, during)
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return "output", "your code printed (or wrote) more than the grader allows %s" % during
     if not isinstance(exc, Exception):
-        return "exit", "your code raised %s %s" % (type(exc).__name__, during)
-    return "exception", "your code raised %s %s: %s" % (
-        type(exc).__name__, during, str(exc)[:500])
+        return "exit", "your code raised %s %s%s" % (type(exc).__name__, during, scores0)
+    return "exception", "your code raised %s %s: %s" % (type(exc).__name__, during, text)
 
 
 def _resolve(arg, public):
@@ -96,19 +126,107 @@ def _resolve(arg, public):
     return arg
 
 
+def _preload(names, lib_paths):
+    """Import, before the privilege drop, the library modules the exercise
+    may import (``ALLOWED_IMPORTS``): standard modules and our own copy of
+    ``minigrad`` with all its submodules. The student's folder is not on
+    ``sys.path`` yet, so no student file (a sibling exercise) runs here."""
+    import importlib
+    saved = list(sys.path)
+    sys.path[:0] = list(lib_paths)
+    try:
+        for name in names:
+            if name == "minigrad":
+                for lib in lib_paths:
+                    folder = os.path.join(lib, "minigrad")
+                    if not os.path.isdir(folder):
+                        continue
+                    subs = sorted(f[:-3] for f in os.listdir(folder) if f.endswith(".py")
+                                  and f not in ("__init__.py", "__main__.py", "cli.py"))
+                    for sub in [""] + ["." + s for s in subs]:
+                        try:
+                            importlib.import_module("minigrad" + sub)
+                        except Exception:  # noqa: BLE001 -- reported when the student imports it
+                            pass
+            else:
+                try:
+                    importlib.import_module(name)
+                except Exception:  # noqa: BLE001
+                    pass
+    finally:
+        sys.path[:] = saved
+
+
+def _prepare():
+    """Import now what the child needs later: after the privilege drop the
+    standard library may not be readable (e.g. a Python under /root)."""
+    import codecs
+    import importlib  # noqa: F401
+    import linecache  # noqa: F401
+    import math  # noqa: F401 -- the modules exercises may import
+    import random  # noqa: F401
+    import tokenize  # noqa: F401
+    for name in ("utf-8", "utf-8-sig", "ascii", "latin-1"):
+        codecs.lookup(name)
+    try:
+        raise ValueError("warm up traceback")
+    except ValueError as exc:
+        traceback.format_exception(type(exc), exc, exc.__traceback__)
+    try:
+        compile("x = (", "<warm-up>", "exec")
+    except SyntaxError as exc:
+        traceback.format_exception_only(SyntaxError, exc)
+
+
+def _drop_privileges(user):
+    """Become ``user`` ({"uid", "gid", "name"}) for good: groups, gid, uid."""
+    os.setgroups([])
+    os.setgid(user["gid"])
+    os.setuid(user["uid"])
+    try:
+        os.setuid(0)
+    except OSError:
+        pass
+    else:
+        raise SystemExit("minigrad child: could not drop root")
+    if (os.getuid(), os.geteuid(), os.getgid(), os.getegid()) != (
+            user["uid"], user["uid"], user["gid"], user["gid"]) or os.getgroups():
+        raise SystemExit("minigrad child: privilege drop incomplete")
+
+
+def _no_more_processes():
+    """RLIMIT_NPROC = 0: fork, clone and new threads fail (EAGAIN) in the kernel.
+
+    Root ignores it, which is why the child drops root first."""
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+
+
 def main():
     req = os.fdopen(REQ_FD, "r", encoding="utf-8")
     cfg = json.loads(req.readline())
     nonce = cfg["nonce"]
     student_dir = os.path.abspath(cfg["student_dir"])
     os.environ["_MINIGRAD_DISPLAY_DIR"] = cfg.get("display_dir", "")
-    sys.path[:0] = [student_dir] + list(cfg.get("extra_paths", []))
     sys.dont_write_bytecode = True
     import importlib
-    sys.path.insert(1, HERE)
+    _prepare()
+    _preload(cfg.get("preload", []), cfg.get("extra_paths", []))
+    sys.path.insert(0, HERE)
     public = importlib.import_module("_public")
+    guard = importlib.import_module("guard") if cfg.get("guard", True) else None
     sys.path.remove(HERE)
     del sys.modules["_public"]
+    sys.modules.pop("guard", None)
+    os.umask(0o077)
+    if cfg.get("user"):
+        _drop_privileges(cfg["user"])
+    _no_more_processes()
+    sys.path[:0] = [student_dir] + list(cfg.get("extra_paths", []))
+    if guard is not None:
+        guard.install(os.path.dirname(student_dir), cfg["scratch"])
+    del guard
+    _send({"nonce": nonce, "id": -1, "ok": True, "value": {
+        "uid": os.getuid(), "pid": os.getpid()}})
 
     module_name = cfg["module"]
     try:

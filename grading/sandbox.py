@@ -7,10 +7,41 @@ private pipes: requests in, answers out. Answers are plain JSON data tagged
 with a per-run nonce; anything else (a missing, malformed or foreign record,
 EOF, a timeout) is a failed call, never a pass. When a call fails the child
 is killed with its whole process group, and the next call starts a new one.
+
+The layers, outermost first:
+
+1. A separate process: checks, oracles, reference solutions and the results
+   file never exist in it. Only plain JSON comes back, and the parent
+   parses it itself.
+2. When the grader runs as root, the child runs as an unprivileged user
+   (``limits["user"]``: by default ``minigrad-student`` if that user exists,
+   else ``nobody``): no write access to anything of the grader's, no read
+   access to whatever ``setup.sh`` made ``go-rwx``. ``child.py`` drops to it
+   (``setgroups([])``, ``setgid``, ``setuid``) right after it starts, before
+   any student code, having imported what it needs first (so a Python under
+   a root-only folder still works); the parent checks the uid it reports. Its scratch folder is
+   the only place it owns; its stdout/stderr file sits in a root-only
+   folder, reachable through the inherited descriptors alone.
+3. Kernel limits (``resource``): CPU seconds, address space, output file
+   size, no core files, RLIMIT_NPROC = 0 (no fork, no thread), a new
+   session; on every failure and at the end the whole process group and
+   any process left in the session is SIGKILLed.
+4. An audit hook in the child (``guard.py``), installed before the student
+   module is imported, that refuses file access outside the sandbox,
+   processes, ctypes, gc introspection, tracing, sockets and signals to
+   others, with messages a student understands.
+
+``limits`` keys, all optional: call_timeout, import_timeout, cpu_seconds,
+memory_mb, output_kb, reply_kb (numbers), user (a user name; "" or None
+means do not change user; "auto" the default above; ignored unless root)
+and guard (False turns the audit hook off: tests use it to prove each layer
+holds on its own).
 """
 
 import json
 import os
+import pwd
+import resource
 import secrets
 import select
 import shutil
@@ -32,7 +63,46 @@ DEFAULT_LIMITS = {
     "memory_mb": 1024,        # RLIMIT_AS for one child
     "output_kb": 256,         # RLIMIT_FSIZE: the student's stdout/stderr file
     "reply_kb": 4096,         # largest answer read back
+    "user": "auto",           # who runs student code when the grader is root
+    "guard": True,            # install the audit hook of guard.py in the child
 }
+
+STUDENT_USERS = ("minigrad-student", "nobody")
+
+
+def env_limits():
+    """Overrides of DEFAULT_LIMITS from the grader's environment variable
+    ``MINIGRAD_LIMITS`` (JSON, e.g. '{"call_timeout": 1}'): for the
+    instructor and the tests. The child never sees the grader's environment."""
+    raw = os.environ.get("MINIGRAD_LIMITS", "")
+    if not raw.strip():
+        return {}
+    data = json.loads(raw)
+    if type(data) is not dict or any(k not in DEFAULT_LIMITS for k in data):
+        raise ValueError("MINIGRAD_LIMITS must be a JSON object with keys among %s, got %r"
+                         % (", ".join(sorted(DEFAULT_LIMITS)), raw))
+    return data
+
+
+def student_user(name="auto"):
+    """The (name, uid, gid) student code runs as, or None to keep ours.
+
+    Only root changes user. ``"auto"``: ``minigrad-student`` if it exists
+    (``setup.sh`` creates it on Gradescope), else ``nobody``.
+    """
+    if os.geteuid() != 0 or not name:
+        return None
+    names = STUDENT_USERS if name == "auto" else (name,)
+    for candidate in names:
+        try:
+            entry = pwd.getpwnam(candidate)
+        except KeyError:
+            continue
+        if entry.pw_uid == 0:
+            raise ValueError("student user %r is root" % candidate)
+        return entry.pw_name, entry.pw_uid, entry.pw_gid
+    raise ValueError("the grader runs as root but none of the users %s exists; "
+                     "create minigrad-student (see setup.sh)" % ", ".join(names))
 
 
 def _copy_submission(submission_dir, dest):
@@ -53,7 +123,8 @@ class Session:
         self.submission_dir = os.path.abspath(submission_dir)
         self.module = module
         self.allowed_imports = list(allowed_imports)
-        self.limits = dict(DEFAULT_LIMITS, **(limits or {}))
+        self.limits = dict(DEFAULT_LIMITS, **env_limits())
+        self.limits.update(limits or {})
         self.nonce = secrets.token_hex(16)
         self.proc = None
         self.import_error = None
@@ -72,14 +143,29 @@ class Session:
             shutil.copytree(os.path.join(ROOT, "minigrad"), os.path.join(lib, "minigrad"),
                             ignore=shutil.ignore_patterns("__pycache__"))
             self.extra_paths.append(lib)
+        shutil.copyfile(os.path.join(HERE, "guard.py"), os.path.join(self.workdir, "guard.py"))
         self.scratch = os.path.join(self.workdir, "scratch")
         os.makedirs(self.scratch)
+        self.user = student_user(self.limits.get("user"))
+        if self.user is not None:
+            os.chown(self.scratch, self.user[1], self.user[2])
+        os.chmod(self.scratch, 0o700)
+        for folder, dirs, files in os.walk(self.workdir):
+            for name in files:
+                os.chmod(os.path.join(folder, name), 0o644)
+            for name in dirs:
+                if os.path.join(folder, name) != self.scratch:
+                    os.chmod(os.path.join(folder, name), 0o755)
+        # mkdtemp makes it 0700 and root-owned: the child reaches the file
+        # only through the stdout/stderr descriptors it inherits.
         self.output_path = os.path.join(tempfile.mkdtemp(prefix="minigrad-out-"), "output.txt")
+        self.child_pids = []
 
     # -- process management --
 
     def _limits_preexec(self):
-        import resource
+        # runs between fork and exec: no imports here (another grading
+        # thread may hold the import lock at fork time)
         lim = self.limits
         cpu = int(lim["cpu_seconds"])
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
@@ -100,8 +186,8 @@ class Session:
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PYTHONHASHSEED": "0"}
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-S", os.path.join(self.workdir, "child.py"),
-                 str(req_r), str(resp_w)],
+                [sys.executable, "-I", "-S", "-u", "-X", "utf8",
+                 os.path.join(self.workdir, "child.py"), str(req_r), str(resp_w)],
                 stdin=subprocess.DEVNULL, stdout=out, stderr=out, cwd=self.scratch,
                 env=env, pass_fds=(req_r, resp_w), start_new_session=True,
                 preexec_fn=self._limits_preexec, close_fds=True)
@@ -112,12 +198,32 @@ class Session:
         self._req = os.fdopen(req_w, "w", encoding="utf-8")
         self._resp = resp_r
         self._buf = b""
+        self.child_pids.append(self.proc.pid)
         cfg = {"nonce": self.nonce, "module": self.module, "student_dir": self.student_dir,
-               "extra_paths": self.extra_paths,
+               "extra_paths": self.extra_paths, "scratch": self.scratch,
+               "preload": [n for n in self.allowed_imports if "." not in n],
+               "guard": bool(self.limits.get("guard", True)),
+               "user": {"name": self.user[0], "uid": self.user[1], "gid": self.user[2]}
+               if self.user else None,
                "display_dir": os.path.relpath(self.submission_dir)
                if self.submission_dir.startswith(os.getcwd()) else self.submission_dir}
         try:
             self._send(cfg)
+        except OSError:
+            self.close_child()
+            raise RuntimeError("the grader could not start its sandbox child")
+        try:
+            ready = self._receive(-1, max(10.0, self.limits["import_timeout"]),
+                                  "while the sandbox started")
+        except StudentError as err:
+            self.close_child()
+            raise RuntimeError("the grader's sandbox did not start (%s); output:\n%s"
+                               % (err.message, self.output()))
+        if self.user is not None and (type(ready) is not dict
+                                      or ready.get("uid") != self.user[1]):
+            self.close_child()
+            raise RuntimeError("the sandbox child did not drop root (reported %r)" % (ready,))
+        try:
             self._receive(0, self.limits["import_timeout"], "while %s.py was imported"
                           % self.module)
             self.import_error = None
@@ -147,11 +253,18 @@ class Session:
             left = deadline - time.monotonic()
             if left <= 0:
                 self.close_child()
-                raise StudentError("timeout", "your code did not finish within %.0f s %s "
+                raise StudentError("timeout", "your code did not finish within %g s %s "
                                    "(an infinite loop, or far too slow)" % (timeout, during))
-            ready, _, _ = select.select([self._resp], [], [], left)
+            # Wake up now and then: if the child is gone but something it
+            # left holds the pipe open, EOF never comes; do not wait for it.
+            ready, _, _ = select.select([self._resp], [], [], min(left, 0.2))
             if not ready:
-                continue
+                if self.proc is not None and self.proc.poll() is not None:
+                    ready, _, _ = select.select([self._resp], [], [], 0)
+                    if not ready:
+                        raise self._death(during)
+                else:
+                    continue
             chunk = os.read(self._resp, 65536)
             if not chunk:
                 raise self._death(during)
@@ -160,10 +273,12 @@ class Session:
     def _death(self, during):
         """The child closed its answer pipe: say how it ended."""
         proc = self.proc
-        try:
-            code = proc.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            code = None
+        code = None
+        if proc is not None:
+            try:
+                code = proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                code = None
         self.close_child()
         if code is not None and code < 0:
             sig = -code
@@ -173,10 +288,15 @@ class Session:
             if sig == signal.SIGXFSZ:
                 return StudentError("output", "your code printed more than %d KB %s"
                                     % (self.limits["output_kb"], during))
-            return StudentError("crash", "the Python running your code crashed (%s) %s"
-                                % (name, during))
-        return StudentError("exit", "your code ended the process (exit status %s) %s; "
-                            "a step must return its answer" % (code, during))
+            if sig == signal.SIGKILL:
+                return StudentError("crash", "the process running your code was killed "
+                                    "(SIGKILL: out of memory, or killed) %s; the step "
+                                    "scores 0" % during)
+            return StudentError("crash", "the Python running your code crashed (%s) %s; "
+                                "the step scores 0" % (name, during))
+        return StudentError("exit", "your code ended the process (exit status %s, e.g. "
+                            "os._exit()) %s; a step must return its answer, so it scores 0"
+                            % (code, during))
 
     def _parse(self, line, rid, during):
         try:
@@ -239,6 +359,7 @@ class Session:
             os.killpg(proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+        kill_session(proc.pid)
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -265,6 +386,44 @@ class Session:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def session_members(sid):
+    """Pids of processes in session ``sid`` or process group ``sid`` (Linux /proc)."""
+    found = []
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return found
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, "rb") as f:
+                stat = f.read().decode("ascii", "replace")
+        except OSError:
+            continue
+        # pid (comm) state ppid pgrp session ...; comm may hold spaces or ')'
+        fields = stat[stat.rfind(")") + 2:].split()
+        if len(fields) >= 4 and fields[0] != "Z" and (fields[2] == str(sid)
+                                                     or fields[3] == str(sid)):
+            found.append(int(name))
+    return found
+
+
+def kill_session(sid, rounds=5):
+    """SIGKILL everything still in the child's session or group, a few times
+    over (a process may fork while we look; RLIMIT_NPROC = 0 forbids it)."""
+    for _ in range(rounds):
+        pids = [p for p in session_members(sid) if p != os.getpid()]
+        if not pids:
+            return
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+        time.sleep(0.01)
 
 
 def _to_wire(x):

@@ -1,0 +1,241 @@
+"""Hostile submissions: nothing gained, nothing lost, nothing left behind.
+
+Each attack in ``tests/hostile/`` is graded for real, by the command line an
+autograder runs (``python grader.py --submission DIR --results FILE``), with
+the check module ``tests/hostile/check_ex90_target.py``. For every attack
+and every layer of the sandbox on its own (``full``; ``guard_only``: the
+audit hook without the change of user; ``uid_only``: the unprivileged user
+without the hook, only when we are root) it asserts:
+
+- the score is no more than the untouched stub's (0; the reference answer
+  gets 4, so the checks can pass);
+- the results file is valid Gradescope JSON, and stays as the grader wrote
+  it (a second later, after anything left running would have written);
+- no process is left: none whose command line holds the attack's marker or
+  the run's private temp folder, none whose working folder is in it;
+- no file changed: the instructor tree (reference solution, checks, a copy
+  of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
+  repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HOSTILE = os.path.join(ROOT, "tests", "hostile")
+VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+MAX_SCORE = 4
+LIMITS = {"call_timeout": 1.0, "import_timeout": 1.5, "cpu_seconds": 5, "memory_mb": 256,
+          "output_kb": 64}
+MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
+IS_ROOT = os.geteuid() == 0
+
+ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek",
+           "tamper", "exhaust", "exhaust_import", "exhaust_output", "exhaust_procs"]
+
+# what the student is told, per attack (full mode): words that must appear
+MESSAGES = {
+    "exit_sys": ["sys.exit(0)", "KeyboardInterrupt", "Done"],
+    "exit_os": ["ended the process", "SIGKILL", "SIGABRT"],
+    "exit_import": ["sys.exit(0)", "imported"],
+    "crash": ["SIGSEGV"],
+    "exhaust": ["did not finish within 1 s", "out of memory"],
+    "exhaust_import": ["did not finish within 1.5 s while ex90_target.py was imported"],
+    "exhaust_output": ["printed (or wrote) more than"],
+}
+
+
+def _tree_hash(paths, skip_pycache=False):
+    """{path: (mode, sha256)} for every file under ``paths``.
+
+    ``skip_pycache``: for this repository, where other test runs may write
+    bytecode at any time (the instructor copy, which nothing else touches,
+    is hashed whole, __pycache__ included)."""
+    out = {}
+    for top in paths:
+        if os.path.isfile(top):
+            files = [top]
+        else:
+            files = sorted(os.path.join(d, f) for d, _, fs in os.walk(top) for f in fs
+                           if not (skip_pycache and "__pycache__" in d))
+        for path in files:
+            try:
+                st = os.lstat(path)
+                with open(path, "rb") as f:
+                    out[path] = (st.st_mode, hashlib.sha256(f.read()).hexdigest())
+            except OSError as exc:
+                out[path] = ("unreadable", str(exc))
+    return out
+
+
+def _changed(before, after, common_only=False):
+    paths = set(before) & set(after) if common_only else set(before) | set(after)
+    return sorted(p for p in paths if before.get(p) != after.get(p))
+
+
+REPO_TREES = [os.path.join(ROOT, p) for p in ("grading", os.path.join("tests", "checks"),
+                                              "solutions", "grader.py")]
+
+
+@pytest.fixture(scope="module")
+def world():
+    """A temp area nobody can list: the instructor tree (0700, like setup.sh
+    leaves /autograder/source) and per-run folders."""
+    base = tempfile.mkdtemp(prefix="minigrad-hostile-", dir="/tmp")
+    os.chmod(base, 0o711)
+    secret = os.path.join(base, "instructor")
+    os.makedirs(os.path.join(secret, "solutions"))
+    os.makedirs(os.path.join(secret, "checks"))
+    shutil.copyfile(os.path.join(HOSTILE, "solution.py"),
+                    os.path.join(secret, "solutions", "ex90_target.py"))
+    shutil.copyfile(os.path.join(HOSTILE, "check_ex90_target.py"),
+                    os.path.join(secret, "checks", "test_ex90_target.py"))
+    shutil.copytree(os.path.join(ROOT, "grading"), os.path.join(secret, "grading"),
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for d, dirs, files in os.walk(secret):
+        for name in dirs + files:
+            os.chmod(os.path.join(d, name), 0o700 if name in dirs else 0o600)
+    os.chmod(secret, 0o700)
+    yield {"base": base, "secret": secret, "runs": [0]}
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _processes_left(markers, folder):
+    """Pids (not ours) whose command line holds a marker or whose working
+    folder is inside ``folder``."""
+    left = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit() or int(name) == os.getpid():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % name, "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        try:
+            cwd = os.readlink("/proc/%s/cwd" % name)
+        except OSError:
+            cwd = ""
+        if any(m in cmd for m in markers) or cwd.startswith(folder + os.sep):
+            left.append((int(name), cmd))
+    return left
+
+
+def grade_attack(world, attack, mode="full", settle=0.0):
+    """Grade ``tests/hostile/<attack>.py`` through grader.py. Returns
+    (results dict, grader stdout, processes left)."""
+    world["runs"][0] += 1
+    run = os.path.join(world["base"], "run%d-%s-%s" % (world["runs"][0], attack, mode))
+    sub, tmp, out = (os.path.join(run, p) for p in ("submission", "tmp", "results"))
+    for d in (run, sub, tmp, out):
+        os.makedirs(d)
+        os.chmod(d, 0o755)
+    marker = "minigrad-hostile-marker-%d-%s" % (os.getpid(), world["runs"][0])
+    results = os.path.join(out, "results.json")
+    with open(os.path.join(HOSTILE, attack + ".py")) as f:
+        text = f.read()
+    for key, value in (("@@SECRET@@", world["secret"]), ("@@RESULTS@@", results),
+                       ("@@REPO@@", ROOT), ("@@MARKER@@", marker)):
+        text = text.replace(key, value)
+    with open(os.path.join(sub, "ex90_target.py"), "w") as f:
+        f.write(text)
+    env = dict(os.environ, TMPDIR=tmp,
+               MINIGRAD_LIMITS=json.dumps(dict(LIMITS, **MODES[mode])))
+    before = (_tree_hash([world["secret"]]), _tree_hash(REPO_TREES, skip_pycache=True))
+    proc = subprocess.run(
+        [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "--submission", sub,
+         "--results", results, "--checks", os.path.join(world["secret"], "checks")],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+    output = proc.stdout.decode("utf-8", "replace")
+    with open(results, "rb") as f:
+        written = f.read()
+    if settle:
+        time.sleep(settle)
+    left = _processes_left([marker, run], run)
+    with open(results, "rb") as f:
+        assert f.read() == written, "the results file changed after the grader finished"
+    after = (_tree_hash([world["secret"]]), _tree_hash(REPO_TREES, skip_pycache=True))
+    assert after[0] == before[0], "the instructor tree changed: %s\n%s" % (
+        _changed(before[0], after[0]), output)
+    # files other work adds to this repository meanwhile are not ours to judge
+    assert not _changed(before[1], after[1], common_only=True), \
+        "this repository changed: %s\n%s" % (_changed(before[1], after[1], True), output)
+    data = json.loads(written.decode("utf-8"))
+    _assert_gradescope(data)
+    return data, output, left
+
+
+def _assert_gradescope(data):
+    """Gradescope's results.json schema, as far as the grader uses it."""
+    assert type(data) is dict
+    assert isinstance(data["score"], (int, float))
+    assert isinstance(data["tests"], list) and data["tests"]
+    total = 0
+    for t in data["tests"]:
+        assert isinstance(t["name"], str) and t["name"]
+        assert isinstance(t["score"], (int, float)) and isinstance(t["max_score"], (int, float))
+        assert 0 <= t["score"] <= t["max_score"]
+        assert t["visibility"] in VISIBILITIES
+        assert isinstance(t.get("output", ""), str)
+        total += t["score"]
+    assert abs(total - data["score"]) < 1e-9
+    assert sum(t["max_score"] for t in data["tests"]) == MAX_SCORE
+
+
+def _all_text(data, output):
+    return output + "\n".join(t.get("output", "") for t in data["tests"])
+
+
+def test_reference_answer_scores_full_marks(world):
+    """The yardstick: the checks can pass under the full sandbox."""
+    data, output, left = grade_attack(world, "solution")
+    assert data["score"] == MAX_SCORE, output
+    assert left == []
+
+
+def test_stub_scores_zero(world):
+    data, output, left = grade_attack(world, "stub")
+    assert data["score"] == 0, output
+    assert "not implemented yet" in _all_text(data, output)
+    assert left == []
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_attack_gains_nothing(world, attack, mode):
+    if mode == "uid_only" and not IS_ROOT:
+        pytest.skip("the change of user needs root")
+    settle = 1.5 if attack == "lie" else 0.0
+    data, output, left = grade_attack(world, attack, mode, settle=settle)
+    assert data["score"] == 0, "%s (%s) scored %s:\n%s" % (attack, mode, data["score"], output)
+    assert left == [], "processes left behind: %r" % (left,)
+    if mode == "full":
+        text = _all_text(data, output)
+        for words in MESSAGES.get(attack, []):
+            assert words in text, "%r not in the feedback:\n%s" % (words, text)
+
+
+def test_infinity_is_not_close_to_everything(world):
+    """float('inf') is plain data, so the child lets it through; the
+    comparison in the grader must not call it close to a finite answer."""
+    data, output, _ = grade_attack(world, "infinity")
+    assert data["score"] == 0, output
+
+
+def test_forbidden_actions_are_named(world):
+    """A student is told what was refused, with the path, in plain words."""
+    data, output, left = grade_attack(world, "peek_plain")
+    assert data["score"] == 0, output
+    text = _all_text(data, output)
+    for words in ("your code tried to open %s/solutions/ex90_target.py, which is not "
+                  "allowed during grading" % world["secret"],
+                  "your code tried to import ctypes", "start another process (os.system)"):
+        assert words in text, "%r not in the feedback:\n%s" % (words, text)

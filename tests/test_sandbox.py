@@ -1,0 +1,316 @@
+"""The sandbox, defence by defence (``grading/sandbox.py``, ``child.py``, ``guard.py``).
+
+Each test starts a real child on a small student module and asserts what the
+student's code could or could not do, and what it is told. Layers are tested
+on their own where it matters: ``{"user": ""}`` keeps our user (audit hook
+only), ``{"guard": False}`` drops the hook (unprivileged user and kernel
+limits only; needs root).
+"""
+
+import os
+import sys
+import tempfile
+
+import pytest
+
+from grading.check import StudentError
+from grading.sandbox import Session, session_members, student_user
+
+IS_ROOT = os.geteuid() == 0
+needs_root = pytest.mark.skipif(not IS_ROOT, reason="the change of user needs root")
+FAST = {"call_timeout": 2.0, "import_timeout": 3.0, "cpu_seconds": 5, "memory_mb": 256,
+        "output_kb": 16}
+
+PROBE = '''
+import math
+os = __import__("os")
+sys = __import__("sys")
+
+
+def square(x):
+    return x * x
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return len(f.read())
+
+
+def write(path, text="x"):
+    with open(path, "w") as f:
+        f.write(text)
+    return "wrote"
+
+
+def call(module, name, *args):
+    return repr(getattr(__import__(module), name)(*args))
+
+
+def ids():
+    return [os.getuid(), os.geteuid(), os.getgid(), os.getgroups(), os.getpid(),
+            os.getsid(0), os.getcwd()]
+
+
+def fork():
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    return pid
+
+
+def thread():
+    __import__("_thread").start_new_thread(lambda: None, ())
+    return "started"
+
+
+def spin():
+    while True:
+        pass
+
+
+def hoard():
+    keep = []
+    while True:
+        keep.append(bytearray(16 * 1024 * 1024))
+
+
+def shout():
+    while True:
+        print("x" * 4096)
+
+
+def dirfd_escape(scratch):
+    fd = os.open(scratch, os.O_RDONLY)
+    return os.open("../../../../../../../etc/hostname", os.O_RDONLY, dir_fd=fd)
+
+
+def str_subclass_path(target):
+    class Liar(str):
+        def startswith(self, *a):
+            return True
+
+        def __eq__(self, other):
+            return True
+        __hash__ = str.__hash__
+    return read(Liar(target))
+
+
+def pathlike(target):
+    class P:
+        n = 0
+
+        def __fspath__(self):
+            P.n += 1
+            return "/dev/null" if P.n == 1 else target
+    with open(P(), "rb") as f:
+        return len(f.read())
+
+
+def os_open_pathlike(target):
+    class P:
+        def __fspath__(self):
+            return target
+    return os.open(P(), os.O_RDONLY)
+
+
+def native(so_path):
+    """Copy an extension module into scratch and load it from there."""
+    with open(so_path, "rb") as f:
+        data = f.read()
+    with open("mine.so", "wb") as f:
+        f.write(data)
+    util = __import__("importlib.util").util
+    spec = util.spec_from_file_location(so_path.split("/")[-1].split(".")[0],
+                                        os.path.abspath("mine.so"))
+    return repr(__import__("_imp").create_dynamic(spec))
+
+
+def settrace():
+    sys.settrace(lambda *a: None)
+    return "traced"
+
+
+def steal_hook_frame(target):
+    """Get the hook's frame from a refused call's traceback; rewrite what
+    it holds; try again."""
+    try:
+        open(target)
+    except PermissionError as exc:
+        tb = exc.__traceback__
+        while tb is not None:
+            loc = tb.tb_frame.f_locals
+            for k in list(loc):
+                if k.startswith("_readable"):
+                    try:
+                        tb.tb_frame.f_locals[k] = ("/",)
+                    except Exception:
+                        pass
+            tb = tb.tb_next
+    return read(target)
+
+
+def reopen_stdout():
+    with open("/proc/self/fd/1", "a") as f:
+        f.write("overwrite")
+    return "reopened"
+'''
+
+
+@pytest.fixture
+def submission():
+    base = tempfile.mkdtemp(prefix="minigrad-sbxtest-", dir="/tmp")
+    os.chmod(base, 0o755)
+    with open(os.path.join(base, "probe.py"), "w") as f:
+        f.write(PROBE)
+    yield base
+    import shutil
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def session(submission, **limits):
+    s = Session(submission, "probe", ["math"], dict(FAST, **limits))
+    assert s.start() is None
+    return s
+
+
+def refused(s, name, *args):
+    with pytest.raises(StudentError) as info:
+        s.call(name, args)
+    return info.value
+
+
+def test_an_honest_call_works_and_student_user_is_unprivileged(submission):
+    s = session(submission)
+    try:
+        assert s.call("square", (1.5,)) == 2.25
+        uid, euid, gid, groups, pid, sid, cwd = s.call("ids")
+        assert sid == pid, "the child leads its own session"
+        assert cwd == os.path.realpath(s.scratch)
+        if IS_ROOT:
+            name, want_uid, want_gid = student_user()
+            assert (uid, euid, gid, groups) == (want_uid, want_uid, want_gid, [])
+            assert want_uid != 0
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_guard_refuses_reading_outside_the_sandbox(submission, layer):
+    s = session(submission, **layer)
+    try:
+        here = os.path.abspath(__file__)
+        err = refused(s, "read", here)
+        assert err.kind == "forbidden"
+        assert "your code tried to open %s, which is not allowed during grading" % here \
+            in err.message
+        assert "in read()" in err.message and "scores 0" in err.message
+        assert s.call("read", ("/dev/null",)) == 0
+        assert s.call("read", (os.path.join(s.student_dir, "probe.py"),)) == len(PROBE)
+        assert s.call("call", ("math", "sqrt", 2.0)) == repr(2.0 ** 0.5)
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_guard_refuses_writing_outside_scratch(submission, layer):
+    s = session(submission, **layer)
+    try:
+        target = os.path.join(submission, "planted.txt")
+        err = refused(s, "write", target)
+        assert err.kind == "forbidden" and "open for writing %s" % target in err.message
+        assert not os.path.exists(target)
+        assert s.call("write", ("notes.txt",)) == "wrote"
+        assert os.path.isfile(os.path.join(s.scratch, "notes.txt"))
+        err = refused(s, "write", os.path.join(s.scratch, "..", "child.py"))
+        assert err.kind == "forbidden"
+    finally:
+        s.close()
+
+
+def test_guard_sees_through_tricks_with_paths(submission):
+    """dir_fd, a str subclass with rigged methods, a path object that
+    changes its answer, the hook's own frame: none gets a read through."""
+    s = session(submission, user="", output_kb=4096)  # room to write a .so
+    try:
+        assert refused(s, "dirfd_escape", s.scratch).kind == "forbidden"
+        here = os.path.abspath(__file__)
+        assert refused(s, "str_subclass_path", here).kind == "forbidden"
+        # io.open calls __fspath__ once and audits and opens that one answer
+        # (here /dev/null); os.open with a path object is refused outright
+        try:
+            got = s.call("pathlike", (here,))
+        except StudentError as err:
+            assert err.kind == "forbidden"
+        else:
+            assert got == 0
+        assert refused(s, "os_open_pathlike", here).kind == "forbidden"
+        assert refused(s, "steal_hook_frame", here).kind == "forbidden"
+        assert refused(s, "settrace").kind == "forbidden"
+        so = [os.path.join(d, f) for d in sys.path if d.endswith("lib-dynload")
+              and os.path.isdir(d) for f in sorted(os.listdir(d)) if f.startswith("_bisect")]
+        if so:
+            err = refused(s, "native", so[0])
+            assert err.kind == "forbidden" and "load native code" in err.message
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}] + ([{"guard": False}] if IS_ROOT else []))
+def test_no_process_and_no_thread(submission, layer):
+    s = session(submission, **layer)
+    try:
+        err = refused(s, "fork")
+        assert err.kind in ("forbidden", "exception")
+        assert "os.fork" in err.message or "Resource temporarily unavailable" in err.message
+        if layer.get("guard", True) is False or sys.version_info >= (3, 12) or IS_ROOT \
+                and layer.get("user", "auto"):
+            # the kernel (RLIMIT_NPROC = 0 for a non-root user) or the
+            # _thread.start_new_thread audit event (3.12+) refuses it
+            assert refused(s, "thread").kind in ("forbidden", "exception")
+        pid = s.proc.pid
+    finally:
+        s.close()
+    assert session_members(pid) == []
+
+
+@needs_root
+def test_unprivileged_user_alone_holds(submission):
+    """Without the hook: the student user cannot write our files, reopen
+    its own output file by path, or read a go-rwx file."""
+    secret = os.path.join(submission, "secret.txt")
+    with open(secret, "w") as f:
+        f.write("expected = 42")
+    os.chmod(secret, 0o600)
+    s = session(submission, guard=False)
+    try:
+        assert "Permission denied" in refused(s, "read", secret).message
+        assert "Permission denied" in refused(s, "write", secret).message
+        assert "Permission denied" in refused(s, "reopen_stdout").message
+        assert s.call("write", ("ok.txt",)) == "wrote"
+    finally:
+        s.close()
+
+
+def test_limits_cpu_memory_output(submission):
+    s = session(submission, call_timeout=10.0, cpu_seconds=1)
+    try:
+        err = refused(s, "spin")
+        assert err.kind == "timeout" and "CPU time" in err.message
+        err = refused(s, "hoard")
+        assert err.kind == "memory" and "ran out of memory" in err.message
+        err = refused(s, "shout")
+        assert err.kind == "output"
+        assert s.call("square", (3.0,)) == 9.0  # a fresh child after each failure
+    finally:
+        s.close()
+
+
+def test_wall_timeout_kills_the_whole_group(submission):
+    s = session(submission, call_timeout=0.5, cpu_seconds=30)
+    try:
+        pid = s.proc.pid
+        err = refused(s, "spin")
+        assert err.kind == "timeout" and "within 0 s" not in err.message
+        assert session_members(pid) == []
+    finally:
+        s.close()
