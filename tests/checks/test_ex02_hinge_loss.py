@@ -1,57 +1,111 @@
 """Exercise 02: The perceptron as gradient descent on the hinge loss (seed 000, "Optimization View of Perceptron")."""
 
 import math
+import statistics
 
 from grading.check import check, expect_close, expect_true, seeded
 from minigrad.engine import Value
+from minigrad.losses import hinge, svm_hinge
+from minigrad.nn import Neuron
+from minigrad.optim import SGD
+from minigrad.perceptron import hinge_subgradient
 
 MODULE = "ex02_hinge_loss"
 ALLOWED_IMPORTS = ["math", "ex01_perceptron"]
 
 
 # -- oracles ----------------------------------------------------------------
+# Visible checks (which `grader.py release` gives to students) take their expected
+# values from minigrad, public by design: z from a linear minigrad.nn.Neuron, L_j from
+# minigrad.losses.hinge, gradients by minigrad autodiff, the subgradient at the kink
+# from minigrad.perceptron.hinge_subgradient and the step from minigrad.optim.SGD.
+# Hidden checks use the closed forms in the _hidden_ functions, which the release
+# strips. Typical wrong answers are the same oracles on changed inputs (the other
+# label, the step uphill), not formulas of the answer.
 
-def _z(w, b, x):
-    return math.fsum([wi * xi for wi, xi in zip(w, x)] + [b])
+def _neuron(w, b):
+    """A linear minigrad Neuron with weights w and bias b: neuron(x) is z = w^T x + b."""
+    neuron = Neuron(len(w), nonlin=False)
+    neuron.set_weights(list(w), b)
+    return neuron
+
+
+def _library_z(w, b, x):
+    return _neuron(w, b)(x).data
 
 
 def _autodiff(w, b, x, t):
-    """L_j = relu(-z t) built from minigrad Values: (L_j, dL_j/dw, dL_j/db).
+    """L_j = minigrad.losses.hinge(z, t) on z from a linear minigrad Neuron, by autodiff:
+    (z, L_j, dL_j/dw, dL_j/db).
 
     Only used away from the kink z t = 0, where the derivative exists."""
-    wv, bv = [Value(wi) for wi in w], Value(b)
-    z = sum((wi * xi for wi, xi in zip(wv, x)), Value(0.0)) + bv
-    loss = (-z * t).relu()
+    neuron = _neuron(w, b)
+    z = neuron(x)
+    loss = hinge(z, t)
     loss.backward()
-    return loss.data, [wi.grad for wi in wv], bv.grad
+    return z.data, loss.data, [wi.grad for wi in neuron.w], neuron.b.grad
 
 
-def _away(rng, n, margin=0.1):
+def _sgd_step(w, b, dw, db, eta):
+    """minigrad.optim.SGD's step (lr = eta) from the gradient (dw, db): [w_new, b_new]."""
+    params = [Value(float(v)) for v in list(w) + [b]]
+    for p, g in zip(params, list(dw) + [db]):
+        p.grad = float(g)
+    SGD(params, lr=eta).step()
+    return [[p.data for p in params[:-1]], params[-1].data]
+
+
+def _library_step(w, b, x, t, eta):
+    """One gradient step by minigrad: hinge_subgradient (indicator 1 at the kink, the
+    perceptron's rule) and an SGD step; also the step uphill (a typical mistake)."""
+    dw, db = hinge_subgradient(w, b, x, t)
+    return {"z": _library_z(w, b, x), "mistake": db != 0.0,
+            "new": _sgd_step(w, b, dw, db, eta),
+            "ascent": _sgd_step(w, b, [-g for g in dw], -db, eta)}
+
+
+def _hidden_z(w, b, x):
+    return math.fsum([wi * xi for wi, xi in zip(w, x)] + [b])
+
+
+def _hidden_hinge(z, t):
+    return max(0.0, -z * t)
+
+
+def _hidden_step(w, b, x, t, eta):
+    """Seed 000's perceptron rule (mistake <=> z t <= 0), written out here."""
+    z = _hidden_z(w, b, x)
+    mistake = z * t <= 0
+    return {"z": z, "mistake": mistake,
+            "new": [[wi + eta * xi * t for wi, xi in zip(w, x)] if mistake else list(w),
+                    b + eta * t if mistake else b],
+            "ascent": [[wi - eta * xi * t for wi, xi in zip(w, x)], b - eta * t]}
+
+
+def _hidden_away(rng, n, margin=0.1):
     """Seeded (w, b, x, t) with |z| >= margin (away from the hinge's kink)."""
     while True:
         w = [rng.uniform(-2, 2) for _ in range(n)]
         x = [rng.uniform(-2, 2) for _ in range(n)]
         b, t = rng.uniform(-1, 1), rng.choice([1, -1])
-        if abs(_z(w, b, x)) >= margin:
+        if abs(_hidden_z(w, b, x)) >= margin:
             return w, b, x, t
-
-
-def _q(rng, lo=-3.0, hi=3.0):
-    return rng.randint(int(lo * 4), int(hi * 4)) / 4.0
 
 
 # -- 2.1 L_j -------------------------------------------------------------------
 
-def _check_hinge_j(student, z, t):
+def _check_hinge_j(student, z, t, loss):
+    """``loss(z, t)`` is the oracle: minigrad.losses.hinge (visible checks) or a
+    closed form (hidden)."""
     got = student.call("hinge_loss_j", z, t)
-    expect_close(got, max(0.0, -z * t), inputs=dict(z=z, t=t), what="L_j = max(0, -z t)",
+    expect_close(got, loss(z, t), inputs=dict(z=z, t=t), what="L_j = max(0, -z t)",
                  hint="L_j = max(0, -z t): zero when z has the sign of t, -z t otherwise.",
                  mistakes={
-                     "sign": (max(0.0, z * t), "Sign slip: the loss is max(0, -z t). It must be "
+                     "sign": (loss(z, -t), "Sign slip: the loss is max(0, -z t). It must be "
                               "0 when z and t have the same sign (correct side)."),
-                     "no max": (-z * t, "You forgot the max with 0: on the correct side the "
-                                "loss is 0, not negative."),
-                     "svm": (max(0.0, 1.0 - z * t), "That is the SVM hinge max(0, 1 - z t); "
+                     "no max": (loss(z, t) - loss(z, -t), "You forgot the max with 0: on the "
+                                "correct side the loss is 0, not negative."),
+                     "svm": (svm_hinge(z, t), "That is the SVM hinge max(0, 1 - z t); "
                              "the perceptron's loss has no margin: max(0, -z t)."),
                  })
 
@@ -59,8 +113,8 @@ def _check_hinge_j(student, z, t):
 @check("2.1", points=1, visibility="visible")
 def test_hinge_j_example(student):
     """L_j = max(0, -z t) for z = 2 with t = -1 (wrong side) and t = +1 (right side)."""
-    _check_hinge_j(student, 2.0, -1)
-    _check_hinge_j(student, 2.0, 1)
+    _check_hinge_j(student, 2.0, -1, hinge)
+    _check_hinge_j(student, 2.0, 1, hinge)
 
 
 @check("2.1", points=2, visibility="hidden")
@@ -68,31 +122,36 @@ def test_hinge_j_seeded(student):
     """L_j on seeded z of both signs and both labels, and at z = 0."""
     for z, t in seeded(21, 8, lambda r: (r.choice([1, -1]) * r.uniform(0.1, 3.0),
                                          r.choice([1, -1]))):
-        _check_hinge_j(student, z, t)
-    _check_hinge_j(student, 0.0, 1)
-    _check_hinge_j(student, 0.0, -1)
+        _check_hinge_j(student, z, t, _hidden_hinge)
+    _check_hinge_j(student, 0.0, 1, _hidden_hinge)
+    _check_hinge_j(student, 0.0, -1, _hidden_hinge)
 
 
 # -- 2.2 dL_j/dw, 2.3 dL_j/db ----------------------------------------------------
+# Both visible and hidden checks compare with minigrad autodiff. The typical wrong
+# answers come from autodiff too: on the wrong side the sign slip is the gradient
+# negated; on the correct side, forgetting the indicator gives the gradient the
+# example would have with the other label (negated, or not).
 
 def _check_dw(student, w, b, x, t):
     got = student.call("dLj_dw", w, b, x, t)
-    _, g_w, _ = _autodiff(w, b, x, t)
-    if _z(w, b, x) * t < 0:  # wrong side: the indicator is 1
+    z, _, g_w, _ = _autodiff(w, b, x, t)
+    if z * t < 0:  # wrong side: the indicator is 1
         mistakes = {
-            "sign": ([t * xi for xi in x], "Sign slip: on the wrong side dL_j/dw = -t x "
+            "sign": ([-g for g in g_w], "Sign slip: on the wrong side dL_j/dw = -t x "
                      "(d(-z t)/dw = -t dz/dw = -t x)."),
             "indicator reversed": ([0.0] * len(x), "On the wrong side (-z t > 0) the "
                                    "indicator is 1 and dL_j/dw = -t x; yours is 0."),
         }
     else:
+        _, _, other_w, _ = _autodiff(w, b, x, -t)
         mistakes = {
-            "no indicator": ([-t * xi for xi in x], "You forgot the indicator 1_{-z t > 0}: "
+            "no indicator": ([-g for g in other_w], "You forgot the indicator 1_{-z t > 0}: "
                              "on the correct side L_j = 0, so its gradient is 0."),
-            "no indicator, sign": ([t * xi for xi in x], "On the correct side L_j = 0, so its "
+            "no indicator, sign": (other_w, "On the correct side L_j = 0, so its "
                                    "gradient is 0 (the indicator 1_{-z t > 0} is 0 here)."),
         }
-    expect_close(got, g_w, inputs=dict(w=w, b=b, x=x, t=t, z=_z(w, b, x)),
+    expect_close(got, g_w, inputs=dict(w=w, b=b, x=x, t=t, z=z),
                  what="dL_j/dw",
                  hint="dL_j/dw = 1_{-z t > 0} * (-t x): -t x when the example is on the wrong "
                       "side, all zeros otherwise.",
@@ -101,17 +160,18 @@ def _check_dw(student, w, b, x, t):
 
 def _check_db(student, w, b, x, t):
     got = student.call("dLj_db", w, b, x, t)
-    _, _, g_b = _autodiff(w, b, x, t)
-    if _z(w, b, x) * t < 0:
-        mistakes = {"sign": (float(t), "Sign slip: on the wrong side dL_j/db = -t."),
+    z, _, _, g_b = _autodiff(w, b, x, t)
+    if z * t < 0:
+        mistakes = {"sign": (-g_b, "Sign slip: on the wrong side dL_j/db = -t."),
                     "indicator reversed": (0.0, "On the wrong side (-z t > 0) the indicator "
                                            "is 1 and dL_j/db = -t; yours is 0.")}
     else:
-        mistakes = {"no indicator": (float(-t), "You forgot the indicator 1_{-z t > 0}: on "
+        _, _, _, other_b = _autodiff(w, b, x, -t)
+        mistakes = {"no indicator": (-other_b, "You forgot the indicator 1_{-z t > 0}: on "
                                      "the correct side L_j = 0, so its gradient is 0."),
-                    "no indicator, sign": (float(t), "On the correct side L_j = 0, so its "
+                    "no indicator, sign": (other_b, "On the correct side L_j = 0, so its "
                                            "gradient is 0 (the indicator is 0 here).")}
-    expect_close(got, g_b, inputs=dict(w=w, b=b, x=x, t=t, z=_z(w, b, x)),
+    expect_close(got, g_b, inputs=dict(w=w, b=b, x=x, t=t, z=z),
                  what="dL_j/db", hint="dL_j/db = 1_{-z t > 0} * (-t), since dz/db = 1.",
                  mistakes=mistakes)
 
@@ -126,7 +186,7 @@ def test_dw_example(student):
 @check("2.2", points=2, visibility="hidden")
 def test_dw_seeded(student):
     """dL_j/dw against minigrad autodiff on seeded examples away from the kink, both sides."""
-    for w, b, x, t in seeded(22, 8, lambda r: _away(r, r.randint(1, 4))):
+    for w, b, x, t in seeded(22, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_dw(student, w, b, x, t)
 
 
@@ -140,31 +200,32 @@ def test_db_example(student):
 @check("2.3", points=2, visibility="hidden")
 def test_db_seeded(student):
     """dL_j/db against minigrad autodiff on seeded examples away from the kink, both sides."""
-    for w, b, x, t in seeded(23, 8, lambda r: _away(r, r.randint(1, 4))):
+    for w, b, x, t in seeded(23, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_db(student, w, b, x, t)
 
 
 # -- 2.4 the gradient step is the perceptron update ------------------------------------
 
-def _check_step(student, w, b, x, t, eta):
+def _check_step(student, w, b, x, t, eta, step):
+    """``step(w, b, x, t, eta)`` is the oracle, minigrad (visible checks) or seed 000's rule
+    written out (hidden): a dict
+    with z, whether the example is a mistake, the new [w, b] and the step uphill."""
     got = student.call("gradient_step", w, b, x, t, eta)
-    inputs = dict(w=w, b=b, x=x, t=t, eta=eta, z=_z(w, b, x))
+    o = step(w, b, x, t, eta)
+    inputs = dict(w=w, b=b, x=x, t=t, eta=eta, z=o["z"])
     expect_true(isinstance(got, list) and len(got) == 2,
                 "gradient_step must return [w_new, b_new]", inputs=inputs, got=got)
-    # Oracle: seed 000's perceptron rule (mistake <=> z t <= 0), written out here.
-    mistake = _z(w, b, x) * t <= 0
-    w_new = [wi + eta * xi * t for wi, xi in zip(w, x)] if mistake else list(w)
-    b_new = b + eta * t if mistake else b
+    w_new, b_new = o["new"]
     kink_hint = ("At the kink z t = 0 (here z = 0) your step did not move. Take the indicator "
                  "as 1_{y != t} = 1_{z t <= 0} in dLj_dw and dLj_db (see Exercise 2.2's "
                  "docstring): then the step is the perceptron update even from w = 0, b = 0.")
     ascent_hint = ("You stepped uphill: gradient descent is w - eta * dL_j/dw (and the same "
                    "for b); with dL_j/dw = -t x that gives w + eta x t.")
     w_mistakes, b_mistakes = {}, {}
-    if mistake:
-        w_mistakes["ascent"] = ([wi - eta * xi * t for wi, xi in zip(w, x)], ascent_hint)
-        b_mistakes["ascent"] = (b - eta * t, ascent_hint)
-    if _z(w, b, x) == 0:
+    if o["mistake"]:
+        w_mistakes["ascent"] = (o["ascent"][0], ascent_hint)
+        b_mistakes["ascent"] = (o["ascent"][1], ascent_hint)
+    if o["z"] == 0:
         w_mistakes["strict indicator at the kink"] = (list(w), kink_hint)
         b_mistakes["strict indicator at the kink"] = (b, kink_hint)
     hint = ("w_new = w - eta * dLj_dw(...), b_new = b - eta * dLj_db(...). On a mistake this "
@@ -176,32 +237,36 @@ def _check_step(student, w, b, x, t, eta):
 @check("2.4", points=1, visibility="visible")
 def test_step_example(student):
     """One gradient step on a wrongly and on a correctly classified example."""
-    _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5)
-    _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1, 0.5)
+    _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5, _library_step)
+    _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1, 0.5, _library_step)
 
 
 @check("2.4", points=2, visibility="hidden")
 def test_step_seeded(student):
     """The gradient step equals the perceptron update on seeded examples, from w = 0, b = 0, and on the boundary z = 0."""
-    for w, b, x, t in seeded(24, 6, lambda r: _away(r, r.randint(1, 4))):
-        _check_step(student, w, b, x, t, 0.3)
+    for w, b, x, t in seeded(24, 6, lambda r: _hidden_away(r, r.randint(1, 4))):
+        _check_step(student, w, b, x, t, 0.3, _hidden_step)
     for t in (1, -1):
-        _check_step(student, [0.0, 0.0, 0.0], 0.0, [1.5, -2.0, 0.25], t, 1.0)
-        _check_step(student, [1.0, -1.0], 0.5, [0.25, 0.75], t, 0.5)
+        _check_step(student, [0.0, 0.0, 0.0], 0.0, [1.5, -2.0, 0.25], t, 1.0, _hidden_step)
+        _check_step(student, [1.0, -1.0], 0.5, [0.25, 0.75], t, 0.5, _hidden_step)
 
 
 # -- 2.5 the averaged loss -------------------------------------------------------------
 
-def _check_loss(student, w, b, X, T):
+def _check_loss(student, w, b, X, T, z, loss):
+    """``z(w, b, x)`` and the loss of one example ``loss(z, t)`` are the oracles: minigrad
+    (visible checks) or closed forms (hidden). L is their mean (statistics.fmean)."""
     got = student.call("hinge_loss", w, b, X, T)
-    m = len(X)
-    total = math.fsum(max(0.0, -_z(w, b, x) * t) for x, t in zip(X, T))
-    expect_close(got, total / m, inputs=dict(w=w, b=b, X=X, T=T), what="L(w, b)",
+    per_example = [loss(z(w, b, x), t) for x, t in zip(X, T)]
+    other_label = [loss(z(w, b, x), -t) for x, t in zip(X, T)]
+    expect_close(got, statistics.fmean(per_example), inputs=dict(w=w, b=b, X=X, T=T),
+                 what="L(w, b)",
                  hint="L = (1/m) sum_j max(0, -z(j) t(j)) with z(j) = w^T x(j) + b.",
                  mistakes={
-                     "sum": (total, "You summed L_j but did not divide by m: L is the average "
-                                    "(1/m) sum_j L_j."),
-                     "no max": (math.fsum(-_z(w, b, x) * t for x, t in zip(X, T)) / m,
+                     "sum": (math.fsum(per_example), "You summed L_j but did not divide by m: "
+                                                     "L is the average (1/m) sum_j L_j."),
+                     "no max": (statistics.fmean([l - o for l, o in zip(per_example,
+                                                                          other_label)]),
                                 "Each term is max(0, -z t): the examples on the correct side "
                                 "add 0, not a negative amount."),
                  })
@@ -210,7 +275,7 @@ def _check_loss(student, w, b, X, T):
 @check("2.5", points=1, visibility="visible")
 def test_loss_example(student):
     """L(w, b) on the docstring's two examples."""
-    _check_loss(student, [1.0, 0.0], 0.0, [[2.0, 5.0], [-1.0, 1.0]], [-1, -1])
+    _check_loss(student, [1.0, 0.0], 0.0, [[2.0, 5.0], [-1.0, 1.0]], [-1, -1], _library_z, hinge)
 
 
 @check("2.5", points=2, visibility="hidden")
@@ -222,8 +287,9 @@ def test_loss_seeded(student):
                 [[r.uniform(-2, 2) for _ in range(n)] for _ in range(m)],
                 [r.choice([1, -1]) for _ in range(m)])
     for w, b, X, T in seeded(25, 5, make):
-        _check_loss(student, w, b, X, T)
-    _check_loss(student, [0.0, 0.0], 0.0, [[1.0, 2.0], [-1.0, 0.5]], [1, -1])
+        _check_loss(student, w, b, X, T, _hidden_z, _hidden_hinge)
+    _check_loss(student, [0.0, 0.0], 0.0, [[1.0, 2.0], [-1.0, 0.5]], [1, -1], _hidden_z,
+                _hidden_hinge)
 
 
 MISTAKES = [

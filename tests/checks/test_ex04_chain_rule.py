@@ -12,6 +12,11 @@ ALLOWED_IMPORTS = ["math"]
 
 
 # -- oracles (the grader's own, never the solution's) -------------------------
+# Visible checks (which `grader.py release` gives to students) take every expected
+# value from minigrad autodiff, or count paths and edges by listing them one by one.
+# The closed forms some hidden checks use are in _hidden_ functions, which the
+# release strips. Typical wrong answers come from the same oracles (a link
+# differentiated at the wrong point, a path held constant, J transposed).
 
 def _chain_oracle(p):
     """Forward values and ds/dp of s = tanh(log(p**2 + 1)) by minigrad autodiff."""
@@ -23,16 +28,20 @@ def _chain_oracle(p):
     return q.data, r.data, s.data, P.grad
 
 
-def _chain_locals(p):
-    """Each local derivative, each link differentiated on its own by autodiff."""
+def _link_derivatives(p_in, q_in, r_in):
+    """[f'(p_in), g'(q_in), h'(r_in)]: each link differentiated on its own by autodiff,
+    at the input given (the log link needs q_in > 0)."""
     out = []
-    q = p * p + 1.0
-    r = math.log(q)
-    for x0, f in ((p, lambda v: v ** 2 + 1), (q, lambda v: v.log()), (r, lambda v: v.tanh())):
+    for x0, f in ((p_in, lambda v: v ** 2 + 1), (q_in, lambda v: v.log()),
+                  (r_in, lambda v: v.tanh())):
         v = Value(x0)
         f(v).backward()
         out.append(v.grad)
     return out
+
+
+def _hidden_link_derivatives(p_in, q_in, r_in):
+    return [2 * p_in, 1.0 / q_in if q_in else float("inf"), 1 - math.tanh(r_in) ** 2]
 
 
 def _case2_oracle(s):
@@ -42,6 +51,17 @@ def _case2_oracle(s):
     z = x * y
     z.backward()
     return x.data, y.data, z.data, S.grad
+
+
+def _case2_paths(s):
+    """(path through x, path through y) by autodiff: z differentiated with the other
+    branch held constant at its forward value."""
+    x, y, _, _ = _case2_oracle(s)
+    S = Value(s)
+    (S.exp() * y).backward()
+    S2 = Value(s)
+    (x * S2 ** 2).backward()
+    return S.grad, S2.grad
 
 
 def _jt_oracle(J, g):
@@ -65,6 +85,13 @@ def _dL_dw_oracle(w, xs, ts):
     return W.grad
 
 
+def _dl_dz_oracle(w, x, t):
+    """dl/dz of l = (z - t)**2 / 2 at z = w x, by autodiff."""
+    Z = Value(float(w * x))
+    (0.5 * (Z - t) ** 2).backward()
+    return Z.grad
+
+
 def _paths_brute(widths):
     """Count paths by listing them: one node index per layer."""
     return sum(1 for _ in itertools.product(*[range(w) for w in widths]))
@@ -78,6 +105,19 @@ def _edges_brute(widths):
             for _j in range(widths[l + 1]):
                 n += 1
     return n
+
+
+def _hidden_small(widths):
+    return len(widths) <= 8 and math.prod(widths) <= 20000
+
+
+def _hidden_paths(widths):
+    return _paths_brute(widths) if _hidden_small(widths) else math.prod(widths)
+
+
+def _hidden_edges(widths):
+    return _edges_brute(widths) if _hidden_small(widths) else \
+        sum(a * b for a, b in zip(widths, widths[1:]))
 
 
 def _random_D(rng, widths, lo=-1.0, hi=1.0):
@@ -96,7 +136,7 @@ def _D_oracle(D):
     return theta.grad
 
 
-def _D_paths_brute(D):
+def _hidden_D_paths_brute(D):
     """The nested sum of seed 000, by listing every path (small graphs only)."""
     widths = [1] + [len(M[0]) for M in D]
     total = 0.0
@@ -138,21 +178,23 @@ def test_chain_forward_hidden(student):
 
 # -- 4.2 local derivatives ----------------------------------------------------
 
-def _check_locals(student, ps):
+def _check_locals(student, ps, derivatives_at):
+    """Expected: each link by autodiff at its own input. ``derivatives_at(p, q, r)``
+    gives the "all at p" mistake: _link_derivatives (visible checks, p > 0) or a closed
+    form (hidden, any p)."""
     for p in ps:
         got = student.call("chain_local_derivatives", p)
-        q = p * p + 1.0
-        r = math.log(q)
-        expect_close(got, _chain_locals(p), inputs={"p": p}, what="[dq/dp, dr/dq, ds/dr]",
+        q, r, _, _ = _chain_oracle(p)
+        expected = _link_derivatives(p, q, r)
+        expect_close(got, expected, inputs={"p": p}, what="[dq/dp, dr/dq, ds/dr]",
                      hint="Evaluate each local derivative at its own link's input: "
                           "f'(p) = 2p, g'(q) = 1/q, h'(r) = 1 - tanh(r)**2.",
                      mistakes={
-                         "all at p": ([2 * p, 1.0 / p if p else float("inf"),
-                                       1 - math.tanh(p) ** 2],
+                         "all at p": (derivatives_at(p, p, p),
                                       "Every local derivative is evaluated at p, but dr/dq "
                                       "is g' at q and ds/dr is h' at r: use the values the "
                                       "forward pass cached."),
-                         "1 - r**2": ([2 * p, 1.0 / q, 1 - r ** 2],
+                         "1 - r**2": (expected[:2] + [1 - r ** 2],
                                       "ds/dr = 1 - tanh(r)**2 = 1 - s**2, not 1 - r**2: "
                                       "r is the input of tanh, s its output."),
                      })
@@ -161,13 +203,14 @@ def _check_locals(student, ps):
 @check("4.2", points=1, visibility="visible")
 def test_chain_locals_visible(student):
     """dq/dp, dr/dq, ds/dr at p = 1 (expected [2, 0.5, 0.64])."""
-    _check_locals(student, [1.0])
+    _check_locals(student, [1.0], _link_derivatives)
 
 
 @check("4.2", points=2, visibility="hidden")
 def test_chain_locals_hidden(student):
     """dq/dp, dr/dq, ds/dr at seeded p against autodiff of each link."""
-    _check_locals(student, seeded(42, 5, lambda rng: rng.uniform(-3, 3)))
+    _check_locals(student, seeded(42, 5, lambda rng: rng.uniform(-3, 3)),
+                  _hidden_link_derivatives)
 
 
 # -- 4.3 ds/dp -----------------------------------------------------------------
@@ -176,7 +219,7 @@ def _check_ds_dp(student, ps):
     for p in ps:
         got = student.call("ds_dp", p)
         q, r, s, expected = _chain_oracle(p)
-        locals_ = [2 * p, 1.0 / q, 1 - s * s]
+        locals_ = _link_derivatives(p, q, r)
         expect_close(got, expected, inputs={"p": p}, what="ds/dp",
                      hint="Multiply the three local derivatives: ds/dp = ds/dr * dr/dq * dq/dp.",
                      mistakes={
@@ -227,8 +270,7 @@ def _check_dz_ds(student, ss):
     for s in ss:
         got = student.call("dz_ds", s)
         x, y, z, expected = _case2_oracle(s)
-        path_x = y * math.exp(s)
-        path_y = x * 2 * s
+        path_x, path_y = _case2_paths(s)
         expect_close(got, expected, inputs={"s": s}, what="dz/ds",
                      hint="s reaches z along two paths; add them: "
                           "dz/ds = dz/dx dx/ds + dz/dy dy/ds.",
@@ -264,9 +306,9 @@ def _check_grad_x(student, cases):
         expected = _jt_oracle(J, g)
         mistakes = {}
         if len(J) == len(J[0]):
-            no_t = [sum(J[i][j] * g[j] for j in range(len(g))) for i in range(len(J))]
-            mistakes["J g"] = (no_t, "You computed J grad_y. The chain rule needs the "
-                               "transpose: entry i is sum_j J[j][i] * grad_y[j] "
+            J_T = [list(col) for col in zip(*J)]
+            mistakes["J g"] = (_jt_oracle(J_T, g), "You computed J grad_y. The chain rule "
+                               "needs the transpose: entry i is sum_j J[j][i] * grad_y[j] "
                                "(J[j][i] = dy_j/dx_i).")
         expect_close(got, expected, inputs={"J": J, "grad_y": g}, what="grad_x z",
                      hint="grad_x z = J^T grad_y z: entry i is sum over j of J[j][i] * "
@@ -298,15 +340,15 @@ def _check_dln_dw(student, cases):
     for w, x, t in cases:
         got = student.call("dln_dw", w, x, t)
         expected = _dL_dw_oracle(w, [x], [t])
-        z = w * x
         expect_close(got, expected, inputs={"w": w, "x": x, "t": t}, what="dl/dw",
                      hint="dl/dw = dz/dw * dl/dz with z = w x (dz/dw = x) and "
                           "l = (z - t)**2 / 2 (dl/dz = z - t).",
                      mistakes={
-                         "no dz/dw": (z - t, "That is dl/dz. Multiply by dz/dw = x, the input "
-                                      "the weight connects (seed 003's forward pass)."),
-                         "sign": (x * (t - z), "Sign: dl/dz = z - t, not t - z."),
-                         "factor 2": (2 * x * (z - t), "l has a factor 1/2, so dl/dz = z - t "
+                         "no dz/dw": (_dl_dz_oracle(w, x, t), "That is dl/dz. Multiply by "
+                                      "dz/dw = x, the input the weight connects (seed "
+                                      "003's forward pass)."),
+                         "sign": (-expected, "Sign: dl/dz = z - t, not t - z."),
+                         "factor 2": (2 * expected, "l has a factor 1/2, so dl/dz = z - t "
                                       "without the 2."),
                      })
 
@@ -332,7 +374,7 @@ def _check_dL_dw(student, cases):
     for w, xs, ts in cases:
         got = student.call("dL_dw", w, xs, ts)
         expected = _dL_dw_oracle(w, xs, ts)
-        per = [x * (w * x - t) for x, t in zip(xs, ts)]
+        per = [_dL_dw_oracle(w, [x], [t]) for x, t in zip(xs, ts)]
         expect_close(got, expected, inputs={"w": w, "xs": xs, "ts": ts}, what="dL/dw",
                      hint="dL/dw = sum over all examples n of dl^n/dw (exercise 4.7).",
                      mistakes={
@@ -363,13 +405,13 @@ def test_dL_dw_hidden(student):
 
 # -- 4.9 / 4.10 counting ------------------------------------------------------
 
-def _check_counts(student, widths_list, fn):
+def _check_counts(student, widths_list, fn, count_paths, count_edges):
+    """``count_paths`` and ``count_edges`` are the oracles: listing paths and edges one by
+    one (visible checks), or closed forms for deep graphs (hidden)."""
     for widths in widths_list:
         got = student.call(fn, widths)
-        small = len(widths) <= 8 and math.prod(widths) <= 20000
-        paths = _paths_brute(widths) if small else math.prod(widths)
-        edges = _edges_brute(widths) if small else \
-            sum(a * b for a, b in zip(widths, widths[1:]))
+        paths = count_paths(widths)
+        edges = count_edges(widths)
         nodes = sum(widths)
         if fn == "count_paths":
             expect_equal(got, paths, inputs={"widths": widths}, what="the number of paths",
@@ -398,7 +440,7 @@ def _check_counts(student, widths_list, fn):
 @check("4.9", points=1, visibility="visible")
 def test_count_paths_visible(student):
     """The number of paths for widths [1, 3, 2, 1] (expected 6)."""
-    _check_counts(student, [[1, 3, 2, 1]], "count_paths")
+    _check_counts(student, [[1, 3, 2, 1]], "count_paths", _paths_brute, _edges_brute)
 
 
 @check("4.9", points=2, visibility="hidden")
@@ -407,13 +449,13 @@ def test_count_paths_hidden(student):
     small = seeded(49, 5, lambda rng: [rng.randint(1, 4)] +
                    [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [rng.randint(1, 3)])
     _check_counts(student, small + [[1, 1], [1] + [10] * 10 + [1], [1] + [7] * 25 + [1]],
-                  "count_paths")
+                  "count_paths", _hidden_paths, _hidden_edges)
 
 
 @check("4.10", points=1, visibility="visible")
 def test_factored_cost_visible(student):
     """The factored sum's work for widths [1, 3, 2, 1] (expected 11)."""
-    _check_counts(student, [[1, 3, 2, 1]], "factored_cost")
+    _check_counts(student, [[1, 3, 2, 1]], "factored_cost", _paths_brute, _edges_brute)
 
 
 @check("4.10", points=2, visibility="hidden")
@@ -422,7 +464,7 @@ def test_factored_cost_hidden(student):
     small = seeded(410, 5, lambda rng: [rng.randint(1, 4)] +
                    [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [rng.randint(1, 3)])
     _check_counts(student, small + [[1, 1], [1] + [10] * 10 + [1], [1] + [7] * 25 + [1]],
-                  "factored_cost")
+                  "factored_cost", _hidden_paths, _hidden_edges)
 
 
 # -- 4.11 / 4.12 dz/dtheta ----------------------------------------------------
@@ -430,11 +472,13 @@ def test_factored_cost_hidden(student):
 _DOC_D = [[[1.0, 2.0]], [[3.0], [4.0]]]
 
 
-def _check_dz_dtheta(student, fn, Ds):
+def _check_dz_dtheta(student, fn, Ds, brute_force=None):
+    """Expected by autodiff; hidden checks also pass ``brute_force``, the nested sum over
+    every path, a second oracle that must agree on small graphs."""
     for D in Ds:
         expected = _D_oracle(D)
-        if len(D) <= 5 and max(len(M[0]) for M in D) <= 4:
-            brute = _D_paths_brute(D)
+        if brute_force is not None and len(D) <= 5 and max(len(M[0]) for M in D) <= 4:
+            brute = brute_force(D)
             if abs(brute - expected) > 1e-9 * max(1.0, abs(expected)):  # oracles disagree
                 raise AssertionError("check oracles disagree: %r vs %r" % (brute, expected))
         try:
@@ -474,7 +518,7 @@ def test_dz_dtheta_paths_hidden(student):
     """The sum over paths for seeded graphs of 2 to 5 layers, against autodiff and a brute-force sum."""
     Ds = seeded(411, 5, lambda rng: _random_D(
         rng, [1] + [rng.randint(1, 4) for _ in range(rng.randint(1, 4))] + [1]))
-    _check_dz_dtheta(student, "dz_dtheta_paths", [[[[2.5]]]] + Ds)
+    _check_dz_dtheta(student, "dz_dtheta_paths", [[[[2.5]]]] + Ds, _hidden_D_paths_brute)
 
 
 @check("4.12", points=1, visibility="visible")
@@ -490,7 +534,7 @@ def test_dz_dtheta_factored_hidden(student):
     Ds = seeded(412, 5, lambda rng: _random_D(
         rng, [1] + [rng.randint(1, 4) for _ in range(rng.randint(1, 4))] + [1]))
     deep = seeded(4121, 1, lambda rng: _random_D(rng, [1] + [4] * 30 + [1]))
-    _check_dz_dtheta(student, "dz_dtheta_factored", Ds + deep)
+    _check_dz_dtheta(student, "dz_dtheta_factored", Ds + deep, _hidden_D_paths_brute)
 
 
 MISTAKES = [

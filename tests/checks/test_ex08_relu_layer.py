@@ -2,12 +2,18 @@
 
 from grading.check import check, expect_close, expect_true, seeded, away_from_kinks
 from minigrad import Value
+from minigrad.backprop import matvec, outer, transpose
 
 MODULE = "ex08_relu_layer"
 ALLOWED_IMPORTS = ["math"]
 
 
 # -- cases and oracles -------------------------------------------------------
+# Every expected value, visible or hidden, comes from minigrad: autodiff through the
+# layer built from Values, and minigrad.backprop's list helpers (matvec, transpose,
+# outer). Typical wrong answers come from the same oracles (the transpose of the
+# right answer, the gradient with the indicator flipped), not from formulas of the
+# answer.
 
 def _vec(rng, n, lo=-2.0, hi=2.0):
     return [rng.uniform(lo, hi) for _ in range(n)]
@@ -24,7 +30,7 @@ def _make(rng, h, m, sign=None):
     a = [away_from_kinks(rng, -2.0, 2.0) for _ in range(h)]
     if sign is not None:
         a = [sign * abs(v) for v in a]
-    b = [a[i] - sum(W[i][j] * x[j] for j in range(m)) for i in range(h)]
+    b = [a_i - c_i for a_i, c_i in zip(a, matvec(W, x))]
     g = _vec(rng, h)
     return W, x, b, g
 
@@ -108,10 +114,10 @@ def _check_dl_da(student, cases):
                          "times a": ([ai * gi for ai, gi in zip(a, g)],
                                      "You multiplied by a_i. The derivative of ReLU is the "
                                      "indicator I(a_i > 0) (1 or 0), not a_i."),
-                         "times h": ([max(0.0, ai) * gi for ai, gi in zip(a, g)],
+                         "times h": ([hi * gi for hi, gi in zip(o["h"], g)],
                                      "You multiplied by h_i = ReLU(a_i). The derivative of "
                                      "ReLU is the indicator I(a_i > 0) (1 or 0)."),
-                         "flipped": ([gi if ai <= 0 else 0.0 for ai, gi in zip(a, g)],
+                         "flipped": ([gi - di for gi, di in zip(g, o["dl_da"])],
                                      "The indicator is flipped: the gradient passes where "
                                      "a_i > 0."),
                      })
@@ -175,8 +181,7 @@ def _check_dl_dx(student, cases):
         got = student.call("dl_dx", W, gc)
         mistakes = {}
         if len(W) == len(W[0]):
-            mistakes["W g"] = ([sum(W[i][j] * gc[j] for j in range(len(gc)))
-                                for i in range(len(W))],
+            mistakes["W g"] = (matvec(W, gc),
                                "You computed W dl/dc. The chain rule needs the transpose: "
                                "dl/dx_j = sum_i W[i][j] dl/dc_i (W^T dl/dc).")
         expect_close(got, o["dl_dx"], inputs={"W": W, "dl_dc": gc}, what="dl/dx",
@@ -208,7 +213,7 @@ def _check_dl_dW(student, cases):
         expect_close(got, o["dl_dW"], inputs={"dl_dc": gc, "x": x}, what="dl/dW",
                      hint="dl/dW = dl/dc x^T: an h x m matrix like W, entry (i, j) = "
                           "dl/dc_i * x_j (row i belongs to unit i).",
-                     mistakes={"transposed": ([[gi * xj for gi in gc] for xj in x],
+                     mistakes={"transposed": (transpose(o["dl_dW"]),
                                               "You built x dl/dc^T (m x h). dl/dW has W's "
                                               "shape h x m: row i is dl/dc_i times x^T.")})
 
@@ -246,8 +251,8 @@ def _check_tensor(student, cases):
         got = student.call("dc_dW", x, n_h)
         T = _tensor_oracle(x, n_h)
         m = len(x)
-        wrong_layout = [[[x[j] if k == i else 0.0 for j in range(m)] for k in range(n_h)]
-                        for i in range(n_h)]
+        wrong_layout = [[[T[i][j][k] for j in range(m)] for k in range(n_h)]
+                        for i in range(n_h)]  # the same numbers, laid out [i][k][j]
         expect_close(got, T, inputs={"x": x, "n_h": n_h}, what="dc/dW",
                      hint="Layout T[i][j][k] = dc_k/dW_ij (n_h x m x n_h): since "
                           "c_k = sum_j W[k][j] x_j, T[i][j][k] = x_j when k == i, else 0.",
@@ -275,18 +280,31 @@ def test_dc_dW_hidden(student):
 
 # -- 8.8 the contraction --------------------------------------------------------
 
+def _contract_oracle(T, gc):
+    """(dc/dW) dl/dc by autodiff: T is the derivative of the linear map
+    c_k(W) = sum_ij T[i][j][k] W_ij, so dl/dW of l = sum_k gc_k c_k is the contraction."""
+    n_h, m = len(T), len(T[0])
+    Wv = [[Value(0.1 * (i + j) - 0.2) for j in range(m)] for i in range(n_h)]
+    l = Value(0.0)
+    for k in range(len(gc)):
+        ck = sum((T[i][j][k] * Wv[i][j] for i in range(n_h) for j in range(m)), Value(0.0))
+        l = l + gc[k] * ck
+    l.backward()
+    return [[w.grad for w in row] for row in Wv]
+
+
 def _check_contract(student, cases):
     for T, gc, shortcut in cases:
         got = student.call("dl_dW_tensor", T, gc)
         h, m = len(T), len(T[0])
-        expected = [[sum(T[i][j][k] * gc[k] for k in range(h)) for j in range(m)]
-                    for i in range(h)]
+        expected = _contract_oracle(T, gc)
+        # the same contraction on the tensor with its first and last index swapped
+        T_swapped = [[[T[k][j][i] for k in range(h)] for j in range(m)] for i in range(h)]
         expect_close(got, expected, inputs={"T": T, "dl_dc": gc}, what="(dc/dW) dl/dc",
                      hint="Contract the LAST index: result[i][j] = sum_k T[i][j][k] * "
                           "dl/dc_k, an h x m matrix.",
                      mistakes={
-                         "first index": ([[sum(T[k][j][i] * gc[k] for k in range(h))
-                                           for j in range(m)] for i in range(h)],
+                         "first index": (_contract_oracle(T_swapped, gc),
                                          "You summed over the first index. T[i][j][k] = "
                                          "dc_k/dW_ij: contract k, the last index, with "
                                          "dl/dc_k."),
@@ -303,7 +321,7 @@ def _contract_cases(seed, shapes, general):
             x = _vec(rng, m)
             gc = _vec(rng, h)
             T = _tensor_oracle(x, h)
-            out.append((T, gc, [[gi * xj for xj in x] for gi in gc]))
+            out.append((T, gc, outer(gc, x)))
             if general:
                 Tg = [[_vec(rng, h) for _ in range(m)] for _ in range(h)]
                 out.append((Tg, gc, None))
