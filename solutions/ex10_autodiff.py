@@ -155,10 +155,8 @@ def leaf_backward(out):
 def add_backward(out):
     """Exercise 10.1: the local derivative of z = a + b.
 
-    ``out`` is z; ``a, b = out._prev``. dz/da = 1 and dz/db = 1, so::
-
-        a.grad += 1 * out.grad
-        b.grad += 1 * out.grad
+    ``out`` is z; ``a, b = out._prev``. dz/da = 1 and dz/db = 1: each
+    input's grad grows by its local derivative times ``out.grad``.
 
     Use ``+=``: for ``a + a`` both inputs are the same node and it must get
     2 * out.grad. Returns None (it changes the inputs' ``grad``).
@@ -177,10 +175,8 @@ def mul_backward(out):
     """Exercise 10.2: the local derivative of z = a * b.
 
     dz/da = b and dz/db = a (seed 003's forward pass: dz/dw = the value at
-    the other end, dz/dw = a). So::
-
-        a.grad += b.data * out.grad
-        b.grad += a.data * out.grad
+    the other end, dz/dw = a). Each input's grad grows by its local
+    derivative times ``out.grad``.
 
     Example: ``a = Value(3.0); z = a * a; z.grad = 1.0; mul_backward(z)``
     leaves ``a.grad == 6.0`` (d(a^2)/da = 2a, the two paths summed).
@@ -197,9 +193,7 @@ def tanh_backward(out):
 
     dt/da = tanh'(a) = 1 - tanh(a)^2 = 1 - t^2, and t = ``out.data`` is
     already computed in the forward pass (seed 001: cache the forward
-    values)::
-
-        a.grad += (1 - t ** 2) * out.grad
+    values). a's grad grows by that local derivative times ``out.grad``.
 
     Note: it is 1 - t^2 with t the *output*, not 1 - t, and not 1 - a^2.
 
@@ -216,9 +210,8 @@ def tanh_backward(out):
 def exp_backward(out):
     """Exercise 10.4: the local derivative of e = exp(a).
 
-    de/da = exp(a) = e, the output itself (``out.data``)::
-
-        a.grad += e * out.grad
+    de/da = exp(a) = e, the output itself (``out.data``); a's grad grows by
+    it times ``out.grad``.
 
     Example: ``a = Value(1.0); e = a.exp(); e.grad = 2.0; exp_backward(e)``
     gives ``a.grad == 2 * exp(1) == 5.43656...``.
@@ -233,9 +226,8 @@ def pow_backward(out):
     """Exercise 10.5: the local derivative of p = a ** c, c a constant.
 
     ``(a,) = out._prev`` and ``c = out._exponent``. dp/da = c * a^(c-1)
-    (the power rule: the exponent drops by one)::
-
-        a.grad += c * a.data ** (c - 1) * out.grad
+    (the power rule: the exponent drops by one); a's grad grows by it times
+    ``out.grad``.
 
     Example: ``a = Value(2.0); p = a ** 3; p.grad = 1.0; pow_backward(p)``
     gives ``a.grad == 3 * 2**2 == 12.0``; ``a ** -1`` (used by ``/``) gives

@@ -123,7 +123,7 @@ def accuracy(ys, ts):
 def training_step(model, xs, ts, eta):
     """Exercise 11.5: one iteration of training (seed 000's loop body).
 
-    1. forward pass: ys = [model(x) for x in xs]  (Values)
+    1. forward pass: the model's output (a Value) for every x in xs
     2. loss = mse_loss(ys, ts)                      (11.3, a Value)
     3. model.zero_grad(), then loss.backward()      (backpropagation: dL/dtheta
        in every parameter's .grad; without zero_grad the grads of the previous
