@@ -51,19 +51,21 @@ def sigmoid(z):
 
 def activation(name, z):
     """Given (not an exercise): g(z) for the activation called ``name`` (see NAMES)."""
-    if name == "sigmoid":
-        return sigmoid(z)
-    if name == "tanh":
-        return math.tanh(z)
-    if name == "relu":
-        return max(0.0, z)
-    if name == "shifted_relu":
-        return max(0.0, z - 100.0)
-    if name == "step":
-        return 1.0 if z > 0 else 0.0
-    if name == "sin100":
-        return math.sin(100.0 * z)
-    raise ValueError("unknown activation %r; use one of %s" % (name, ", ".join(NAMES)))
+    g = _ACTIVATIONS.get(name)
+    if g is None:
+        raise ValueError("activation(): no activation called %r; the names are %s"
+                         % (name, ", ".join(NAMES)))
+    return g(z)
+
+
+_ACTIVATIONS = {
+    "sigmoid": lambda z: sigmoid(z),
+    "tanh": math.tanh,
+    "relu": lambda z: max(0.0, z),
+    "shifted_relu": lambda z: max(0.0, z - 100.0),
+    "step": lambda z: float(z > 0),
+    "sin100": lambda z: math.sin(100.0 * z),
+}
 
 
 def sigmoid_prime(z):

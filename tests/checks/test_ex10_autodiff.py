@@ -3,6 +3,7 @@ import math
 
 from grading.check import CheckFailed, check, expect_close, expect_true, seeded
 from minigrad.engine import Value
+from minigrad.numeric import value_gradient
 
 MODULE = "ex10_autodiff"
 ALLOWED_IMPORTS = ["math"]
@@ -62,6 +63,44 @@ def oracle(spec, out_grads, leaf_grads=None):
 
 
 # -- typical wrong derivations, simulated on plain floats (for the hints only) --
+#
+# The simulation takes every *correct* local derivative from minigrad's autodiff
+# (library_local); it writes out only the wrong ones, so it spells out no answer.
+
+LIBRARY_OPS = {"+": lambda v: v[0] + v[1], "*": lambda v: v[0] * v[1],
+               "tanh": lambda v: v[0].tanh(), "exp": lambda v: v[0].exp()}
+
+
+def library_local(op, val):
+    """[d out / d input, ...] of one op at the input values ``val``, by
+    minigrad's autodiff (``val`` = [x, c] for ``x ** c``)."""
+    if op == "**":
+        c = val[1]
+        return value_gradient(lambda v: v[0] ** c, val[:1])
+    return value_gradient(LIBRARY_OPS[op], val if op in ("+", "*") else val[:1])
+
+
+def wrong_local(op, mistake, val, out, right):
+    """The local derivatives of one op as the typical ``mistake`` computes them
+    (``out`` the op's output, ``right`` the library's local derivatives), or
+    None when the mistake is not about this op."""
+    x = val[0]
+    if op == "*":
+        wrong = {"mul_own": [val[0], val[1]]}  # each input's own value, not the other's
+    elif op == "tanh":
+        wrong = {"tanh_1_minus_t": [1.0 - out], "tanh_1_minus_a2": [1.0 - x ** 2],
+                 "tanh_t": [out]}
+    elif op == "exp":
+        wrong = {"exp_input": [x]}
+    elif op == "**":
+        c = val[1]
+        wrong = {"pow_c": [right[0] * x],  # one power of a too many
+                 "pow_no_c": [right[0] / c],  # the factor c left out
+                 "pow_c_minus_1": [right[0] * (c - 1) / c]}  # the factor c - 1 instead of c
+    else:
+        wrong = {}
+    return wrong.get(mistake)
+
 
 def desugar(spec):
     """Rewrite the composites (-, /, neg) into the primitives the student's
@@ -122,20 +161,8 @@ def simulate(spec, out_grads, leaf_grads=None, mistake=None, forward_walk=False)
             continue
         g = 1.0 if mistake == "no_out_grad" else grad[label]
         val = [data[x] if isinstance(x, str) else x for x in args]
-        if op == "+":
-            local = [1.0, 1.0]
-        elif op == "*":
-            local = [val[0], val[1]] if mistake == "mul_own" else [val[1], val[0]]
-        elif op == "tanh":
-            t = data[label]
-            local = [{"tanh_1_minus_t": 1.0 - t, "tanh_1_minus_a2": 1.0 - val[0] ** 2,
-                      "tanh_t": t}.get(mistake, 1.0 - t * t)]
-        elif op == "exp":
-            local = [val[0] if mistake == "exp_input" else data[label]]
-        else:  # "**"
-            x, c = val[0], args[1]
-            local = [{"pow_c": c * x ** c, "pow_no_c": x ** (c - 1),
-                      "pow_c_minus_1": (c - 1) * x ** (c - 1)}.get(mistake, c * x ** (c - 1))]
+        right = library_local(op, val)
+        local = wrong_local(op, mistake, val, data[label], right) or right
         targets = args[:1] if op in ("tanh", "exp", "**") else args
         for arg, d in zip(targets, local):
             if isinstance(arg, str):
@@ -220,9 +247,9 @@ NO_OUT_GRAD_HINT = ("Multiply the local derivative by out.grad, the gradient arr
                     "above: dL/da = dz/da * dL/dz (the chain rule).")
 
 
-# -- random expressions for the hidden checks ---------------------------------
+# -- random expressions for the hidden checks (not released) --------------------
 
-def random_spec(rng, ops, n_leaves=3, n_ops=6, consts=False):
+def _hidden_random_spec(rng, ops, n_leaves=3, n_ops=6, consts=False):
     """A random expression with the given primitive ``ops``. The first op
     uses one leaf twice (a + a, a * a, or two unary nodes of one leaf), so
     the sum over paths is always tested. Values stay moderate."""
@@ -260,23 +287,23 @@ def random_spec(rng, ops, n_leaves=3, n_ops=6, consts=False):
     return spec
 
 
-def sinks(spec):
+def _hidden_sinks(spec):
     used = {x for s in spec for x in s[2:] if isinstance(x, str)}
     return [s[0] for s in spec if s[0] not in used and s[1] != "leaf"]
 
 
-def local_case(rng, ops):
-    spec = random_spec(rng, ops, consts=True)
-    out_grads = {label: round(rng.uniform(-2, 2), 3) or 0.5 for label in sinks(spec)}
+def _hidden_local_case(rng, ops):
+    spec = _hidden_random_spec(rng, ops, consts=True)
+    out_grads = {label: round(rng.uniform(-2, 2), 3) or 0.5 for label in _hidden_sinks(spec)}
     leaf_grads = {"x1": round(rng.uniform(-1, 1), 3) or 0.25}
     return spec, out_grads, leaf_grads
 
 
-def closed_spec(rng, ops, n_ops=7):
+def _hidden_closed_spec(rng, ops, n_ops=7):
     """A random expression whose nodes all reach the output: the sinks are
     added into one last node."""
-    spec = random_spec(rng, ops, n_ops=n_ops)
-    ends = sinks(spec)
+    spec = _hidden_random_spec(rng, ops, n_ops=n_ops)
+    ends = _hidden_sinks(spec)
     used = {x for s in spec for x in s[2:] if isinstance(x, str)}
     ends += [s[0] for s in spec if s[1] == "leaf" and s[0] not in used]
     acc = ends[0]
@@ -296,23 +323,24 @@ def closed_spec(rng, ops, n_ops=7):
 ADD_SPEC = [["a", "leaf", 2.0], ["b", "leaf", -3.0], ["s", "+", "a", "b"],
             ["t", "+", "s", "a"], ["u", "+", "t", "s"]]
 
-ADD_MISTAKES = [("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
+ADD_WRONGS = [("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 ADD_HINT = "z = a + b: dz/da = 1 and dz/db = 1, so a.grad += out.grad and b.grad += out.grad."
 
 
 @check("10.1", points=1, visibility="visible")
 def test_add_backward_example(student):
     "add_backward on s = a + b; t = s + a; u = t + s (a and s used twice), forward values and grads."
-    run_local(student, ADD_SPEC, {"u": 1.0}, {}, ADD_HINT, ADD_MISTAKES)
+    run_local(student, ADD_SPEC, {"u": 1.0}, {}, ADD_HINT, ADD_WRONGS)
 
 
 @check("10.1", points=2, visibility="hidden")
 def test_add_backward_seeded(student):
     "add_backward on seeded expressions of + only, with nodes reused, constants and leaves that already hold a grad."
-    for spec, out_grads, leaf_grads in seeded(101, 4, lambda rng: local_case(rng, ["+"])):
-        run_local(student, spec, out_grads, leaf_grads, ADD_HINT, ADD_MISTAKES)
+    cases = seeded(101, 4, lambda rng: _hidden_local_case(rng, ["+"]))
+    for spec, out_grads, leaf_grads in cases:
+        run_local(student, spec, out_grads, leaf_grads, ADD_HINT, ADD_WRONGS)
     spec = [["a", "leaf", 0.7], ["z", "+", "a", "a"]]
-    run_local(student, spec, {"z": 1.5}, {}, ADD_HINT, ADD_MISTAKES)
+    run_local(student, spec, {"z": 1.5}, {}, ADD_HINT, ADD_WRONGS)
 
 
 # =============================================================================
@@ -322,8 +350,8 @@ def test_add_backward_seeded(student):
 MUL_SPEC = [["a", "leaf", 3.0], ["b", "leaf", -2.0], ["p", "*", "a", "b"],
             ["q", "*", "p", "a"]]
 MUL_HINT = ("z = a * b: dz/da = b and dz/db = a, the value at the *other* input: "
-            "a.grad += b.data * out.grad, b.grad += a.data * out.grad.")
-MUL_MISTAKES = [("mul_own", "You multiplied each input's grad by its own value. For z = a * b, "
+            "add b.data * out.grad to a.grad, and a.data * out.grad to b.grad.")
+MUL_WRONGS = [("mul_own", "You multiplied each input's grad by its own value. For z = a * b, "
                  "dz/da = b (the other input), dz/db = a."),
                 ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
@@ -331,14 +359,15 @@ MUL_MISTAKES = [("mul_own", "You multiplied each input's grad by its own value. 
 @check("10.2", points=1, visibility="visible")
 def test_mul_backward_example(student):
     "mul_backward on p = a * b; q = p * a (a used twice), forward values and grads."
-    run_local(student, MUL_SPEC, {"q": 1.0}, {}, MUL_HINT, MUL_MISTAKES)
+    run_local(student, MUL_SPEC, {"q": 1.0}, {}, MUL_HINT, MUL_WRONGS)
 
 
 @check("10.2", points=2, visibility="hidden")
 def test_mul_backward_seeded(student):
     "mul_backward on seeded expressions of * only (a * a, reused nodes, constants, leaves already holding a grad)."
-    for spec, out_grads, leaf_grads in seeded(102, 4, lambda rng: local_case(rng, ["*"])):
-        run_local(student, spec, out_grads, leaf_grads, MUL_HINT, MUL_MISTAKES)
+    cases = seeded(102, 4, lambda rng: _hidden_local_case(rng, ["*"]))
+    for spec, out_grads, leaf_grads in cases:
+        run_local(student, spec, out_grads, leaf_grads, MUL_HINT, MUL_WRONGS)
 
 
 # =============================================================================
@@ -348,7 +377,7 @@ def test_mul_backward_seeded(student):
 TANH_SPEC = [["x", "leaf", 0.5], ["t1", "tanh", "x"], ["t2", "tanh", "t1"],
              ["t3", "tanh", "x"]]
 TANH_HINT = "t = tanh(a): dt/da = 1 - tanh(a)^2 = 1 - t^2 with t = out.data."
-TANH_MISTAKES = [
+TANH_WRONGS = [
     ("tanh_1_minus_t", "You wrote tanh' as 1 - t. It is 1 - t^2 = 1 - tanh(a)^2 (square the output)."),
     ("tanh_1_minus_a2", "You used the input: 1 - a^2. tanh'(a) = 1 - tanh(a)^2: square the "
                         "*output* t = out.data, not the input."),
@@ -359,14 +388,15 @@ TANH_MISTAKES = [
 @check("10.3", points=1, visibility="visible")
 def test_tanh_backward_example(student):
     "tanh_backward on t1 = tanh(x), t2 = tanh(t1), t3 = tanh(x) with grads 1.0 arriving at t2 and t3."
-    run_local(student, TANH_SPEC, {"t2": 1.0, "t3": 1.0}, {}, TANH_HINT, TANH_MISTAKES)
+    run_local(student, TANH_SPEC, {"t2": 1.0, "t3": 1.0}, {}, TANH_HINT, TANH_WRONGS)
 
 
 @check("10.3", points=2, visibility="hidden")
 def test_tanh_backward_seeded(student):
     "tanh_backward on seeded chains of tanh (a leaf feeding two nodes, seeded grads arriving, a leaf already holding a grad)."
-    for spec, out_grads, leaf_grads in seeded(103, 4, lambda rng: local_case(rng, ["tanh"])):
-        run_local(student, spec, out_grads, leaf_grads, TANH_HINT, TANH_MISTAKES)
+    cases = seeded(103, 4, lambda rng: _hidden_local_case(rng, ["tanh"]))
+    for spec, out_grads, leaf_grads in cases:
+        run_local(student, spec, out_grads, leaf_grads, TANH_HINT, TANH_WRONGS)
 
 
 # =============================================================================
@@ -374,8 +404,8 @@ def test_tanh_backward_seeded(student):
 # =============================================================================
 
 EXP_SPEC = [["x", "leaf", 1.0], ["e1", "exp", "x"], ["e2", "exp", "x"]]
-EXP_HINT = "e = exp(a): de/da = exp(a) = e = out.data, so a.grad += out.data * out.grad."
-EXP_MISTAKES = [("exp_input", "You multiplied by the input a; de/da = exp(a), which is the "
+EXP_HINT = "e = exp(a): de/da = exp(a) = e = out.data, so add out.data * out.grad to a.grad."
+EXP_WRONGS = [("exp_input", "You multiplied by the input a; de/da = exp(a), which is the "
                               "output out.data."),
                 ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
@@ -383,14 +413,15 @@ EXP_MISTAKES = [("exp_input", "You multiplied by the input a; de/da = exp(a), wh
 @check("10.4", points=1, visibility="visible")
 def test_exp_backward_example(student):
     "exp_backward on e1 = exp(x), e2 = exp(x) with grads 2.0 and -0.5 arriving."
-    run_local(student, EXP_SPEC, {"e1": 2.0, "e2": -0.5}, {}, EXP_HINT, EXP_MISTAKES)
+    run_local(student, EXP_SPEC, {"e1": 2.0, "e2": -0.5}, {}, EXP_HINT, EXP_WRONGS)
 
 
 @check("10.4", points=2, visibility="hidden")
 def test_exp_backward_seeded(student):
     "exp_backward on seeded expressions of exp only (a leaf feeding two nodes, seeded grads, a leaf already holding a grad)."
-    for spec, out_grads, leaf_grads in seeded(104, 4, lambda rng: local_case(rng, ["exp"])):
-        run_local(student, spec, out_grads, leaf_grads, EXP_HINT, EXP_MISTAKES)
+    cases = seeded(104, 4, lambda rng: _hidden_local_case(rng, ["exp"]))
+    for spec, out_grads, leaf_grads in cases:
+        run_local(student, spec, out_grads, leaf_grads, EXP_HINT, EXP_WRONGS)
 
 
 # =============================================================================
@@ -399,7 +430,7 @@ def test_exp_backward_seeded(student):
 
 POW_SPEC = [["a", "leaf", 2.0], ["p", "**", "a", 3], ["r", "**", "a", -1]]
 POW_HINT = "p = a ** c: dp/da = c * a ** (c - 1), with c = out._exponent."
-POW_MISTAKES = [
+POW_WRONGS = [
     ("pow_c", "The exponent is off by one: d(a^c)/da = c * a^(c-1), not c * a^c."),
     ("pow_c_minus_1", "The factor is c, not c - 1: d(a^c)/da = c * a^(c-1)."),
     ("pow_no_c", "You left out the factor c: d(a^c)/da = c * a^(c-1)."),
@@ -409,14 +440,15 @@ POW_MISTAKES = [
 @check("10.5", points=1, visibility="visible")
 def test_pow_backward_example(student):
     "pow_backward on p = a ** 3 and r = a ** -1 with grad 1.0 arriving at each."
-    run_local(student, POW_SPEC, {"p": 1.0, "r": 1.0}, {}, POW_HINT, POW_MISTAKES)
+    run_local(student, POW_SPEC, {"p": 1.0, "r": 1.0}, {}, POW_HINT, POW_WRONGS)
 
 
 @check("10.5", points=2, visibility="hidden")
 def test_pow_backward_seeded(student):
     "pow_backward on seeded expressions of ** with exponents 2, 3, -1, -2, 0.5, 1.5 (seeded grads, a leaf already holding a grad)."
-    for spec, out_grads, leaf_grads in seeded(105, 5, lambda rng: local_case(rng, ["**"])):
-        run_local(student, spec, out_grads, leaf_grads, POW_HINT, POW_MISTAKES)
+    cases = seeded(105, 5, lambda rng: _hidden_local_case(rng, ["**"]))
+    for spec, out_grads, leaf_grads in cases:
+        run_local(student, spec, out_grads, leaf_grads, POW_HINT, POW_WRONGS)
 
 
 # =============================================================================
@@ -500,7 +532,7 @@ def test_topo_sort_example(student):
 def test_topo_sort_seeded(student):
     "topo_sort on seeded random expressions, a single leaf, and a chain 1500 nodes deep (deeper than Python's recursion limit)."
     ops = ["+", "*", "tanh", "exp", "**"]
-    for spec in seeded(106, 4, lambda rng: closed_spec(rng, ops, n_ops=9)):
+    for spec in seeded(106, 4, lambda rng: _hidden_closed_spec(rng, ops, n_ops=9)):
         expect_topo(student, spec)
     expect_topo(student, [["x", "leaf", 1.0]])
     expect_topo(student, deep_chain(1500, x0=-0.3))
@@ -515,7 +547,7 @@ BACKWARD_SPEC = [["x", "leaf", 2.0], ["w", "leaf", -3.0], ["b", "leaf", 0.5],
                  ["e", "exp", "b"], ["q", "**", "e", 2], ["out", "+", "y", "q"]]
 BACKWARD_HINT = ("backward(): topo = topo_sort(self); self.grad = 1.0; then node._backward(node) "
                  "for node in reversed(topo). Make sure 10.1-10.6 pass first.")
-BACKWARD_MISTAKES = [
+BACKWARD_WRONGS = [
     ("no_seed", "Every grad is 0: seed the output first, self.grad = 1.0 (dL/dL = 1)."),
     ("forward_walk", "Only the output's own inputs got a gradient: walk the topological order "
                      "in reverse (output first), so each node's grad is complete before it is "
@@ -527,8 +559,8 @@ def expect_backward(student, spec):
     got = student.drive("ex10_backward", spec)
     root = spec[-1][0]
     expected = oracle(spec, {root: 1.0})
-    wrongs = [(lambda: simulate(spec, {}), BACKWARD_MISTAKES[0][1]),
-              (lambda: simulate(spec, {root: 1.0}, forward_walk=True), BACKWARD_MISTAKES[1][1])]
+    wrongs = [(lambda: simulate(spec, {}), BACKWARD_WRONGS[0][1]),
+              (lambda: simulate(spec, {root: 1.0}, forward_walk=True), BACKWARD_WRONGS[1][1])]
     expect_graph(got, expected, spec, {"expression": show(spec)}, BACKWARD_HINT, wrongs)
 
 
@@ -542,7 +574,7 @@ def test_backward_example(student):
 def test_backward_seeded(student):
     "backward() on seeded random expressions (all ops, also -, / and negation) and on a chain 1500 nodes deep."
     ops = ["+", "*", "tanh", "exp", "**"]
-    for spec in seeded(107, 4, lambda rng: closed_spec(rng, ops, n_ops=9)):
+    for spec in seeded(107, 4, lambda rng: _hidden_closed_spec(rng, ops, n_ops=9)):
         spec = spec + [["dif", "-", "out", "x2"], ["quo", "/", "dif", "x3"],
                        ["rat", "/", "quo", 1.7], ["neg", "neg", "rat"],
                        ["res", "*", "neg", "out"]]
