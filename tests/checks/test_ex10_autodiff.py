@@ -324,7 +324,8 @@ ADD_SPEC = [["a", "leaf", 2.0], ["b", "leaf", -3.0], ["s", "+", "a", "b"],
             ["t", "+", "s", "a"], ["u", "+", "t", "s"]]
 
 ADD_WRONGS = [("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
-ADD_HINT = "z = a + b: dz/da = 1 and dz/db = 1, so a.grad += out.grad and b.grad += out.grad."
+ADD_HINT = ("z = a + b: dz/da = 1 and dz/db = 1, so each input's grad grows (+=) by 1 times "
+            "out.grad.")
 
 
 @check("10.1", points=1, visibility="visible")
@@ -545,8 +546,9 @@ def test_topo_sort_seeded(student):
 BACKWARD_SPEC = [["x", "leaf", 2.0], ["w", "leaf", -3.0], ["b", "leaf", 0.5],
                  ["p", "*", "x", "w"], ["s", "+", "p", "x"], ["y", "tanh", "s"],
                  ["e", "exp", "b"], ["q", "**", "e", 2], ["out", "+", "y", "q"]]
-BACKWARD_HINT = ("backward(): topo = topo_sort(self); self.grad = 1.0; then node._backward(node) "
-                 "for node in reversed(topo). Make sure 10.1-10.6 pass first.")
+BACKWARD_HINT = ("backward(): seed the output (dL/dL = 1), then run every node's local "
+                 "derivative from the output back to the inputs, in reverse topological "
+                 "order. Make sure 10.1-10.6 pass first.")
 BACKWARD_WRONGS = [
     ("no_seed", "Every grad is 0: seed the output first, self.grad = 1.0 (dL/dL = 1)."),
     ("forward_walk", "Only the output's own inputs got a gradient: walk the topological order "

@@ -261,9 +261,9 @@ def test_accuracy_seeded(student):
 # 11.5 one training step
 # =============================================================================
 
-STEP5_HINT = ("One step: ys = model(x) for each x in xs; loss = mse_loss(ys, ts); model.zero_grad(); "
-              "loss.backward(); then p.data <- p.data - eta * p.grad for every p in "
-              "model.parameters(); return loss.data.")
+STEP5_HINT = ("One step, as seed 000's training slide: forward pass on every x, the loss "
+              "(11.3), zero the old gradients, backpropagate, then a gradient step (11.1) "
+              "on every parameter; return the loss as a float.")
 
 
 def expect_training_steps(student, net, xs, ts, eta, k=2):
