@@ -142,27 +142,28 @@ def _first_mismatch(got, expected, rel, abs_, path=""):
     short description of the first difference."""
     if _is_number(expected):
         if not _is_number(got):
-            return "%s should be a number, got %s (%s)" % (path or "the answer", _fmt(got),
+            return "%s should be a number, got %s (%s)" % (path or "it", _fmt(got),
                                                           type(got).__name__)
         if got != got:
-            return "%s is nan" % (path or "the answer")
+            return "%s is nan" % (path or "it")
         if not _close(float(got), float(expected), rel, abs_):
-            return "%s: expected %s, got %s" % (path or "the answer", _fmt(expected), _fmt(got))
+            return "%sexpected %s, got %s" % (path + ": " if path else "", _fmt(expected),
+                                              _fmt(got))
         return None
     if isinstance(expected, (list, tuple)):
         if not isinstance(got, (list, tuple)):
             return "%s should be a list of length %d, got %s (%s)" % (
-                path or "the answer", len(expected), _fmt(got), type(got).__name__)
+                path or "it", len(expected), _fmt(got), type(got).__name__)
         if len(got) != len(expected):
             return "%s should have length %d, got length %d" % (
-                path or "the answer", len(expected), len(got))
+                path or "it", len(expected), len(got))
         for i, (g, e) in enumerate(zip(got, expected)):
             m = _first_mismatch(g, e, rel, abs_, "%s[%d]" % (path, i) if path else "[%d]" % i)
             if m:
                 return m
         return None
     if got != expected or type(got) is not type(expected):
-        return "%s: expected %r, got %r" % (path or "the answer", expected, got)
+        return "%sexpected %r, got %r" % (path + ": " if path else "", expected, got)
     return None
 
 
