@@ -77,7 +77,7 @@ def explain(r):
                                                   for k, v in inputs.items()))
         else:
             lines.append("inputs:   " + _short(inputs))
-    if "expected" in d and d.get("expected") is not None:
+    if isinstance(d.get("expected"), (list, tuple, dict)):  # a scalar is in the message
         lines.append("expected: " + _short(d["expected"]))
         lines.append("got:      " + _short(d.get("got")))
     if d.get("hint"):
