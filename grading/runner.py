@@ -199,7 +199,7 @@ def grade_module(submission_dir, cm, limits=None):
 def run_check(check, session):
     """One check against a live session. Never raises."""
     start = time.monotonic()
-    student = Student(session, timeout=check.timeout)
+    student = Student(session, timeout=check.timeout, budget=STEP_BUDGET)
     try:
         check.fn(student)
     except StudentError as err:

@@ -437,22 +437,52 @@ def _to_wire(x):
 
 
 class Student:
-    """What a check's ``student`` argument is: calls into the sandbox."""
+    """What a check's ``student`` argument is: calls into the sandbox.
 
-    def __init__(self, session, timeout=None):
+    ``timeout`` caps each call (default: the session's ``call_timeout``);
+    ``budget`` caps all calls of one step together, so a check that calls
+    the student's code many times still ends in bounded time.
+    """
+
+    def __init__(self, session, timeout=None, budget=None):
         self._session = session
         self._timeout = timeout
+        self._deadline = None if budget is None else time.monotonic() + budget
+        self._budget = budget
 
     @property
     def module(self):
         return self._session.module
 
+    def _call_timeout(self, what):
+        timeout = self._timeout or self._session.limits["call_timeout"]
+        if self._deadline is None:
+            return timeout
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise StudentError("timeout", "your code used up this step's %g s before %s "
+                               "(far too slow, or a loop that never ends)"
+                               % (self._budget, what))
+        return min(timeout, left)
+
+    def _run(self, method, name, args, kwargs, what):
+        timeout = self._call_timeout(what)
+        try:
+            return method(name, args, kwargs, timeout=timeout)
+        except StudentError as err:
+            if err.kind == "timeout" and self._deadline is not None \
+                    and time.monotonic() >= self._deadline:
+                err.message = ("your code used up this step's %g s in %s (far too slow, "
+                               "or a loop that never ends)" % (self._budget, name))
+                err.args = (err.message,)
+            raise
+
     def call(self, name, *args, **kwargs):
         """Call the student's ``name(*args, **kwargs)``; returns plain data or
         raises ``StudentError``."""
-        return self._session.call(name, args, kwargs, timeout=self._timeout)
+        return self._run(self._session.call, name, args, kwargs, "%s() was called" % name)
 
     def drive(self, driver, *args, **kwargs):
         """Run the public driver ``grading.public.DRIVERS[driver]`` on the
         student's module in the child (for class-based steps)."""
-        return self._session.drive(driver, args, kwargs, timeout=self._timeout)
+        return self._run(self._session.drive, driver, args, kwargs, "%s ran" % driver)

@@ -297,3 +297,19 @@ def test_batch_three_submissions(tmp_path):
     assert rows[0][:3] == ["student", "score", "max_score"]
     got = {r[0]: r[1] for r in rows[1:]}
     assert got == {"alice": "6", "bob": "3", "carol": "0"}
+
+
+def test_step_budget_bounds_a_check_that_calls_many_times(tmp_path):
+    from grading.check import StudentError
+    from grading.sandbox import Session, Student
+    write_module(tmp_path / "sub", "import time\n\ndef slow(x):\n    time.sleep(0.4)\n"
+                 "    return x\n")
+    with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
+        assert session.start() is None
+        student = Student(session, timeout=5.0, budget=1.0)
+        assert student.call("slow", 1.0) == 1.0
+        assert student.call("slow", 2.0) == 2.0
+        with pytest.raises(StudentError) as err:
+            for _ in range(3):
+                student.call("slow", 3.0)
+        assert err.value.kind == "timeout" and "1 s" in err.value.message
