@@ -20,6 +20,7 @@ Exit status: 0 only when every selected check passed; 1 when any failed;
 """
 
 import argparse
+import textwrap
 import os
 import sys
 import time
@@ -27,7 +28,8 @@ import traceback
 
 from grading import report
 from grading.report import steps_of
-from grading.runner import CHECKS_DIR, ROOT, grade, load_checks, select_checks
+from grading.runner import (CHECKS_DIR, ROOT, grade, load_checks, resolve_submission,
+                            select_checks)
 
 INSTRUCTOR_COMMANDS = ("release", "gradescope", "batch")
 
@@ -59,6 +61,7 @@ def _parser():
 
 
 def list_map(modules, out):
+    """The exercise map: modules, steps with their full descriptions, points."""
     total_points = 0
     for cm in modules:
         points = sum(c.points for c in cm.checks)
@@ -69,7 +72,10 @@ def list_map(modules, out):
             seen.setdefault(c.task, []).append(c)
         for task, cs in seen.items():
             vis = ", ".join("%s %s" % (c.visibility, report._num(c.points)) for c in cs)
-            out.write("    Exercise %-6s %-60s [%s]\n" % (task, cs[0].doc[:60], vis))
+            out.write("    Exercise %-6s [%s]\n" % (task, vis))
+            for c in cs:
+                out.write(textwrap.fill(c.doc, width=88, initial_indent="        - ",
+                                        subsequent_indent="          ") + "\n")
     out.write("Total: %s points\n" % report._num(total_points))
 
 
@@ -89,16 +95,24 @@ def grade_main(argv):
     started = time.monotonic()
     fmt = args.format or ("gradescope" if args.results else "text")
     submission = args.submission or os.path.join(ROOT, "exercises")
-    shown = os.path.relpath(submission) if not args.submission else args.submission
+    if args.results and not os.path.isdir(os.path.dirname(os.path.abspath(args.results))):
+        sys.stderr.write("grader.py: the folder of --results %s does not exist\n"
+                         % args.results)
+        return 2
+    missing = not os.path.isdir(submission)
+    if missing:
+        sys.stderr.write("grader.py: the submission folder %s does not exist\n" % submission)
+    resolved = resolve_submission(submission)
+    shown = os.path.relpath(resolved) if not args.submission else resolved
     results = []
     error = None
     try:
         modules = load_checks(args.checks or CHECKS_DIR)
-        if args.list:
-            list_map(modules, sys.stdout)
-            return 0
         vis = ("visible",) if args.visible_only else None
         modules = select_checks(modules, args.select, vis)
+        if args.list:
+            list_map(modules, sys.stdout)
+            return 0 if modules else 2
         if not modules:
             sys.stderr.write("grader.py: nothing matches %r; try --list\n" % args.select)
             if not args.results:
@@ -123,19 +137,29 @@ def grade_main(argv):
     colour = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
     if args.results or fmt == "text":
         sys.stdout.write(report.text_report(results, submission=shown, verbose=args.verbose,
-                                            colour=colour, hidden_ran=hidden_ran))
+                                            colour=colour, hidden_ran=hidden_ran,
+                                            focus=not args.select and not args.results))
     else:
         sys.stdout.write(report.render(fmt, results, seconds=seconds, submission=shown,
                                        summary=summary, hidden_ran=hidden_ran) + "\n")
     if error:
         sys.stderr.write(summary + "\n")
         return 1
+    if missing:
+        return 2
     return 0 if results and all(r.passed for r in results) else 1
 
 
 def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in INSTRUCTOR_COMMANDS:
-        from grading import instructor
-        return instructor.main(argv)
-    return grade_main(argv)
+    try:
+        if argv and argv[0] in INSTRUCTOR_COMMANDS:
+            from grading import instructor
+            return instructor.main(argv)
+        return grade_main(argv)
+    except BrokenPipeError:  # python grader.py | head
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 1

@@ -23,6 +23,7 @@ import argparse
 import ast
 import csv
 import io
+import re
 import os
 import shutil
 import stat
@@ -34,8 +35,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from grading import report
 from grading.runner import CHECKS_DIR, ROOT, grade, load_checks
+from tools.make_exercises import expected_exercises
 
-LIBRARY_FILES = ["grader.py", "README.md", "pyproject.toml"]
+LIBRARY_FILES = ["grader.py", "pyproject.toml"]
 LIBRARY_DIRS = ["minigrad", "grading"]
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
 
@@ -84,6 +86,35 @@ def visible_only(source):
     return "".join(lines)
 
 
+STUDENT_README_HEAD = """# minigrad: the exercises
+
+Learn backpropagation by deriving it, step by step, with every step checked.
+
+## Quick start
+
+```
+python grader.py
+```
+
+It grades your work in `exercises/` on a bare Python 3.9+ (Linux or macOS;
+on Windows use WSL), nothing to install. `python grader.py ex06` grades one
+module, `python grader.py ex06.9` one step, `--list` shows the map. The
+checks here are the visible ones; your instructor's grader also runs hidden
+checks on more inputs. (With pytest installed, `python -m pytest tests/checks`
+runs the same visible checks.)
+
+"""
+
+
+def student_readme():
+    """The student repository's README: the student-facing parts of ours
+    (between ``<!-- student -->`` markers)."""
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    parts = re.findall(r"<!-- student -->\n(.*?)<!-- /student -->", text, re.S)
+    return STUDENT_README_HEAD + "\n".join(p.strip() + "\n" for p in parts)
+
+
 def release(dest):
     """Write the student repository to ``dest``; returns the smoke run's output."""
     if os.path.exists(dest) and os.listdir(dest):
@@ -91,29 +122,41 @@ def release(dest):
     os.makedirs(dest, exist_ok=True)
     for name in LIBRARY_FILES:
         shutil.copy(os.path.join(ROOT, name), os.path.join(dest, name))
+    with open(os.path.join(dest, "README.md"), "w", encoding="utf-8") as f:
+        f.write(student_readme())
+    with open(os.path.join(dest, ".gitignore"), "w", encoding="utf-8") as f:
+        f.write("__pycache__/\n*.pyc\n.venv/\n")
     for name in LIBRARY_DIRS:
         shutil.copytree(os.path.join(ROOT, name), os.path.join(dest, name), ignore=IGNORE)
-    shutil.copytree(os.path.join(ROOT, "exercises"), os.path.join(dest, "exercises"),
-                    ignore=IGNORE)
+    # The stubs are generated from solutions/, never copied from exercises/
+    # (an instructor's working copy may hold solved exercises).
+    os.makedirs(os.path.join(dest, "exercises"))
+    for name, text in expected_exercises(os.path.join(ROOT, "solutions")).items():
+        with open(os.path.join(dest, "exercises", name), "w", encoding="utf-8") as f:
+            f.write(text)
     out_checks = os.path.join(dest, "tests", "checks")
     os.makedirs(out_checks)
+    shutil.copy(os.path.join(CHECKS_DIR, "conftest.py"), os.path.join(out_checks, "conftest.py"))
     for name in sorted(os.listdir(CHECKS_DIR)):
         if name.startswith("test_ex") and name.endswith(".py"):
             with open(os.path.join(CHECKS_DIR, name), encoding="utf-8") as f:
                 text = visible_only(f.read())
             with open(os.path.join(out_checks, name), "w", encoding="utf-8") as f:
                 f.write(text)
-    # The smoke run: the released grader grades the released stubs.
-    proc = subprocess.run([sys.executable, "-I", os.path.join(dest, "grader.py"), "--no-color"],
-                          cwd=dest, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          universal_newlines=True, timeout=300)
-    if proc.returncode not in (0, 1) or "Total:" not in proc.stdout:
+    # The smoke run: the released grader grades the released stubs: 0 points.
+    proc = subprocess.run([sys.executable, "-I", "-B", os.path.join(dest, "grader.py"),
+                           "--no-color"], cwd=dest, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    if proc.returncode != 1 or not re.search(r"^Total: 0/\d+ points$", proc.stdout, re.M):
         raise SystemExit("release: the released grader.py failed its smoke run:\n"
                          + proc.stdout)
     for cm in load_checks(out_checks):
         hidden = [c.name for c in cm.checks if c.visibility != "visible"]
         if hidden:
             raise SystemExit("release: hidden checks left in %s: %s" % (cm.path, hidden))
+    for folder, dirs, _ in os.walk(dest):  # loading the checks above made caches
+        for d in [d for d in dirs if d == "__pycache__"]:
+            shutil.rmtree(os.path.join(folder, d))
     return proc.stdout
 
 

@@ -21,6 +21,8 @@ from xml.etree import ElementTree as ET
 GRADESCOPE_OUTPUT_LIMIT = 100000
 PRAIRIELEARN_LIMIT = 1000000
 FORMATS = ("gradescope", "prairielearn", "junit", "json", "text")
+HIDDEN_FAILED = ("This hidden check failed. Its inputs are not shown; make the visible "
+                 "check of the same exercise pass and test your code on more cases.")
 
 
 # -- numbers and steps --------------------------------------------------------
@@ -102,8 +104,13 @@ class _Style:
 
 
 def text_report(results, *, submission="exercises", verbose=False, colour=False,
-                hidden_ran=None):
-    """The report a student reads after ``python grader.py``."""
+                hidden_ran=None, focus=False):
+    """The report a student reads after ``python grader.py``.
+
+    ``focus``: show the details of the first module that has failures only
+    (a whole run of untouched stubs would otherwise print a thousand lines);
+    the others are named with the command that shows them.
+    """
     s = _Style(colour)
     got, most = total(results)
     lines = ["minigrad grader: %s" % submission, ""]
@@ -123,29 +130,35 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
         if passed:
             lines += ["", "Passed:"]
             lines += ["  %s %s (%s)" % (s("ok", "32"), r.title, r.visibility) for r in passed]
+    later = []
+    if failed and focus and not verbose:
+        first = failed[0].module
+        later = sorted({r.module for r in failed if r.module != first})
+        failed = [r for r in failed if r.module == first]
     if failed:
         lines += ["", "What to fix (in order):"]
-        shown_import = set()
+        seen = set()
         for r in failed:
             key = (r.module, r.message)
-            if r.detail.get("traceback") is not None and key in shown_import:
-                lines.append("")
-                lines.append(s("x %s" % r.title, "31") + "  [%s.py]" % r.module)
-                lines.append("  (same problem as above)")
-                continue
-            shown_import.add(key)
             lines.append("")
             lines.append(s("x %s" % r.title, "31") + "  [%s.py, %s check]"
                          % (r.module, r.visibility))
+            if key in seen and not r.detail.get("inputs"):
+                lines.append("  (same problem as above)")
+                continue
+            seen.add(key)
             lines.extend("  " + ln for ln in explain(r))
+    if later:
+        lines += ["", "Also failing: %s. Finish %s first, or see one with: python grader.py %s"
+                  % (", ".join(later), failed[0].module, later[0][:4])]
     lines.append("")
-    if not failed and results:
+    if not [r for r in results if not r.passed] and results:
         if hidden_ran:
             lines.append(s("All %d checks passed, visible and hidden." % len(results), "32"))
         else:
             lines.append(s("All visible checks passed; hidden checks run when you submit.",
                            "32"))
-    elif results and not any(r.passed for r in results):
+    elif results and focus and not any(r.passed for r in results):
         lines.append("Nothing passes yet: open the first exercise file, read the docstring "
                      "of its first step, implement it, and run python grader.py again.")
     return "\n".join(lines) + "\n"
@@ -192,13 +205,17 @@ def prairielearn(results, *, summary=""):
     got, most = total(results)
     tests = []
     for r in results:
+        # PrairieLearn shows every test to the student: a hidden check's
+        # inputs, expected value and hint would let a student collect and
+        # hard-code the hidden cases, so only its outcome is shown.
+        hidden = r.visibility != "visible"
         tests.append({
             "name": "Exercise %s (%s)" % (r.task, r.visibility),
             "description": r.doc,
             "points": _num(r.points),
             "max_points": _num(r.max_points),
-            "message": r.message if not r.passed else "",
-            "output": "" if r.passed else "\n".join(explain(r)),
+            "message": "" if r.passed else (HIDDEN_FAILED if hidden else r.message),
+            "output": "" if r.passed or hidden else "\n".join(explain(r)),
         })
     data = {"gradable": True, "score": (got / most) if most else 0.0,
             "message": summary, "output": summary, "tests": tests}
@@ -268,9 +285,9 @@ def render(fmt, results, *, seconds=0.0, submission="", summary="", hidden_ran=N
 
 
 def write_atomic(path, text):
-    """Write ``text`` to ``path`` so that a reader never sees half a file."""
+    """Write ``text`` to ``path`` so that a reader never sees half a file.
+    The folder must exist (a typo should not create folders)."""
     folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".results-", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

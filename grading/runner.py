@@ -6,6 +6,7 @@ compare it with oracles computed here.
 """
 
 import ast
+import re
 import importlib.util
 import os
 import sys
@@ -21,6 +22,7 @@ ROOT = os.path.dirname(HERE)
 CHECKS_DIR = os.path.join(ROOT, "tests", "checks")
 
 MODULE_BUDGET = 60.0  # wall seconds for all steps of one module
+ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
 STEP_BUDGET = 10.0    # wall seconds for one step (all its calls)
 
 
@@ -80,6 +82,17 @@ def load_checks(checks_dir=CHECKS_DIR):
     return out
 
 
+def normalise_selector(selector):
+    """'ex6', '6', 'ex06', 'ex06_worked_network' -> ('ex06', ''); '6.9', 'ex6.9',
+    'ex06.9' -> ('ex06', '9')."""
+    prefix, _, step = selector.strip().partition(".")
+    name = prefix[2:] if prefix.lower().startswith("ex") else prefix
+    number, _, rest = name.partition("_")
+    if number.isdigit():
+        prefix = "ex%02d" % int(number) + ("_" + rest if rest else "")
+    return prefix, step
+
+
 def select_checks(modules, selector=None, visibilities=None):
     """Narrow to ``ex06`` (a module), ``ex06.5`` (a step) and visibilities."""
     chosen = []
@@ -88,11 +101,11 @@ def select_checks(modules, selector=None, visibilities=None):
         if visibilities is not None:
             checks = [c for c in checks if c.visibility in visibilities]
         if selector:
-            prefix, _, step = selector.partition(".")
+            prefix, step = normalise_selector(selector)
             if not m.module.startswith(prefix):
                 continue
             if step:
-                number = prefix[2:].lstrip("0") if prefix.startswith("ex") else prefix
+                number = str(int(m.module[2:4])) if m.module[2:4].isdigit() else ""
                 checks = [c for c in checks if c.task == "%s.%s" % (number, step)]
         if checks:
             chosen.append(CheckModule(m.path, m.module, m.allowed_imports, checks, m.title))
@@ -138,7 +151,7 @@ def static_import_problems(source, filename, allowed):
                 names = [node.module or ""]
         for full in names:
             top = full.split(".")[0]
-            if top not in allowed and full not in allowed:
+            if top not in allowed and full not in allowed and top not in ALWAYS_ALLOWED:
                 bad.append((node.lineno, full))
     return bad
 
@@ -170,7 +183,8 @@ def grade_module(submission_dir, cm, limits=None):
                              cm.module, listed, ", ".join(cm.allowed_imports) or "nothing"))
     results = []
     try:
-        session = Session(submission_dir, cm.module, cm.allowed_imports, limits)
+        session = Session(submission_dir, cm.module,
+                          list(cm.allowed_imports) + list(ALWAYS_ALLOWED), limits)
     except (OSError, ValueError, RuntimeError) as exc:
         return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
                          "tell your instructor" % (cm.module, exc))
@@ -182,7 +196,9 @@ def grade_module(submission_dir, cm, limits=None):
                              "tell your instructor" % (cm.module, exc))
         if err is not None:
             detail = {"traceback": err.detail} if err.detail else {}
-            return _fail_all(cm, err.message, detail)
+            printed = session.output()
+            return [StepResult(c, False, err.message, detail, output=printed)
+                    for c in cm.checks]
         module_deadline = time.monotonic() + MODULE_BUDGET
         for check in cm.checks:
             if time.monotonic() > module_deadline:
@@ -199,17 +215,26 @@ def grade_module(submission_dir, cm, limits=None):
 def run_check(check, session):
     """One check against a live session. Never raises."""
     start = time.monotonic()
+    mark = session.output_mark()
     student = Student(session, timeout=check.timeout, budget=STEP_BUDGET)
     try:
         check.fn(student)
     except StudentError as err:
         detail = {"traceback": err.detail} if err.detail else {}
-        return StepResult(check, False, err.message, detail, time.monotonic() - start,
-                          session.output())
+        message = err.message
+        stub = re.search(r"raised NotImplementedError in (\w+)\(\): (Exercise [\d.]+): not "
+                         r"implemented yet$", message)
+        if stub:  # an untouched stub: no traceback needed
+            message = "%s is not implemented yet: write %s() in %s.py" % (
+                stub.group(2), stub.group(1), check.module)
+            detail = {}
+        return StepResult(check, False, message, detail, time.monotonic() - start,
+                          session.output(since=mark))
     except CheckFailed as fail:
         detail = {"inputs": fail.inputs, "expected": fail.expected, "got": fail.got,
                   "hint": fail.hint}
-        return StepResult(check, False, fail.message, detail, time.monotonic() - start)
+        return StepResult(check, False, fail.message, detail, time.monotonic() - start,
+                          session.output(since=mark))
     except Exception as exc:  # the check could not use what the student returned
         last = traceback.extract_tb(exc.__traceback__)[-1:]
         where = " (%s:%s)" % (os.path.basename(last[0].filename), last[0].lineno) if last else ""
@@ -218,14 +243,37 @@ def run_check(check, session):
     return StepResult(check, True, "", {}, time.monotonic() - start)
 
 
-def resolve_submission(folder):
-    """The folder holding the exercise files: ``folder`` itself, or its
-    ``exercises/`` subfolder when a student uploaded the whole folder."""
+def _has_exercises(folder):
+    try:
+        return any(re.match(r"ex\d\d_\w+\.py$", n) for n in os.listdir(folder))
+    except OSError:
+        return False
+
+
+def resolve_submission(folder, depth=3):
+    """The folder holding the exercise files: ``folder`` itself, or the first
+    folder below it (``exercises/`` first, at most ``depth`` levels down) that
+    holds ``exNN_*.py`` files, for a student who uploaded a whole repository."""
     folder = os.path.abspath(folder)
-    inner = os.path.join(folder, "exercises")
-    has_own = os.path.isdir(folder) and any(
-        n.startswith("ex") and n.endswith(".py") for n in os.listdir(folder))
-    return inner if not has_own and os.path.isdir(inner) else folder
+    if _has_exercises(folder) or not os.path.isdir(folder):
+        return folder
+    level = [folder]
+    for _ in range(depth):
+        below = []
+        for parent in level:
+            try:
+                names = sorted(os.listdir(parent), key=lambda n: (n != "exercises", n))
+            except OSError:
+                continue
+            for n in names:
+                path = os.path.join(parent, n)
+                if n.startswith(".") or not os.path.isdir(path) or os.path.islink(path):
+                    continue
+                if _has_exercises(path):
+                    return path
+                below.append(path)
+        level = below
+    return folder
 
 
 def grade(submission_dir, modules, jobs=None, limits=None):

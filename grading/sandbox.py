@@ -341,15 +341,30 @@ class Session:
         """``public.DRIVERS[driver](module, *args)`` in the child."""
         return self._request("drive", driver, args, kwargs, timeout, "in %s" % driver)
 
-    def output(self, limit=4000):
-        """The tail of what the student's code printed."""
+    def output_mark(self):
+        """Where the student's output file ends now (see ``output``)."""
+        try:
+            return os.path.getsize(self.output_path)
+        except OSError:
+            return 0
+
+    def output(self, since=0, max_lines=30, max_chars=4000):
+        """What the student's code printed after ``since`` (a mark): the first
+        lines, and how many more there were."""
         try:
             with open(self.output_path, "rb") as f:
+                f.seek(since)
                 data = f.read()
         except OSError:
             return ""
         text = data.decode("utf-8", "replace")
-        return text if len(text) <= limit else "...\n" + text[-limit:]
+        lines = text.splitlines()
+        shown = lines[:max_lines]
+        out = "\n".join(shown)[:max_chars]
+        more = len(lines) - len(shown)
+        if more > 0 or len(out) < len("\n".join(shown)):
+            out += "\n... (%d more lines)" % max(more, 0)
+        return out
 
     def close_child(self):
         proc, self.proc = self.proc, None
@@ -436,6 +451,13 @@ def _to_wire(x):
     return x
 
 
+def _call_repr(name, args, kwargs, limit=300):
+    """``name(arg, ..., key=value)`` for a message, cut to ``limit`` characters."""
+    parts = [repr(a) for a in args] + ["%s=%r" % kv for kv in sorted((kwargs or {}).items())]
+    text = "%s(%s)" % (name, ", ".join(parts))
+    return text if len(text) <= limit else text[:limit - 4] + " ...)"
+
+
 class Student:
     """What a check's ``student`` argument is: calls into the sandbox.
 
@@ -474,7 +496,10 @@ class Student:
                     and time.monotonic() >= self._deadline:
                 err.message = ("your code used up this step's %g s in %s (far too slow, "
                                "or a loop that never ends)" % (self._budget, name))
-                err.args = (err.message,)
+            if err.kind in ("timeout", "crash", "exit", "memory", "output"):
+                # no inputs line for these: say which call it was
+                err.message += "; the call was %s" % _call_repr(name, args, kwargs)
+            err.args = (err.message,)
             raise
 
     def call(self, name, *args, **kwargs):

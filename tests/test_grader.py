@@ -101,6 +101,10 @@ def test_prairielearn_results(tmp_path):
         assert {"name", "points", "max_points", "output"} <= set(t)
         assert 0 <= t["points"] <= t["max_points"]
     assert len(text.encode()) < 1000000
+    hidden_failed = [t for t in data["tests"] if "(hidden)" in t["name"] and not t["points"]]
+    assert hidden_failed  # 99.2 fails for BAD
+    for t in hidden_failed:  # PrairieLearn shows everything: no hidden inputs or values
+        assert t["output"] == "" and t["message"] == report.HIDDEN_FAILED
 
 
 def test_junit_results(tmp_path):
@@ -265,6 +269,28 @@ def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
     assert leaked == []
     code, out, _ = run(cwd=str(dest))
     assert code == 1 and "Total: 0/" in out
+    readme = (dest / "README.md").read_text()
+    assert "python grader.py" in readme and "Exercise 6.9" in readme
+    assert "For instructors" not in readme and "PLACEHOLDER" not in readme
+    assert (dest / "tests" / "checks" / "conftest.py").is_file()
+    assert not list(dest.rglob("__pycache__"))
+
+
+def test_release_regenerates_stubs_even_from_a_solved_working_copy(tmp_path):
+    repo = tmp_path / "repo"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, stdout=subprocess.PIPE,
+                           universal_newlines=True, check=True).stdout.split()
+    for name in files:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(os.path.join(ROOT, name), repo / name)
+    shutil.copy(repo / "solutions" / "ex01_perceptron.py", repo / "exercises")  # solved
+    proc = subprocess.run([sys.executable, "-I", str(repo / "grader.py"), "release",
+                           str(tmp_path / "out")], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout
+    released = (tmp_path / "out" / "exercises" / "ex01_perceptron.py").read_text()
+    assert 'raise NotImplementedError("Exercise 1.1: not implemented yet")' in released
+    assert "# BEGIN SOLUTION" not in released
 
 
 def test_gradescope_zip_layout(tmp_path):
@@ -313,3 +339,40 @@ def test_step_budget_bounds_a_check_that_calls_many_times(tmp_path):
             for _ in range(3):
                 student.call("slow", 3.0)
         assert err.value.kind == "timeout" and "1 s" in err.value.message
+
+
+def test_selectors_accept_short_forms(tmp_path):
+    for sel in ("ex99.3", "99.3", "ex99.3"):
+        _, _, text = grade_fixture(BAD, tmp_path, extra=(sel,))
+        assert [t["number"] for t in json.loads(text)["tests"]] == ["99.3"]
+
+
+def test_missing_submission_folder_is_a_usage_error_but_results_are_written(tmp_path):
+    out = tmp_path / "r.json"
+    code, _, stderr = run("--checks", CHECKS, "--submission", str(tmp_path / "nope"),
+                          "--results", str(out))
+    assert code == 2 and "does not exist" in stderr
+    assert json.loads(out.read_text())["score"] == 0
+
+
+def test_results_folder_must_exist(tmp_path):
+    code, _, stderr = run("--checks", CHECKS, "--submission", GOOD, "--results",
+                          str(tmp_path / "no" / "r.json"))
+    assert code == 2 and "does not exist" in stderr and not (tmp_path / "no").exists()
+
+
+def test_student_output_is_shown_for_a_failed_step(tmp_path):
+    source = open(os.path.join(BAD, "ex99_demo.py")).read().replace(
+        "return 1 - z", "print('DEBUG z =', z)\n    return 1 - z")
+    sub = write_module(tmp_path / "sub", source)
+    _, stdout, _ = grade_fixture(sub, tmp_path, extra=("ex99.3",))
+    assert "your code printed:" in stdout and "DEBUG z = 0.3" in stdout
+
+
+def test_first_run_shows_one_module_in_detail(tmp_path):
+    code, stdout, _ = run()  # the real curriculum, untouched stubs
+    assert code == 1 and "Total: 0/" in stdout
+    assert "Exercise 1.1 is not implemented yet" in stdout
+    assert "Exercise 2.1" not in stdout.split("What to fix")[1]
+    assert "Also failing: ex02_hinge_loss" in stdout
+    assert len(stdout.splitlines()) < 120

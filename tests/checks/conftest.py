@@ -15,17 +15,20 @@ from grading.sandbox import Session, Student
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SOLUTIONS = os.path.join(ROOT, "solutions")
+# In the student repository (python grader.py release) there are no solutions:
+# there the same checks grade the student's own exercises.
+SUBMISSION = SOLUTIONS if os.path.isdir(SOLUTIONS) else os.path.join(ROOT, "exercises")
 
 
 @pytest.fixture(scope="module")
 def _session(request):
     mod = request.module
-    session = Session(SOLUTIONS, mod.MODULE, getattr(mod, "ALLOWED_IMPORTS", []))
+    session = Session(SUBMISSION, mod.MODULE, getattr(mod, "ALLOWED_IMPORTS", []))
     err = session.start()
     if err is not None:
         session.close()
-        pytest.fail("solutions/%s.py did not import: %s\n%s" % (mod.MODULE, err.message,
-                                                                err.detail))
+        pytest.fail("%s/%s.py did not import: %s\n%s" % (os.path.basename(SUBMISSION),
+                                                          mod.MODULE, err.message, err.detail))
     yield session
     session.close()
 

@@ -183,12 +183,22 @@ def test_dw_example(student):
     _check_dw(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1)
 
 
+def _hidden_dw_kink(student):
+    """At the kink z = 0 the docstring's indicator 1{z t <= 0} is 1 (s = 1)."""
+    for t in (1, -1):
+        w, b, x = [0.0, 0.0], 0.0, [1.5, -2.0]
+        expect_close(student.call("dLj_dw", w, b, x, t), hinge_subgradient(w, b, x, t)[0],
+                     inputs=dict(w=w, b=b, x=x, t=t, z=0.0), what="dL_j/dw at the kink z = 0",
+                     hint="At z t = 0 the indicator is 1 (a mistake, as in the perceptron): "
+                          "use z t <= 0, not < 0.")
+
+
 @check("2.2", points=2, visibility="hidden")
 def test_dw_seeded(student):
     """dL_j/dw against minigrad autodiff on seeded examples away from the kink, both sides."""
     for w, b, x, t in seeded(22, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_dw(student, w, b, x, t)
-
+    _hidden_dw_kink(student)
 
 @check("2.3", points=1, visibility="visible")
 def test_db_example(student):
@@ -197,12 +207,22 @@ def test_db_example(student):
     _check_db(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1)
 
 
+def _hidden_db_kink(student):
+    """At the kink z = 0 the docstring's indicator 1{z t <= 0} is 1 (s = 1)."""
+    for t in (1, -1):
+        w, b, x = [1.0, -1.0], 0.5, [0.25, 0.75]
+        expect_close(student.call("dLj_db", w, b, x, t), hinge_subgradient(w, b, x, t)[1],
+                     inputs=dict(w=w, b=b, x=x, t=t, z=0.0), what="dL_j/db at the kink z = 0",
+                     hint="At z t = 0 the indicator is 1 (a mistake, as in the perceptron): "
+                          "use z t <= 0, not < 0.")
+
+
 @check("2.3", points=2, visibility="hidden")
 def test_db_seeded(student):
     """dL_j/db against minigrad autodiff on seeded examples away from the kink, both sides."""
     for w, b, x, t in seeded(23, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_db(student, w, b, x, t)
-
+    _hidden_db_kink(student)
 
 # -- 2.4 the gradient step is the perceptron update ------------------------------------
 

@@ -201,13 +201,24 @@ def test_delta_out_visible(student):
     _check_delta_out(student, [FIXED, p_inactive])
 
 
+def _hidden_delta_out_kink(student):
+    """At the kink z_out = 0, delta_out is 0 (the docstring: like ReLU)."""
+    for t in (1.0, -1.0):
+        z = Value(0.0)
+        L = losses.hinge(z, t)
+        L.backward()
+        expect_close(student.call("delta_out", 0.0, t), z.grad, inputs=dict(z_out=0.0, t=t),
+                     what="delta_out at the kink z_out = 0",
+                     hint="At the kink -z_out t = 0 the indicator 1{-z_out t > 0} is 0.")
+
+
 @check("6.2", points=2, visibility="hidden")
 def test_delta_out_hidden(student):
     "delta_out matches autodiff of max(0, -z_out t) on seeded networks, active and inactive."
     ps = cases(62, n=6, inactive_at=2)
     ps[4] = seeded(1062, 1, lambda rng: make_case(rng, active=False))[0]
     _check_delta_out(student, ps)
-
+    _hidden_delta_out_kink(student)
 
 # -- the scalar gradient steps 6.3 - 6.14 ------------------------------------------
 # Each: (task, function, argument names, oracle key, hint, mistakes(args, g) -> dict).

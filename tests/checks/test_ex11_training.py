@@ -244,6 +244,12 @@ def test_accuracy_example(student):
     expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
 
 
+def _hidden_accuracy_tie(student):
+    """y = 0 is predicted -1 (docstring: +1 if y_j > 0 else -1)."""
+    ys, ts = [0.0, 0.5, -0.5, 0.0], [-1.0, 1.0, -1.0, -1.0]
+    expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
+
+
 @check("11.4", points=2, visibility="hidden")
 def test_accuracy_seeded(student):
     "accuracy on seeded outputs (away from 0) and labels, including all right and all wrong."
@@ -255,11 +261,13 @@ def test_accuracy_seeded(student):
                                      ([0.5, -0.4, 1.2], [-1.0, 1.0, -1.0])]
     for ys, ts in cases:
         expect_accuracy(student, ys, ts, _hidden_accuracy(ys, ts))
+    _hidden_accuracy_tie(student)
 
 
 # =============================================================================
 # 11.5 one training step
 # =============================================================================
+
 
 STEP5_HINT = ("One step, as seed 000's training slide: forward pass on every x, the loss "
               "(11.3), zero the old gradients, backpropagate, then a gradient step (11.1) "

@@ -568,6 +568,12 @@ def test_informative_fraction_example(student):
         expect_informative(student, name, zs, 0.1, library_fractions(name, zs, 0.1))
 
 
+def _hidden_informative_flat_step(student):
+    """A step that does not change g (z + h == z in floating point) is not informative."""
+    zs, h = [0.0, 1.0], 1e-17
+    expect_informative(student, "tanh", zs, h, library_fractions("tanh", zs, h))
+
+
 @check("12.10", points=2, visibility="hidden")
 def test_informative_fraction_seeded(student):
     "informative_fraction of all six activations on seeded inputs and steps h, including sin100 with a step far shorter than its wiggles."
@@ -577,7 +583,7 @@ def test_informative_fraction_seeded(student):
         expect_informative(student, name, zs, h, _hidden_fractions(name, zs, h))
     zs = seeded(160, 1, lambda rng: _hidden_seeded_zs(rng, "sin100", -1.0, 1.0, 60, 1e-4))[0]
     expect_informative(student, "sin100", zs, 1e-4, _hidden_fractions("sin100", zs, 1e-4))
-
+    _hidden_informative_flat_step(student)
 
 CRITERION_HINT = ('Return "nonzero" if nonzero_fraction(name, zs) < NONZERO_MIN, else '
                   '"informative" if informative_fraction(name, zs, h) < INFORMATIVE_MIN, '
@@ -606,6 +612,13 @@ def test_first_failed_criterion_example(student):
         expect_criterion(student, name, zs, 0.1, verdict, library_fractions(name, zs, 0.1))
 
 
+def _hidden_criterion_thresholds(student):
+    """A fraction exactly at NONZERO_MIN or INFORMATIVE_MIN does not fail (strict <)."""
+    for name, zs, h in (("relu", [-3.0, -2.0, -1.0, 1.0], 0.1),
+                        ("tanh", [0.0] * 9 + [1.0], 1e-17)):
+        expect_criterion(student, name, zs, h, None, library_fractions(name, zs, h))
+
+
 @check("12.11", points=2, visibility="hidden")
 def test_first_failed_criterion_seeded(student):
     "first_failed_criterion of all six activations on seeded inputs, of shifted_relu around 100 and of sin100 with a tiny step."
@@ -620,7 +633,7 @@ def test_first_failed_criterion_seeded(student):
     for name, zs, h in cases:
         expect_criterion(student, name, zs, h, _hidden_criterion(name, zs, h),
                          _hidden_fractions(name, zs, h))
-
+    _hidden_criterion_thresholds(student)
 
 MISTAKES = [
     # (task, text in solutions/ex12_vanishing_gradients.py, replacement, fragment of message or hint)
