@@ -4,10 +4,10 @@ Run by hand (not in CI):  python benchmarks/grader.py [--runs 5]
 
 Measures, side by side in one run:
   * the whole command ``python -I grader.py --submission solutions --results F``
-    (what the before-stop hook and an autograder run), wall time per run;
+    (what an autograder runs), wall time per run;
   * the same for the untouched exercises (every step fails fast);
   * the cost of isolation: starting one sandboxed child and importing a module.
-Target (issue 4 and 6): grading every solution within 5 s on the 2-core machine.
+Target: grading every solution within 5 s on the 2-core machine.
 """
 
 import argparse

@@ -87,8 +87,8 @@ def _check_t(t, what="t"):
     """A label must be exactly +1 or -1 (ints or floats; not bool, not 0)."""
     if isinstance(t, bool) or not isinstance(t, numbers.Real) or t not in (1, -1):
         raise ValueError("%s = %r is not a valid label: the perceptron needs labels "
-                         "+1 or -1 (for 0/1 labels use make_xxx(..., labels='pm1') "
-                         "or map t = 2*y - 1)" % (what, t))
+                         "+1 or -1 (minigrad.data's make_blobs, make_xor, ... give them with "
+                         "labels='pm1'; or map t = 2*y - 1)" % (what, t))
     return 1 if t == 1 else -1
 
 
