@@ -94,3 +94,17 @@ def test_typical_mistake_is_caught_with_its_hint(tmp_path, cm, task, old, new, f
     feedback = " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
                         for r in results if not r.passed)
     assert fragment.lower() in feedback.lower(), feedback
+
+
+@pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
+def test_task_id_runs_through_stub_docstring_and_check(cm):
+    """One grep for "Exercise 6.9" finds the stub's docstring, its raise and the check."""
+    with open(os.path.join(EXERCISES, cm.module + ".py"), encoding="utf-8") as f:
+        stub = f.read()
+    with open(cm.path, encoding="utf-8") as f:
+        checks = f.read()
+    for task in {c.task for c in cm.checks}:
+        tag = "Exercise %s" % task
+        assert '"""%s:' % tag in stub, "no docstring starts with %r" % tag
+        assert 'raise NotImplementedError("%s: not implemented yet")' % tag in stub
+        assert '@check("%s"' % tag in checks

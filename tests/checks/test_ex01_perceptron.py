@@ -180,13 +180,13 @@ def _check_weighted_sum(student, w, x, b, z):
                                        "The bias is added: z = w^T x + b, not - b.")})
 
 
-@check("1.1", points=1, visibility="visible")
+@check("Exercise 1.1", points=1, visibility="visible")
 def test_weighted_sum_example(student):
     """z = w^T x + b on the docstring's example."""
     _check_weighted_sum(student, [2.0, -1.0], [0.5, 3.0], 0.25, _library_z)
 
 
-@check("1.1", points=2, visibility="hidden")
+@check("Exercise 1.1", points=2, visibility="hidden")
 def test_weighted_sum_seeded(student):
     """z = w^T x + b on seeded vectors of length 1 to 5, negative bias included."""
     def make(r):
@@ -215,14 +215,14 @@ def _check_sign(student, z, sign):
                  mistakes=mistakes)
 
 
-@check("1.2", points=1, visibility="visible")
+@check("Exercise 1.2", points=1, visibility="visible")
 def test_sign_example(student):
     """sign(z) at z = 0.3 and z = -2.0."""
     _check_sign(student, 0.3, _library_sign)
     _check_sign(student, -2.0, _library_sign)
 
 
-@check("1.2", points=2, visibility="hidden")
+@check("Exercise 1.2", points=2, visibility="hidden")
 def test_sign_seeded(student):
     """sign(z) on seeded z of both signs, tiny |z|, and the convention sign(0) = 0."""
     zs = seeded(12, 4, lambda r: r.uniform(-5, 5)) + [1e-12, -1e-12, 0.0, -0.0, 7.0]
@@ -251,14 +251,14 @@ def _check_is_mistake(student, w, b, x, t, z, wrong):
                  mistakes=mistakes)
 
 
-@check("1.3", points=1, visibility="visible")
+@check("Exercise 1.3", points=1, visibility="visible")
 def test_is_mistake_example(student):
     """A wrongly classified and a correctly classified example."""
     _check_is_mistake(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, _library_z, _library_wrong)
     _check_is_mistake(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1, _library_z, _library_wrong)
 
 
-@check("1.3", points=2, visibility="hidden")
+@check("Exercise 1.3", points=2, visibility="hidden")
 def test_is_mistake_seeded(student):
     """Seeded examples of both labels, plus points on the boundary z = 0 (w = 0 included)."""
     for w, b, x, t in seeded(13, 8, lambda r: (_vec(r, 3), _q(r), _vec(r, 3), r.choice([1, -1]))):
@@ -303,13 +303,13 @@ def _check_update(student, w, b, x, t, eta, update):
                  })
 
 
-@check("1.4", points=1, visibility="visible")
+@check("Exercise 1.4", points=1, visibility="visible")
 def test_update_example(student):
     """The update w + eta x t, b + eta t on the docstring's example."""
     _check_update(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5, _library_update)
 
 
-@check("1.4", points=2, visibility="hidden")
+@check("Exercise 1.4", points=2, visibility="hidden")
 def test_update_seeded(student):
     """The update on seeded w, b, x, both labels and several learning rates."""
     for w, b, x, t, eta in seeded(14, 6, lambda r: (
@@ -345,7 +345,7 @@ def _check_epoch(student, w, b, X, T, eta, epoch):
                  })
 
 
-@check("1.5", points=1, visibility="visible")
+@check("Exercise 1.5", points=1, visibility="visible")
 def test_epoch_example(student):
     """One pass from w = 0, b = 0 over the docstring's two points, and over AND."""
     _check_epoch(student, [0.0, 0.0], 0.0, [[1.0, 1.0], [-1.0, -1.0]], [1, -1], 1.0,
@@ -353,7 +353,7 @@ def test_epoch_example(student):
     _check_epoch(student, [0.0, 0.0], 0.0, AND_X, AND_T, 1.0, _library_epoch)
 
 
-@check("1.5", points=2, visibility="hidden")
+@check("Exercise 1.5", points=2, visibility="hidden")
 def test_epoch_seeded(student):
     """One pass over seeded data sets, from w = 0 and from seeded weights, several eta."""
     for seed in range(5):
@@ -394,14 +394,14 @@ def _check_perceptron(student, X, T, eta, max_epochs, run):
                  mistakes=mistakes)
 
 
-@check("1.6", points=1, visibility="visible")
+@check("Exercise 1.6", points=1, visibility="visible")
 def test_perceptron_example(student):
     """The perceptron on AND (separable) and XOR with max_epochs = 3 (not separable)."""
     _check_perceptron(student, AND_X, AND_T, 1.0, 100, _library_fit)
     _check_perceptron(student, XOR_X, XOR_T, 1.0, 3, _library_fit)
 
 
-@check("1.6", points=2, visibility="hidden")
+@check("Exercise 1.6", points=2, visibility="hidden")
 def test_perceptron_seeded(student):
     """The perceptron on seeded separable data (2 or 3 features, several eta), XOR, and a tight max_epochs."""
     for seed in (161, 164, 167, 169):  # seeds whose runs take 4 to 9 passes

@@ -110,14 +110,14 @@ def _check_hinge_j(student, z, t, loss):
                  })
 
 
-@check("2.1", points=1, visibility="visible")
+@check("Exercise 2.1", points=1, visibility="visible")
 def test_hinge_j_example(student):
     """L_j = max(0, -z t) for z = 2 with t = -1 (wrong side) and t = +1 (right side)."""
     _check_hinge_j(student, 2.0, -1, hinge)
     _check_hinge_j(student, 2.0, 1, hinge)
 
 
-@check("2.1", points=2, visibility="hidden")
+@check("Exercise 2.1", points=2, visibility="hidden")
 def test_hinge_j_seeded(student):
     """L_j on seeded z of both signs and both labels, and at z = 0."""
     for z, t in seeded(21, 8, lambda r: (r.choice([1, -1]) * r.uniform(0.1, 3.0),
@@ -176,7 +176,7 @@ def _check_db(student, w, b, x, t):
                  mistakes=mistakes)
 
 
-@check("2.2", points=1, visibility="visible")
+@check("Exercise 2.2", points=1, visibility="visible")
 def test_dw_example(student):
     """dL_j/dw on the docstring's example (wrong side) and the same x with the other label."""
     _check_dw(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1)
@@ -193,14 +193,14 @@ def _hidden_dw_kink(student):
                           "use z t <= 0, not < 0.")
 
 
-@check("2.2", points=2, visibility="hidden")
+@check("Exercise 2.2", points=2, visibility="hidden")
 def test_dw_seeded(student):
     """dL_j/dw against minigrad autodiff on seeded examples away from the kink, both sides."""
     for w, b, x, t in seeded(22, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_dw(student, w, b, x, t)
     _hidden_dw_kink(student)
 
-@check("2.3", points=1, visibility="visible")
+@check("Exercise 2.3", points=1, visibility="visible")
 def test_db_example(student):
     """dL_j/db on the docstring's example (wrong side) and the same x with the other label."""
     _check_db(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1)
@@ -217,7 +217,7 @@ def _hidden_db_kink(student):
                           "use z t <= 0, not < 0.")
 
 
-@check("2.3", points=2, visibility="hidden")
+@check("Exercise 2.3", points=2, visibility="hidden")
 def test_db_seeded(student):
     """dL_j/db against minigrad autodiff on seeded examples away from the kink, both sides."""
     for w, b, x, t in seeded(23, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
@@ -254,14 +254,14 @@ def _check_step(student, w, b, x, t, eta, step):
     expect_close(got[1], b_new, inputs=inputs, what="b_new", hint=hint, mistakes=b_mistakes)
 
 
-@check("2.4", points=1, visibility="visible")
+@check("Exercise 2.4", points=1, visibility="visible")
 def test_step_example(student):
     """One gradient step on a wrongly and on a correctly classified example."""
     _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5, _library_step)
     _check_step(student, [1.0, 0.0], 0.0, [2.0, 5.0], 1, 0.5, _library_step)
 
 
-@check("2.4", points=2, visibility="hidden")
+@check("Exercise 2.4", points=2, visibility="hidden")
 def test_step_seeded(student):
     """The gradient step equals the perceptron update on seeded examples, from w = 0, b = 0, and on the boundary z = 0."""
     for w, b, x, t in seeded(24, 6, lambda r: _hidden_away(r, r.randint(1, 4))):
@@ -292,13 +292,13 @@ def _check_loss(student, w, b, X, T, z, loss):
                  })
 
 
-@check("2.5", points=1, visibility="visible")
+@check("Exercise 2.5", points=1, visibility="visible")
 def test_loss_example(student):
     """L(w, b) on the docstring's two examples."""
     _check_loss(student, [1.0, 0.0], 0.0, [[2.0, 5.0], [-1.0, 1.0]], [-1, -1], _library_z, hinge)
 
 
-@check("2.5", points=2, visibility="hidden")
+@check("Exercise 2.5", points=2, visibility="hidden")
 def test_loss_seeded(student):
     """L(w, b) on seeded data sets of 3 to 9 examples (mixed sides), and at w = 0, b = 0."""
     def make(r):

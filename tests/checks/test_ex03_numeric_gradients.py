@@ -145,13 +145,13 @@ def _check_indicator(student, P, t, oracle):
                  if P > 1 else None)
 
 
-@check("3.1", points=1, visibility="visible")
+@check("Exercise 3.1", points=1, visibility="visible")
 def test_indicator_example(student):
     """delta_1 for P = 4."""
     _check_indicator(student, 4, 1, LIBRARY)
 
 
-@check("3.1", points=2, visibility="hidden")
+@check("Exercise 3.1", points=2, visibility="hidden")
 def test_indicator_seeded(student):
     """delta_t for seeded P and t, including t = 0, t = P - 1 and P = 1."""
     for P, t in seeded(31, 4, lambda r: (lambda P: (P, r.randrange(P)))(r.randint(2, 9))):
@@ -191,13 +191,13 @@ def _check_fd(student, fn, theta, t, eps, oracle):
                  mistakes=mistakes)
 
 
-@check("3.2", points=1, visibility="visible")
+@check("Exercise 3.2", points=1, visibility="visible")
 def test_fd_example(student):
     """The forward difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (= 2 theta_0 + eps = 6.5)."""
     _check_fd(student, Fn("sum_of_squares"), [3.0, 1.0], 0, 0.5, LIBRARY)
 
 
-@check("3.2", points=2, visibility="hidden")
+@check("Exercise 3.2", points=2, visibility="hidden")
 def test_fd_seeded(student):
     """The forward difference formula's exact value on seeded functions, parameters, t and eps."""
     for i, (fn, theta, eps) in enumerate(_hidden_cases(32)):
@@ -246,14 +246,14 @@ def _check_gradient(student, step, fn, theta, eps, central, oracle):
                  hint="Count every call of L as you make it, and return that count.")
 
 
-@check("3.3", points=1, visibility="visible")
+@check("Exercise 3.3", points=1, visibility="visible")
 def test_gradient_example(student):
     """The forward-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5, and its P + 1 = 3 evaluations."""
     _check_gradient(student, "numeric_gradient", Fn("sum_of_squares"), [3.0, 1.0], 0.5, False,
                     LIBRARY)
 
 
-@check("3.3", points=2, visibility="hidden")
+@check("Exercise 3.3", points=2, visibility="hidden")
 def test_gradient_seeded(student):
     """Forward-difference gradients on seeded functions with P = 1 to 7, each costing exactly P + 1 counted evaluations."""
     for fn, theta, eps in _hidden_cases(33):
@@ -280,13 +280,13 @@ def _check_cd(student, fn, theta, t, eps, oracle):
                  })
 
 
-@check("3.4", points=1, visibility="visible")
+@check("Exercise 3.4", points=1, visibility="visible")
 def test_cd_example(student):
     """The central difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (= 2 theta_0 = 6 exactly)."""
     _check_cd(student, Fn("sum_of_squares"), [3.0, 1.0], 0, 0.5, LIBRARY)
 
 
-@check("3.4", points=2, visibility="hidden")
+@check("Exercise 3.4", points=2, visibility="hidden")
 def test_cd_seeded(student):
     """The central difference formula's exact value on seeded functions, parameters, t and eps."""
     for i, (fn, theta, eps) in enumerate(_hidden_cases(34)):
@@ -295,14 +295,14 @@ def test_cd_seeded(student):
 
 # -- 3.5 the central-difference gradient -----------------------------------------------------
 
-@check("3.5", points=1, visibility="visible")
+@check("Exercise 3.5", points=1, visibility="visible")
 def test_gradient_central_example(student):
     """The central-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5, and its 2P = 4 evaluations."""
     _check_gradient(student, "numeric_gradient_central", Fn("sum_of_squares"), [3.0, 1.0],
                     0.5, True, LIBRARY)
 
 
-@check("3.5", points=2, visibility="hidden")
+@check("Exercise 3.5", points=2, visibility="hidden")
 def test_gradient_central_seeded(student):
     """Central-difference gradients on seeded functions (2P counted evaluations each), and their accuracy against closed-form derivatives."""
     for fn, theta, eps in _hidden_cases(35):
@@ -340,14 +340,14 @@ def _check_rel(student, a, n, oracle):
                  })
 
 
-@check("3.6", points=1, visibility="visible")
+@check("Exercise 3.6", points=1, visibility="visible")
 def test_rel_example(student):
     """The relative error of 2.0 against 2.1, and of 0 against 0."""
     _check_rel(student, 2.0, 2.1, LIBRARY)
     _check_rel(student, 0.0, 0.0, LIBRARY)
 
 
-@check("3.6", points=2, visibility="hidden")
+@check("Exercise 3.6", points=2, visibility="hidden")
 def test_rel_seeded(student):
     """The relative error on seeded pairs of both signs, equal values, and values below the 1e-8 floor."""
     for a, n in seeded(36, 5, lambda r: (r.uniform(-3, 3), r.uniform(-3, 3))):

@@ -164,13 +164,13 @@ def _check_chain_forward(student, ps):
                      })
 
 
-@check("4.1", points=1, visibility="visible")
+@check("Exercise 4.1", points=1, visibility="visible")
 def test_chain_forward_visible(student):
     """The forward values q, r, s at p = 1 and p = -0.5."""
     _check_chain_forward(student, [1.0, -0.5])
 
 
-@check("4.1", points=2, visibility="hidden")
+@check("Exercise 4.1", points=2, visibility="hidden")
 def test_chain_forward_hidden(student):
     """The forward values q, r, s at seeded p, including p = 0."""
     _check_chain_forward(student, [0.0] + seeded(41, 5, lambda rng: rng.uniform(-3, 3)))
@@ -200,13 +200,13 @@ def _check_locals(student, ps, derivatives_at):
                      })
 
 
-@check("4.2", points=1, visibility="visible")
+@check("Exercise 4.2", points=1, visibility="visible")
 def test_chain_locals_visible(student):
     """dq/dp, dr/dq, ds/dr at p = 1 (expected [2, 0.5, 0.64])."""
     _check_locals(student, [1.0], _link_derivatives)
 
 
-@check("4.2", points=2, visibility="hidden")
+@check("Exercise 4.2", points=2, visibility="hidden")
 def test_chain_locals_hidden(student):
     """dq/dp, dr/dq, ds/dr at seeded p against autodiff of each link."""
     _check_locals(student, seeded(42, 5, lambda rng: rng.uniform(-3, 3)),
@@ -230,13 +230,13 @@ def _check_ds_dp(student, ps):
                      })
 
 
-@check("4.3", points=1, visibility="visible")
+@check("Exercise 4.3", points=1, visibility="visible")
 def test_ds_dp_visible(student):
     """ds/dp at p = 1 (expected 0.64)."""
     _check_ds_dp(student, [1.0])
 
 
-@check("4.3", points=2, visibility="hidden")
+@check("Exercise 4.3", points=2, visibility="hidden")
 def test_ds_dp_hidden(student):
     """ds/dp at seeded p, and p = 0, against minigrad autodiff."""
     _check_ds_dp(student, [0.0] + seeded(43, 5, lambda rng: rng.uniform(-3, 3)))
@@ -252,13 +252,13 @@ def _check_case2_forward(student, ss):
                      hint="x = exp(s), y = s**2, z = x * y.")
 
 
-@check("4.4", points=1, visibility="visible")
+@check("Exercise 4.4", points=1, visibility="visible")
 def test_case2_forward_visible(student):
     """x, y, z of seed 003's case 2 graph at s = 1."""
     _check_case2_forward(student, [1.0])
 
 
-@check("4.4", points=2, visibility="hidden")
+@check("Exercise 4.4", points=2, visibility="hidden")
 def test_case2_forward_hidden(student):
     """x, y, z at seeded s."""
     _check_case2_forward(student, seeded(44, 5, lambda rng: rng.uniform(-2.5, 2.5)))
@@ -286,13 +286,13 @@ def _check_dz_ds(student, ss):
                      })
 
 
-@check("4.5", points=1, visibility="visible")
+@check("Exercise 4.5", points=1, visibility="visible")
 def test_dz_ds_visible(student):
     """dz/ds at s = 1 (expected 3e)."""
     _check_dz_ds(student, [1.0])
 
 
-@check("4.5", points=2, visibility="hidden")
+@check("Exercise 4.5", points=2, visibility="hidden")
 def test_dz_ds_hidden(student):
     """dz/ds at seeded s against minigrad autodiff."""
     _check_dz_ds(student, seeded(45, 5, lambda rng: rng.uniform(-2.5, 2.5)))
@@ -316,14 +316,14 @@ def _check_grad_x(student, cases):
                      mistakes=mistakes)
 
 
-@check("4.6", points=1, visibility="visible")
+@check("Exercise 4.6", points=1, visibility="visible")
 def test_grad_x_visible(student):
     """J^T grad_y for a 2x2 and the docstring's 3x2 Jacobian."""
     _check_grad_x(student, [([[1.0, 2.0], [3.0, 4.0]], [1.0, -1.0]),
                             ([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, 1.0, 0.0])])
 
 
-@check("4.6", points=2, visibility="hidden")
+@check("Exercise 4.6", points=2, visibility="hidden")
 def test_grad_x_hidden(student):
     """J^T grad_y for seeded square, tall, wide and 1-row Jacobians."""
     def make(rng, n, m):
@@ -353,13 +353,13 @@ def _check_dln_dw(student, cases):
                      })
 
 
-@check("4.7", points=1, visibility="visible")
+@check("Exercise 4.7", points=1, visibility="visible")
 def test_dln_dw_visible(student):
     """dl/dw at w = 2, x = 3, t = 1 (expected 15)."""
     _check_dln_dw(student, [(2.0, 3.0, 1.0)])
 
 
-@check("4.7", points=2, visibility="hidden")
+@check("Exercise 4.7", points=2, visibility="hidden")
 def test_dln_dw_hidden(student):
     """dl/dw at seeded w, x, t, including x = 0 and a perfect fit."""
     cases = seeded(47, 4, lambda rng: (rng.uniform(-2, 2), rng.uniform(-2, 2),
@@ -385,13 +385,13 @@ def _check_dL_dw(student, cases):
                      })
 
 
-@check("4.8", points=1, visibility="visible")
+@check("Exercise 4.8", points=1, visibility="visible")
 def test_dL_dw_visible(student):
     """dL/dw for two examples (expected 17)."""
     _check_dL_dw(student, [(2.0, [3.0, 1.0], [1.0, 0.0])])
 
 
-@check("4.8", points=2, visibility="hidden")
+@check("Exercise 4.8", points=2, visibility="hidden")
 def test_dL_dw_hidden(student):
     """dL/dw for seeded data sets of 1 to 7 examples."""
     def make(rng):
@@ -437,13 +437,13 @@ def _check_counts(student, widths_list, fn, count_paths, count_edges):
                          })
 
 
-@check("4.9", points=1, visibility="visible")
+@check("Exercise 4.9", points=1, visibility="visible")
 def test_count_paths_visible(student):
     """The number of paths for widths [1, 3, 2, 1] (expected 6)."""
     _check_counts(student, [[1, 3, 2, 1]], "count_paths", _paths_brute, _edges_brute)
 
 
-@check("4.9", points=2, visibility="hidden")
+@check("Exercise 4.9", points=2, visibility="hidden")
 def test_count_paths_hidden(student):
     """Path counts for seeded small graphs (listed one by one) and deep ones (10**10 and more)."""
     small = seeded(49, 5, lambda rng: [rng.randint(1, 4)] +
@@ -452,13 +452,13 @@ def test_count_paths_hidden(student):
                   "count_paths", _hidden_paths, _hidden_edges)
 
 
-@check("4.10", points=1, visibility="visible")
+@check("Exercise 4.10", points=1, visibility="visible")
 def test_factored_cost_visible(student):
     """The factored sum's work for widths [1, 3, 2, 1] (expected 11)."""
     _check_counts(student, [[1, 3, 2, 1]], "factored_cost", _paths_brute, _edges_brute)
 
 
-@check("4.10", points=2, visibility="hidden")
+@check("Exercise 4.10", points=2, visibility="hidden")
 def test_factored_cost_hidden(student):
     """The factored sum's work for seeded small graphs (edges listed one by one) and deep ones."""
     small = seeded(410, 5, lambda rng: [rng.randint(1, 4)] +
@@ -507,13 +507,13 @@ def _check_dz_dtheta(student, fn, Ds, brute_force=None):
                      })
 
 
-@check("4.11", points=1, visibility="visible")
+@check("Exercise 4.11", points=1, visibility="visible")
 def test_dz_dtheta_paths_visible(student):
     """The sum over paths for the docstring's graph (expected 11)."""
     _check_dz_dtheta(student, "dz_dtheta_paths", [_DOC_D])
 
 
-@check("4.11", points=2, visibility="hidden")
+@check("Exercise 4.11", points=2, visibility="hidden")
 def test_dz_dtheta_paths_hidden(student):
     """The sum over paths for seeded graphs of 2 to 5 layers, against autodiff and a brute-force sum."""
     Ds = seeded(411, 5, lambda rng: _random_D(
@@ -521,14 +521,14 @@ def test_dz_dtheta_paths_hidden(student):
     _check_dz_dtheta(student, "dz_dtheta_paths", [[[[2.5]]]] + Ds, _hidden_D_paths_brute)
 
 
-@check("4.12", points=1, visibility="visible")
+@check("Exercise 4.12", points=1, visibility="visible")
 def test_dz_dtheta_factored_visible(student):
     """The factored sum for the docstring's graph (expected 11) and seeded 4-layer graphs."""
     Ds = seeded(4120, 1, lambda rng: _random_D(rng, [1, 3, 2, 1]))
     _check_dz_dtheta(student, "dz_dtheta_factored", [_DOC_D] + Ds)
 
 
-@check("4.12", points=2, visibility="hidden", timeout=2.0)
+@check("Exercise 4.12", points=2, visibility="hidden", timeout=2.0)
 def test_dz_dtheta_factored_hidden(student):
     """The factored sum for seeded graphs, and a 32-layer one with 4**30 paths that only factoring can finish."""
     Ds = seeded(412, 5, lambda rng: _random_D(

@@ -72,13 +72,13 @@ def _check_dot_forward(student, cases):
                      hint="y = sum_i x_i * z_i (a single number).")
 
 
-@check("5.1", points=1, visibility="visible")
+@check("Exercise 5.1", points=1, visibility="visible")
 def test_dot_forward_visible(student):
     """y = x . z for the docstring's example."""
     _check_dot_forward(student, [([1.0, 2.0], [3.0, -1.0])])
 
 
-@check("5.1", points=2, visibility="hidden")
+@check("Exercise 5.1", points=2, visibility="hidden")
 def test_dot_forward_hidden(student):
     """y = x . z for seeded vectors of length 1 to 5."""
     _check_dot_forward(student, seeded(51, 5, lambda rng: (lambda n: (_vec(rng, n), _vec(rng, n)))(
@@ -102,13 +102,13 @@ def _check_dot_backward(student, cases):
                      })
 
 
-@check("5.2", points=1, visibility="visible")
+@check("Exercise 5.2", points=1, visibility="visible")
 def test_dot_backward_visible(student):
     """dl/dx and dl/dz of the dot-product node for the docstring's example."""
     _check_dot_backward(student, [([1.0, 2.0], [3.0, -1.0], 2.0)])
 
 
-@check("5.2", points=2, visibility="hidden")
+@check("Exercise 5.2", points=2, visibility="hidden")
 def test_dot_backward_hidden(student):
     """dl/dx and dl/dz of the dot-product node on seeded inputs, against autodiff."""
     _check_dot_backward(student, seeded(52, 5, lambda rng: (lambda n: (
@@ -140,13 +140,13 @@ def _check_softplus_forward(student, xs, softplus):
                      hint="y = softplus(x) = log(1 + exp(x)).")
 
 
-@check("5.3", points=1, visibility="visible")
+@check("Exercise 5.3", points=1, visibility="visible")
 def test_softplus_forward_visible(student):
     """The softplus nodes b, a, y at x = 0 and x = 1."""
     _check_softplus_forward(student, [0.0, 1.0], _library_softplus)
 
 
-@check("5.3", points=2, visibility="hidden")
+@check("Exercise 5.3", points=2, visibility="hidden")
 def test_softplus_forward_hidden(student):
     """The softplus nodes b, a, y at seeded x."""
     _check_softplus_forward(student, seeded(53, 5, lambda rng: rng.uniform(-4, 4)),
@@ -163,13 +163,13 @@ def _check_softplus_dy_da(student, xs):
                                          "its derivative is 1/a.")})
 
 
-@check("5.4", points=1, visibility="visible")
+@check("Exercise 5.4", points=1, visibility="visible")
 def test_softplus_dy_da_visible(student):
     """dy/da of the log node at a = 2."""
     _check_softplus_dy_da(student, [0.0])
 
 
-@check("5.4", points=2, visibility="hidden")
+@check("Exercise 5.4", points=2, visibility="hidden")
 def test_softplus_dy_da_hidden(student):
     """dy/da of the log node at the a of seeded x."""
     _check_softplus_dy_da(student, seeded(54, 5, lambda rng: rng.uniform(-4, 4)))
@@ -185,13 +185,13 @@ def _check_softplus_dy_db(student, xs):
                                               "gradient from above, dy/da.")})
 
 
-@check("5.5", points=1, visibility="visible")
+@check("Exercise 5.5", points=1, visibility="visible")
 def test_softplus_dy_db_visible(student):
     """dy/db of the add node at x = 0 (dy/da = 0.5)."""
     _check_softplus_dy_db(student, [0.0])
 
 
-@check("5.5", points=2, visibility="hidden")
+@check("Exercise 5.5", points=2, visibility="hidden")
 def test_softplus_dy_db_hidden(student):
     """dy/db of the add node for seeded x."""
     _check_softplus_dy_db(student, seeded(55, 5, lambda rng: rng.uniform(-4, 4)))
@@ -212,13 +212,13 @@ def _check_softplus_dy_dx(student, cases):
                      })
 
 
-@check("5.6", points=1, visibility="visible")
+@check("Exercise 5.6", points=1, visibility="visible")
 def test_softplus_dy_dx_visible(student):
     """dy/dx of the exp node at x = 0 with dy/db = 0.5."""
     _check_softplus_dy_dx(student, [(0.0, 0.5)])
 
 
-@check("5.6", points=2, visibility="hidden")
+@check("Exercise 5.6", points=2, visibility="hidden")
 def test_softplus_dy_dx_hidden(student):
     """dy/dx of the exp node at seeded x and upstream gradients."""
     _check_softplus_dy_dx(student, seeded(56, 5, lambda rng: (rng.uniform(-3, 3),
@@ -238,13 +238,13 @@ def _check_softplus_grad(student, xs, slope):
                      hint="softplus'(x) = exp(x) / (1 + exp(x)).")
 
 
-@check("5.7", points=1, visibility="visible")
+@check("Exercise 5.7", points=1, visibility="visible")
 def test_softplus_grad_visible(student):
     """softplus'(x) by backprop at x = 0 (expected 0.5)."""
     _check_softplus_grad(student, [0.0], _library_softplus_slope)
 
 
-@check("5.7", points=2, visibility="hidden")
+@check("Exercise 5.7", points=2, visibility="hidden")
 def test_softplus_grad_hidden(student):
     """softplus'(x) by backprop at seeded x, against autodiff and exp(x)/(1+exp(x))."""
     _check_softplus_grad(student, seeded(57, 5, lambda rng: rng.uniform(-5, 5)), _hidden_sig)
@@ -288,13 +288,13 @@ def _check_sigmoid_forward(student, cases, sigma_of_wx):
                      what="y", hint="y = sigma(w^T x) = 1 / (1 + exp(-w^T x)).")
 
 
-@check("5.8", points=1, visibility="visible")
+@check("Exercise 5.8", points=1, visibility="visible")
 def test_sigmoid_forward_visible(student):
     """The nodes e, c, b, a, y of sigma(w^T x) for the docstring's w, x."""
     _check_sigmoid_forward(student, [_DOC_WX], _library_sigma_of_wx)
 
 
-@check("5.8", points=2, visibility="hidden")
+@check("Exercise 5.8", points=2, visibility="hidden")
 def test_sigmoid_forward_hidden(student):
     """The nodes e, c, b, a, y for seeded w, x."""
     _check_sigmoid_forward(student, _wx_cases(58, 5), _hidden_sigma_of_wx)
@@ -309,13 +309,13 @@ def _check_sigmoid_node(student, fn, cases, make_args, key, hint, mistakes_fn):
                      hint=hint, mistakes=mistakes_fn(o))
 
 
-@check("5.9", points=1, visibility="visible")
+@check("Exercise 5.9", points=1, visibility="visible")
 def test_sigmoid_dy_da_visible(student):
     """dy/da of the reciprocal node at a = 2."""
     _check_dy_da(student, [_DOC_WX])
 
 
-@check("5.9", points=2, visibility="hidden")
+@check("Exercise 5.9", points=2, visibility="hidden")
 def test_sigmoid_dy_da_hidden(student):
     """dy/da of the reciprocal node at the a of seeded w, x."""
     _check_dy_da(student, _wx_cases(59, 5))
@@ -337,13 +337,13 @@ def _check_dy_db(student, cases):
         lambda o: {"da/db only": (1.0, "That is da/db alone; multiply by dy/da.")})
 
 
-@check("5.10", points=1, visibility="visible")
+@check("Exercise 5.10", points=1, visibility="visible")
 def test_sigmoid_dy_db_visible(student):
     """dy/db of the add node for the docstring's w, x."""
     _check_dy_db(student, [_DOC_WX])
 
 
-@check("5.10", points=2, visibility="hidden")
+@check("Exercise 5.10", points=2, visibility="hidden")
 def test_sigmoid_dy_db_hidden(student):
     """dy/db of the add node for seeded w, x."""
     _check_dy_db(student, _wx_cases(510, 5))
@@ -360,13 +360,13 @@ def _check_dy_dc(student, cases):
                                "sits in the node c = -e).")})
 
 
-@check("5.11", points=1, visibility="visible")
+@check("Exercise 5.11", points=1, visibility="visible")
 def test_sigmoid_dy_dc_visible(student):
     """dy/dc of the exp node for the docstring's w, x and w = [1], x = [-0.7]."""
     _check_dy_dc(student, [_DOC_WX, ([1.0], [-0.7])])
 
 
-@check("5.11", points=2, visibility="hidden")
+@check("Exercise 5.11", points=2, visibility="hidden")
 def test_sigmoid_dy_dc_hidden(student):
     """dy/dc of the exp node for seeded w, x."""
     _check_dy_dc(student, _wx_cases(511, 5))
@@ -380,13 +380,13 @@ def _check_dy_de(student, cases):
                             "dy/de = -dy/dc.")})
 
 
-@check("5.12", points=1, visibility="visible")
+@check("Exercise 5.12", points=1, visibility="visible")
 def test_sigmoid_dy_de_visible(student):
     """dy/de of the negation node for the docstring's w, x."""
     _check_dy_de(student, [_DOC_WX])
 
 
-@check("5.12", points=2, visibility="hidden")
+@check("Exercise 5.12", points=2, visibility="hidden")
 def test_sigmoid_dy_de_hidden(student):
     """dy/de of the negation node for seeded w, x."""
     _check_dy_de(student, _wx_cases(512, 5))
@@ -419,25 +419,25 @@ def _check_grad(student, fn, cases):
                      })
 
 
-@check("5.13", points=1, visibility="visible")
+@check("Exercise 5.13", points=1, visibility="visible")
 def test_sigmoid_grad_w_visible(student):
     """grad_w sigma(w^T x) for the docstring's w, x (expected [0.125, -0.0625])."""
     _check_grad(student, "sigmoid_grad_w", [_DOC_WX])
 
 
-@check("5.13", points=2, visibility="hidden")
+@check("Exercise 5.13", points=2, visibility="hidden")
 def test_sigmoid_grad_w_hidden(student):
     """grad_w sigma(w^T x) for seeded w, x, against autodiff."""
     _check_grad(student, "sigmoid_grad_w", _wx_cases(513, 5))
 
 
-@check("5.14", points=1, visibility="visible")
+@check("Exercise 5.14", points=1, visibility="visible")
 def test_sigmoid_grad_x_visible(student):
     """grad_x sigma(w^T x) for the docstring's w, x (expected [0.25, 0.5])."""
     _check_grad(student, "sigmoid_grad_x", [_DOC_WX])
 
 
-@check("5.14", points=2, visibility="hidden")
+@check("Exercise 5.14", points=2, visibility="hidden")
 def test_sigmoid_grad_x_hidden(student):
     """grad_x sigma(w^T x) for seeded w, x, against autodiff."""
     _check_grad(student, "sigmoid_grad_x", _wx_cases(514, 5))
@@ -496,14 +496,14 @@ def _check_layer(student, cases):
                      })
 
 
-@check("5.15", points=1, visibility="visible")
+@check("Exercise 5.15", points=1, visibility="visible")
 def test_relu_layer_graph_forward_visible(student):
     """C, A, H of H = ReLU(WX + b) for a seeded 2x2 layer on 2 examples and the docstring's example."""
     square = seeded(5150, 1, lambda rng: _make_layer(rng, 2, 2, 2))
     _check_layer(student, square + [([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])])
 
 
-@check("5.15", points=2, visibility="hidden")
+@check("Exercise 5.15", points=2, visibility="hidden")
 def test_relu_layer_graph_forward_hidden(student):
     """C, A, H for seeded layers (square, wide, tall, one example), away from the ReLU kink."""
     shapes = [(3, 3, 3), (2, 4, 3), (4, 2, 1), (1, 3, 5), (3, 1, 2)]

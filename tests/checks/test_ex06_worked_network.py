@@ -162,13 +162,13 @@ def _check_forward(student, ps):
                          mistakes=wrong.get(key))
 
 
-@check("6.1", points=1, visibility="visible")
+@check("Exercise 6.1", points=1, visibility="visible")
 def test_forward_visible(student):
     "forward() gives z3..z6, a3..a6, z_out and L on the slide's network (fixed example)."
     _check_forward(student, [FIXED])
 
 
-@check("6.1", points=2, visibility="hidden")
+@check("Exercise 6.1", points=2, visibility="hidden")
 def test_forward_hidden(student):
     "forward() gives z3..z6, a3..a6, z_out and L on seeded networks, loss active and inactive."
     _check_forward(student, cases(61))
@@ -194,7 +194,7 @@ def _check_delta_out(student, ps):
                      })
 
 
-@check("6.2", points=1, visibility="visible")
+@check("Exercise 6.2", points=1, visibility="visible")
 def test_delta_out_visible(student):
     "delta_out = 1{-z_out t > 0}(-t) on the fixed example and on an inactive loss."
     p_inactive = dict(FIXED, t=1.0)
@@ -212,7 +212,7 @@ def _hidden_delta_out_kink(student):
                      hint="At the kink -z_out t = 0 the indicator 1{-z_out t > 0} is 0.")
 
 
-@check("6.2", points=2, visibility="hidden")
+@check("Exercise 6.2", points=2, visibility="hidden")
 def test_delta_out_hidden(student):
     "delta_out matches autodiff of max(0, -z_out t) on seeded networks, active and inactive."
     ps = cases(62, n=6, inactive_at=2)
@@ -302,145 +302,145 @@ def _check_step(student, task, ps):
         expect_close(got, g[key], inputs=args, what=what, hint=hint, mistakes=mistakes(args, g))
 
 
-@check("6.3", points=1, visibility="visible")
+@check("Exercise 6.3", points=1, visibility="visible")
 def test_dL_dv6_visible(student):
     "dL/dv6 = a6 delta_out matches autodiff on the fixed example."
     _check_step(student, "6.3", [FIXED])
 
 
-@check("6.3", points=2, visibility="hidden")
+@check("Exercise 6.3", points=2, visibility="hidden")
 def test_dL_dv6_hidden(student):
     "dL/dv6 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.3", cases(63))
 
 
-@check("6.4", points=1, visibility="visible")
+@check("Exercise 6.4", points=1, visibility="visible")
 def test_dL_dv5_visible(student):
     "dL/dv5 = a5 delta_out matches autodiff on the fixed example."
     _check_step(student, "6.4", [FIXED])
 
 
-@check("6.4", points=2, visibility="hidden")
+@check("Exercise 6.4", points=2, visibility="hidden")
 def test_dL_dv5_hidden(student):
     "dL/dv5 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.4", cases(64))
 
 
-@check("6.5", points=1, visibility="visible")
+@check("Exercise 6.5", points=1, visibility="visible")
 def test_delta6_visible(student):
     "delta6 = v6 delta_out matches dL/da6 from autodiff on the fixed example."
     _check_step(student, "6.5", [FIXED])
 
 
-@check("6.5", points=2, visibility="hidden")
+@check("Exercise 6.5", points=2, visibility="hidden")
 def test_delta6_hidden(student):
     "delta6 matches dL/da6 from autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.5", cases(65))
 
 
-@check("6.6", points=1, visibility="visible")
+@check("Exercise 6.6", points=1, visibility="visible")
 def test_delta5_visible(student):
     "delta5 = v5 delta_out matches dL/da5 from autodiff on the fixed example."
     _check_step(student, "6.6", [FIXED])
 
 
-@check("6.6", points=2, visibility="hidden")
+@check("Exercise 6.6", points=2, visibility="hidden")
 def test_delta5_hidden(student):
     "delta5 matches dL/da5 from autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.6", cases(66))
 
 
-@check("6.7", points=1, visibility="visible")
+@check("Exercise 6.7", points=1, visibility="visible")
 def test_dL_dw46_visible(student):
     "dL/dw46 = a4 tanh'(z6) delta6 matches autodiff on the fixed example."
     _check_step(student, "6.7", [FIXED])
 
 
-@check("6.7", points=2, visibility="hidden")
+@check("Exercise 6.7", points=2, visibility="hidden")
 def test_dL_dw46_hidden(student):
     "dL/dw46 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.7", cases(67))
 
 
-@check("6.8", points=1, visibility="visible")
+@check("Exercise 6.8", points=1, visibility="visible")
 def test_dL_dw45_visible(student):
     "dL/dw45 = a4 tanh'(z5) delta5 matches autodiff on the fixed example."
     _check_step(student, "6.8", [FIXED])
 
 
-@check("6.8", points=2, visibility="hidden")
+@check("Exercise 6.8", points=2, visibility="hidden")
 def test_dL_dw45_hidden(student):
     "dL/dw45 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.8", cases(68))
 
 
-@check("6.9", points=1, visibility="visible")
+@check("Exercise 6.9", points=1, visibility="visible")
 def test_dL_dw35_visible(student):
     "dL/dw35 = a3 tanh'(z5) delta5 (not the slide's a5) matches autodiff on the fixed example."
     _check_step(student, "6.9", [FIXED])
 
 
-@check("6.9", points=2, visibility="hidden")
+@check("Exercise 6.9", points=2, visibility="hidden")
 def test_dL_dw35_hidden(student):
     "dL/dw35 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.9", cases(69))
 
 
-@check("6.10", points=1, visibility="visible")
+@check("Exercise 6.10", points=1, visibility="visible")
 def test_delta4_visible(student):
     "delta4 = w46 tanh'(z6) delta6 + w45 tanh'(z5) delta5 matches dL/da4 on the fixed example."
     _check_step(student, "6.10", [FIXED])
 
 
-@check("6.10", points=2, visibility="hidden")
+@check("Exercise 6.10", points=2, visibility="hidden")
 def test_delta4_hidden(student):
     "delta4 matches dL/da4 from autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.10", cases(610))
 
 
-@check("6.11", points=1, visibility="visible")
+@check("Exercise 6.11", points=1, visibility="visible")
 def test_delta3_visible(student):
     "delta3 = w35 tanh'(z5) delta5 matches dL/da3 from autodiff on the fixed example."
     _check_step(student, "6.11", [FIXED])
 
 
-@check("6.11", points=2, visibility="hidden")
+@check("Exercise 6.11", points=2, visibility="hidden")
 def test_delta3_hidden(student):
     "delta3 matches dL/da3 from autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.11", cases(611))
 
 
-@check("6.12", points=1, visibility="visible")
+@check("Exercise 6.12", points=1, visibility="visible")
 def test_dL_dw24_visible(student):
     "dL/dw24 = a2 tanh'(z4) delta4 matches autodiff on the fixed example."
     _check_step(student, "6.12", [FIXED])
 
 
-@check("6.12", points=2, visibility="hidden")
+@check("Exercise 6.12", points=2, visibility="hidden")
 def test_dL_dw24_hidden(student):
     "dL/dw24 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.12", cases(612))
 
 
-@check("6.13", points=1, visibility="visible")
+@check("Exercise 6.13", points=1, visibility="visible")
 def test_dL_dw14_visible(student):
     "dL/dw14 = a1 tanh'(z4) delta4 matches autodiff on the fixed example."
     _check_step(student, "6.13", [FIXED])
 
 
-@check("6.13", points=2, visibility="hidden")
+@check("Exercise 6.13", points=2, visibility="hidden")
 def test_dL_dw14_hidden(student):
     "dL/dw14 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.13", cases(613))
 
 
-@check("6.14", points=1, visibility="visible")
+@check("Exercise 6.14", points=1, visibility="visible")
 def test_dL_dw13_visible(student):
     "dL/dw13 = a1 tanh'(z3) delta3 matches autodiff on the fixed example."
     _check_step(student, "6.14", [FIXED])
 
 
-@check("6.14", points=2, visibility="hidden")
+@check("Exercise 6.14", points=2, visibility="hidden")
 def test_dL_dw13_hidden(student):
     "dL/dw13 matches autodiff on seeded networks, loss active and inactive."
     _check_step(student, "6.14", cases(614))

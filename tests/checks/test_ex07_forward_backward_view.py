@@ -108,13 +108,13 @@ def _check_dz_dw(student, cases):
                                                   "a_i.")})
 
 
-@check("7.1", points=1, visibility="visible")
+@check("Exercise 7.1", points=1, visibility="visible")
 def test_dz_dw_visible(student):
     "dz/dw_i = a_i for the slide's neuron z = x1 w1 + x2 w2 + b."
     _check_dz_dw(student, [([1.0, -1.0], [1.0, -2.0], 1.0)])
 
 
-@check("7.1", points=2, visibility="hidden")
+@check("Exercise 7.1", points=2, visibility="hidden")
 def test_dz_dw_hidden(student):
     "dz/dw_i matches autodiff for seeded neurons with 1 to 5 inputs."
     cases = []
@@ -155,13 +155,13 @@ def _check_forward(student, nets):
                                                     "inputs are the dz/dw of the first layer.")})
 
 
-@check("7.2", points=1, visibility="visible")
+@check("Exercise 7.2", points=1, visibility="visible")
 def test_forward_visible(student):
     "forward() caches z and a = sigma(z) for every layer of the slide's 2-2-2 network."
     _check_forward(student, [FIXED_NET])
 
 
-@check("7.2", points=2, visibility="hidden")
+@check("Exercise 7.2", points=2, visibility="hidden")
 def test_forward_hidden(student):
     "forward() gives z and a for seeded networks of several shapes."
     _check_forward(student, hidden_nets(720))
@@ -187,13 +187,13 @@ def _check_sigma_prime(student, zs):
                                                           "sigmoid's is sigma(z)(1 - sigma(z)).")})
 
 
-@check("7.3", points=1, visibility="visible")
+@check("Exercise 7.3", points=1, visibility="visible")
 def test_sigma_prime_visible(student):
     "sigma'(z) matches autodiff at z = 0 and z = 1."
     _check_sigma_prime(student, [0.0, 1.0])
 
 
-@check("7.3", points=2, visibility="hidden")
+@check("Exercise 7.3", points=2, visibility="hidden")
 def test_sigma_prime_hidden(student):
     "sigma'(z) matches autodiff at seeded z in [-6, 6]."
     _check_sigma_prime(student, seeded(73, 6, lambda rng: rng.uniform(-6, 6)))
@@ -224,13 +224,13 @@ def _check_dl_da(student, cases):
                      if len(w_out) > 1 else None)
 
 
-@check("7.4", points=1, visibility="visible")
+@check("Exercise 7.4", points=1, visibility="visible")
 def test_dl_da_visible(student):
     "dl/da = w3 dl/dz' + w4 dl/dz'' for the slide's two paths."
     _check_dl_da(student, [(0.5, [2.0, -1.0], [0.5, 0.25])])
 
 
-@check("7.4", points=2, visibility="hidden")
+@check("Exercise 7.4", points=2, visibility="hidden")
 def test_dl_da_hidden(student):
     "dl/da matches autodiff for a neuron feeding 1 to 4 neurons (seeded)."
     cases = []
@@ -260,13 +260,13 @@ def _check_dl_dz(student, cases):
                                                        "sigma(z)(1 - sigma(z)) belongs.")})
 
 
-@check("7.5", points=1, visibility="visible")
+@check("Exercise 7.5", points=1, visibility="visible")
 def test_dl_dz_visible(student):
     "dl/dz = sigma'(z)[w3 dl/dz' + w4 dl/dz''] matches autodiff on one example."
     _check_dl_dz(student, [(0.5, [2.0, -1.0], [0.5, 0.25])])
 
 
-@check("7.5", points=2, visibility="hidden")
+@check("Exercise 7.5", points=2, visibility="hidden")
 def test_dl_dz_hidden(student):
     "dl/dz matches autodiff for seeded hidden neurons feeding 1 to 4 neurons."
     cases = []
@@ -292,13 +292,13 @@ def _check_output(student, cases):
                                                      "dy1/dz' = sigma'(z').")})
 
 
-@check("7.6", points=1, visibility="visible")
+@check("Exercise 7.6", points=1, visibility="visible")
 def test_dl_dz_output_visible(student):
     "dl/dz' = sigma'(z') dl/dy1 matches autodiff of (y1 - target)**2 on one example."
     _check_output(student, [(1.5, 0.0)])
 
 
-@check("7.6", points=2, visibility="hidden")
+@check("Exercise 7.6", points=2, visibility="hidden")
 def test_dl_dz_output_hidden(student):
     "dl/dz' matches autodiff of (y1 - target)**2 at seeded z' and targets."
     _check_output(student, seeded(76, 5, lambda rng: (rng.uniform(-4, 4), rng.uniform(0, 1))))
@@ -331,13 +331,13 @@ def _check_backward(student, nets):
                      }))
 
 
-@check("7.7", points=1, visibility="visible")
+@check("Exercise 7.7", points=1, visibility="visible")
 def test_backward_visible(student):
     "backward() gives dl/dz for every neuron of the slide's 2-2-2 network (autodiff oracle)."
     _check_backward(student, [FIXED_NET])
 
 
-@check("7.7", points=2, visibility="hidden")
+@check("Exercise 7.7", points=2, visibility="hidden")
 def test_backward_hidden(student):
     "backward() gives dl/dz for every neuron of seeded networks of several shapes."
     _check_backward(student, hidden_nets(770))
@@ -358,13 +358,13 @@ def _check_dl_dw(student, cases):
                                                 "on the weight.")})
 
 
-@check("7.8", points=1, visibility="visible")
+@check("Exercise 7.8", points=1, visibility="visible")
 def test_dl_dw_visible(student):
     "dl/dw = a dl/dz matches autodiff on one neuron."
     _check_dl_dw(student, [(0.8, -1.0, 0.5, 1.0)])
 
 
-@check("7.8", points=2, visibility="hidden")
+@check("Exercise 7.8", points=2, visibility="hidden")
 def test_dl_dw_hidden(student):
     "dl/dw = a dl/dz matches autodiff on seeded neurons."
     _check_dl_dw(student, seeded(78, 5, lambda rng: (rng.uniform(-2, 2), rng.uniform(-2, 2),
@@ -392,13 +392,13 @@ def _check_gradients(student, nets):
                      hint="dz/db = 1, so dl/db^l_k = dl/dz^l_k.")
 
 
-@check("7.9", points=1, visibility="visible")
+@check("Exercise 7.9", points=1, visibility="visible")
 def test_gradients_visible(student):
     "dl/dW and dl/db of the slide's 2-2-2 network match autodiff."
     _check_gradients(student, [FIXED_NET])
 
 
-@check("7.9", points=2, visibility="hidden")
+@check("Exercise 7.9", points=2, visibility="hidden")
 def test_gradients_hidden(student):
     "dl/dW and dl/db match autodiff for seeded networks of several shapes."
     _check_gradients(student, hidden_nets(790))

@@ -85,13 +85,13 @@ def _check_forward(student, cases):
                      })
 
 
-@check("8.1", points=1, visibility="visible")
+@check("Exercise 8.1", points=1, visibility="visible")
 def test_layer_forward_visible(student):
     """c, a, h for the docstring's 2x2 layer."""
     _check_forward(student, [_DOC])
 
 
-@check("8.1", points=2, visibility="hidden")
+@check("Exercise 8.1", points=2, visibility="hidden")
 def test_layer_forward_hidden(student):
     """c, a, h for seeded square, wide, tall, one-unit and one-input layers."""
     _check_forward(student, _cases(81))
@@ -123,13 +123,13 @@ def _check_dl_da(student, cases):
                      })
 
 
-@check("8.2", points=1, visibility="visible")
+@check("Exercise 8.2", points=1, visibility="visible")
 def test_dl_da_visible(student):
     """dl/da for the docstring's layer (one unit active, one not)."""
     _check_dl_da(student, [_DOC])
 
 
-@check("8.2", points=2, visibility="hidden")
+@check("Exercise 8.2", points=2, visibility="hidden")
 def test_dl_da_hidden(student):
     """dl/da for seeded layers with |a| > 0.1, including all units inactive."""
     _check_dl_da(student, _cases(82))
@@ -148,25 +148,25 @@ def _check_pass(student, fn, key, cases):
                                         "alone; multiply it by dl/da.")})
 
 
-@check("8.3", points=1, visibility="visible")
+@check("Exercise 8.3", points=1, visibility="visible")
 def test_dl_dc_visible(student):
     """dl/dc for the docstring's layer."""
     _check_pass(student, "dl_dc", "dl_dc", [_DOC])
 
 
-@check("8.3", points=2, visibility="hidden")
+@check("Exercise 8.3", points=2, visibility="hidden")
 def test_dl_dc_hidden(student):
     """dl/dc for seeded layers, against autodiff."""
     _check_pass(student, "dl_dc", "dl_dc", _cases(83))
 
 
-@check("8.6", points=1, visibility="visible")
+@check("Exercise 8.6", points=1, visibility="visible")
 def test_dl_db_visible(student):
     """dl/db for the docstring's layer."""
     _check_pass(student, "dl_db", "dl_db", [_DOC])
 
 
-@check("8.6", points=2, visibility="hidden")
+@check("Exercise 8.6", points=2, visibility="hidden")
 def test_dl_db_hidden(student):
     """dl/db for seeded layers, against autodiff."""
     _check_pass(student, "dl_db", "dl_db", _cases(86))
@@ -190,14 +190,14 @@ def _check_dl_dx(student, cases):
                      mistakes=mistakes)
 
 
-@check("8.4", points=1, visibility="visible")
+@check("Exercise 8.4", points=1, visibility="visible")
 def test_dl_dx_visible(student):
     """dl/dx = W^T dl/dc for a seeded 2x2 layer and the docstring's 2x3 W."""
     W = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
     _check_dl_dx(student, _square_first(840) + [(W, [1.0, 0.0, 0.0], [0.5, 0.5], [1.0, -1.0])])
 
 
-@check("8.4", points=2, visibility="hidden")
+@check("Exercise 8.4", points=2, visibility="hidden")
 def test_dl_dx_hidden(student):
     """dl/dx for seeded square, wide, tall, one-unit and one-input layers, against autodiff."""
     _check_dl_dx(student, _cases(84))
@@ -218,13 +218,13 @@ def _check_dl_dW(student, cases):
                                               "shape h x m: row i is dl/dc_i times x^T.")})
 
 
-@check("8.5", points=1, visibility="visible")
+@check("Exercise 8.5", points=1, visibility="visible")
 def test_dl_dW_visible(student):
     """dl/dW = dl/dc x^T for a seeded 2x2 layer and the docstring's layer."""
     _check_dl_dW(student, _square_first(850) + [_DOC])
 
 
-@check("8.5", points=2, visibility="hidden")
+@check("Exercise 8.5", points=2, visibility="hidden")
 def test_dl_dW_hidden(student):
     """dl/dW for seeded layers of several shapes, against autodiff."""
     _check_dl_dW(student, _cases(85))
@@ -265,13 +265,13 @@ def _check_tensor(student, cases):
                      })
 
 
-@check("8.7", points=1, visibility="visible")
+@check("Exercise 8.7", points=1, visibility="visible")
 def test_dc_dW_visible(student):
     """The tensor dc/dW for the docstring's x = [3, 5], h = 2."""
     _check_tensor(student, [([3.0, 5.0], 2)])
 
 
-@check("8.7", points=2, visibility="hidden")
+@check("Exercise 8.7", points=2, visibility="hidden")
 def test_dc_dW_hidden(student):
     """The tensor dc/dW for seeded x and h (square, wide, tall, h = 1, m = 1), against autodiff."""
     cases = seeded(87, 1, lambda rng: [(_vec(rng, m), h) for h, m in _SHAPES])[0]
@@ -329,13 +329,13 @@ def _contract_cases(seed, shapes, general):
     return seeded(seed, 1, make)[0]
 
 
-@check("8.8", points=1, visibility="visible")
+@check("Exercise 8.8", points=1, visibility="visible")
 def test_dl_dW_tensor_visible(student):
     """(dc/dW) dl/dc for the true tensor of a 2x3 layer: equals dl/dc x^T."""
     _check_contract(student, _contract_cases(880, [(2, 3)], general=True))
 
 
-@check("8.8", points=2, visibility="hidden")
+@check("Exercise 8.8", points=2, visibility="hidden")
 def test_dl_dW_tensor_hidden(student):
     """The contraction for seeded general tensors and true dc/dW tensors (equal to the outer product)."""
     _check_contract(student, _contract_cases(88, _SHAPES, general=True))
@@ -364,13 +364,13 @@ def _check_backward(student, cases):
                              "multiply dl/dh by the indicator I(a > 0) first (exercise 8.2).")})
 
 
-@check("8.9", points=1, visibility="visible")
+@check("Exercise 8.9", points=1, visibility="visible")
 def test_layer_backward_visible(student):
     """dl/dx, dl/dW, dl/db of the docstring's layer with dl/dh = [0.5, -3]."""
     _check_backward(student, [_DOC])
 
 
-@check("8.9", points=2, visibility="hidden")
+@check("Exercise 8.9", points=2, visibility="hidden")
 def test_layer_backward_hidden(student):
     """dl/dx, dl/dW, dl/db for seeded layers (|a| > 0.1, random dl/dh), against autodiff."""
     _check_backward(student, _cases(89))

@@ -90,13 +90,13 @@ def _check_transpose(student, Ms):
                      mistakes={"unchanged": (M, "You returned M itself.")} if square(M) else None)
 
 
-@check("9.1", points=1, visibility="visible")
+@check("Exercise 9.1", points=1, visibility="visible")
 def test_transpose_visible(student):
     "transpose of a 2 x 3 matrix."
     _check_transpose(student, [[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]])
 
 
-@check("9.1", points=2, visibility="hidden")
+@check("Exercise 9.1", points=2, visibility="hidden")
 def test_transpose_hidden(student):
     "transpose of seeded matrices of shapes 3x3, 1x4, 4x1, 2x5."
     Ms = [seeded(91 + i, 1, lambda rng: rand_matrix(rng, m, n))[0]
@@ -117,13 +117,13 @@ def _check_matvec(student, cases):
                           "one entry per row.", mistakes=wrong)
 
 
-@check("9.2", points=1, visibility="visible")
+@check("Exercise 9.2", points=1, visibility="visible")
 def test_matvec_visible(student):
     "matvec of a 3 x 2 matrix and a 2-vector."
     _check_matvec(student, [([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, -1.0])])
 
 
-@check("9.2", points=2, visibility="hidden")
+@check("Exercise 9.2", points=2, visibility="hidden")
 def test_matvec_hidden(student):
     "matvec on seeded matrices of shapes 3x3, 2x4, 4x1, 1x3."
     cases = []
@@ -144,13 +144,13 @@ def _check_hadamard(student, cases):
                                        "product keeps every u_i v_i in a list.")})
 
 
-@check("9.3", points=1, visibility="visible")
+@check("Exercise 9.3", points=1, visibility="visible")
 def test_hadamard_visible(student):
     "hadamard([1, 2, 3], [4, 5, 6])."
     _check_hadamard(student, [([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])])
 
 
-@check("9.3", points=2, visibility="hidden")
+@check("Exercise 9.3", points=2, visibility="hidden")
 def test_hadamard_hidden(student):
     "hadamard on seeded vectors of lengths 1 to 5."
     cases = []
@@ -171,13 +171,13 @@ def _check_outer(student, cases):
                                          "= u v^T has len(u) rows.")} if len(u) == len(v) else None)
 
 
-@check("9.4", points=1, visibility="visible")
+@check("Exercise 9.4", points=1, visibility="visible")
 def test_outer_visible(student):
     "outer([1, 2], [3, 4, 5]) is the 2 x 3 matrix u v^T."
     _check_outer(student, [([1.0, 2.0], [3.0, 4.0, 5.0])])
 
 
-@check("9.4", points=2, visibility="hidden")
+@check("Exercise 9.4", points=2, visibility="hidden")
 def test_outer_hidden(student):
     "outer on seeded vectors of lengths (3, 3), (1, 4), (4, 2), (2, 2)."
     cases = []
@@ -204,13 +204,13 @@ def _check_tanh_prime(student, zs):
                                        "not z.")})
 
 
-@check("9.5", points=1, visibility="visible")
+@check("Exercise 9.5", points=1, visibility="visible")
 def test_tanh_prime_visible(student):
     "tanh'(z) elementwise at z = [0, 0.5, -1] (autodiff oracle)."
     _check_tanh_prime(student, [0.0, 0.5, -1.0])
 
 
-@check("9.5", points=2, visibility="hidden")
+@check("Exercise 9.5", points=2, visibility="hidden")
 def test_tanh_prime_hidden(student):
     "tanh'(z) elementwise on seeded lists of lengths 1 to 6."
     for n in (1, 3, 6, 2):
@@ -244,13 +244,13 @@ def _check_layer_forward(student, nets):
                          mistakes={"h = z": (o["z"][l], "Apply phi = tanh: h = tanh(z).")})
 
 
-@check("9.6", points=1, visibility="visible")
+@check("Exercise 9.6", points=1, visibility="visible")
 def test_layer_forward_visible(student):
     "layer_forward gives z = W^T h_prev + b and h = tanh(z) for both layers of the fixed network."
     _check_layer_forward(student, [FIXED_NET])
 
 
-@check("9.6", points=2, visibility="hidden")
+@check("Exercise 9.6", points=2, visibility="hidden")
 def test_layer_forward_hidden(student):
     "layer_forward gives z and h for every layer of seeded networks of several shapes."
     _check_layer_forward(student, hidden_nets(960))
@@ -268,13 +268,13 @@ def _check_output(student, nets):
                      mistakes={"no b_o": (o["o"] - net["b_o"], "You left out b_o.")})
 
 
-@check("9.7", points=1, visibility="visible")
+@check("Exercise 9.7", points=1, visibility="visible")
 def test_output_visible(student):
     "o = w_o^T h_L + b_o for the fixed network."
     _check_output(student, [FIXED_NET])
 
 
-@check("9.7", points=2, visibility="hidden")
+@check("Exercise 9.7", points=2, visibility="hidden")
 def test_output_hidden(student):
     "o = w_o^T h_L + b_o for seeded networks."
     _check_output(student, hidden_nets(970))
@@ -291,13 +291,13 @@ def _check_loss(student, cases):
                                "no square": (o_ - y, "Square the error: (o - y)**2.")})
 
 
-@check("9.8", points=1, visibility="visible")
+@check("Exercise 9.8", points=1, visibility="visible")
 def test_loss_visible(student):
     "loss = (o - y)**2 at o = 1.5, y = 0.5 and o = -1, y = 1."
     _check_loss(student, [(1.5, 0.5), (-1.0, 1.0)])
 
 
-@check("9.8", points=2, visibility="hidden")
+@check("Exercise 9.8", points=2, visibility="hidden")
 def test_loss_hidden(student):
     "loss = (o - y)**2 at seeded o, y."
     _check_loss(student, seeded(98, 5, lambda rng: (rng.uniform(-3, 3), rng.uniform(-1, 1))))
@@ -327,13 +327,13 @@ def _check_forward(student, nets):
                      rel=REL, abs=ABS, hint="loss = (o - y)**2.")
 
 
-@check("9.9", points=1, visibility="visible")
+@check("Exercise 9.9", points=1, visibility="visible")
 def test_forward_visible(student):
     "forward caches z_l, h_l and gives o and the loss for the fixed 2-3-2 network."
     _check_forward(student, [FIXED_NET])
 
 
-@check("9.9", points=2, visibility="hidden")
+@check("Exercise 9.9", points=2, visibility="hidden")
 def test_forward_hidden(student):
     "forward caches z_l, h_l and gives o and the loss for seeded networks of several shapes."
     _check_forward(student, hidden_nets(990))
@@ -354,13 +354,13 @@ def _check_dloss_do(student, cases):
                                                   "not 2 (y - o).")})
 
 
-@check("9.10", points=1, visibility="visible")
+@check("Exercise 9.10", points=1, visibility="visible")
 def test_dloss_do_visible(student):
     "dl/do = 2 (o - y) at o = 1.5, y = 0.5 (autodiff oracle)."
     _check_dloss_do(student, [(1.5, 0.5)])
 
 
-@check("9.10", points=2, visibility="hidden")
+@check("Exercise 9.10", points=2, visibility="hidden")
 def test_dloss_do_hidden(student):
     "dl/do matches autodiff of (o - y)**2 at seeded o, y."
     _check_dloss_do(student, seeded(910, 5, lambda rng: (rng.uniform(-3, 3), rng.uniform(-1, 1))))
@@ -381,13 +381,13 @@ def _check_output_grads(student, nets):
                      hint="do/db_o = 1, so dl/db_o = dl/do.")
 
 
-@check("9.11", points=1, visibility="visible")
+@check("Exercise 9.11", points=1, visibility="visible")
 def test_output_grads_visible(student):
     "dl/dw_o = h_L dl/do and dl/db_o = dl/do for the fixed network (autodiff oracle)."
     _check_output_grads(student, [FIXED_NET])
 
 
-@check("9.11", points=2, visibility="hidden")
+@check("Exercise 9.11", points=2, visibility="hidden")
 def test_output_grads_hidden(student):
     "dl/dw_o and dl/db_o match autodiff for seeded networks."
     _check_output_grads(student, hidden_nets(911))
@@ -402,13 +402,13 @@ def _check_dl_dhL(student, nets):
                      hint="do/dh_L = w_o, so dl/dh_L = w_o dl/do.")
 
 
-@check("9.12", points=1, visibility="visible")
+@check("Exercise 9.12", points=1, visibility="visible")
 def test_dl_dhL_visible(student):
     "dl/dh_L = w_o dl/do for the fixed network (autodiff oracle)."
     _check_dl_dhL(student, [FIXED_NET])
 
 
-@check("9.12", points=2, visibility="hidden")
+@check("Exercise 9.12", points=2, visibility="hidden")
 def test_dl_dhL_hidden(student):
     "dl/dh_L matches autodiff for seeded networks."
     _check_dl_dhL(student, hidden_nets(912))
@@ -451,13 +451,13 @@ def _check_layer_backward(student, nets):
                               "delta)).", mistakes=dh_wrong)
 
 
-@check("9.13", points=1, visibility="visible")
+@check("Exercise 9.13", points=1, visibility="visible")
 def test_layer_backward_visible(student):
     "layer_backward gives dl/dW, dl/db and dl/dh_prev for both layers of the fixed network."
     _check_layer_backward(student, [FIXED_NET])
 
 
-@check("9.13", points=2, visibility="hidden")
+@check("Exercise 9.13", points=2, visibility="hidden")
 def test_layer_backward_hidden(student):
     "layer_backward matches autodiff for every layer of seeded networks of several shapes."
     _check_layer_backward(student, hidden_nets(913))
@@ -488,13 +488,13 @@ def _check_backward(student, nets):
                      abs=ABS, hint=hint)
 
 
-@check("9.14", points=1, visibility="visible")
+@check("Exercise 9.14", points=1, visibility="visible")
 def test_backward_visible(student):
     "backward gives every gradient of the fixed 2-3-2 network (autodiff oracle)."
     _check_backward(student, [FIXED_NET])
 
 
-@check("9.14", points=2, visibility="hidden")
+@check("Exercise 9.14", points=2, visibility="hidden")
 def test_backward_hidden(student):
     "backward matches autodiff to 1e-9 for seeded networks of several shapes and depths."
     _check_backward(student, hidden_nets(914))

@@ -328,13 +328,13 @@ ADD_HINT = ("z = a + b: dz/da = 1 and dz/db = 1, so each input's grad grows (+=)
             "out.grad.")
 
 
-@check("10.1", points=1, visibility="visible")
+@check("Exercise 10.1", points=1, visibility="visible")
 def test_add_backward_example(student):
     "add_backward on s = a + b; t = s + a; u = t + s (a and s used twice), forward values and grads."
     run_local(student, ADD_SPEC, {"u": 1.0}, {}, ADD_HINT, ADD_WRONGS)
 
 
-@check("10.1", points=2, visibility="hidden")
+@check("Exercise 10.1", points=2, visibility="hidden")
 def test_add_backward_seeded(student):
     "add_backward on seeded expressions of + only, with nodes reused, constants and leaves that already hold a grad."
     cases = seeded(101, 4, lambda rng: _hidden_local_case(rng, ["+"]))
@@ -357,13 +357,13 @@ MUL_WRONGS = [("mul_own", "You multiplied each input's grad by its own value. Fo
                 ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
 
-@check("10.2", points=1, visibility="visible")
+@check("Exercise 10.2", points=1, visibility="visible")
 def test_mul_backward_example(student):
     "mul_backward on p = a * b; q = p * a (a used twice), forward values and grads."
     run_local(student, MUL_SPEC, {"q": 1.0}, {}, MUL_HINT, MUL_WRONGS)
 
 
-@check("10.2", points=2, visibility="hidden")
+@check("Exercise 10.2", points=2, visibility="hidden")
 def test_mul_backward_seeded(student):
     "mul_backward on seeded expressions of * only (a * a, reused nodes, constants, leaves already holding a grad)."
     cases = seeded(102, 4, lambda rng: _hidden_local_case(rng, ["*"]))
@@ -386,13 +386,13 @@ TANH_WRONGS = [
     ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
 
-@check("10.3", points=1, visibility="visible")
+@check("Exercise 10.3", points=1, visibility="visible")
 def test_tanh_backward_example(student):
     "tanh_backward on t1 = tanh(x), t2 = tanh(t1), t3 = tanh(x) with grads 1.0 arriving at t2 and t3."
     run_local(student, TANH_SPEC, {"t2": 1.0, "t3": 1.0}, {}, TANH_HINT, TANH_WRONGS)
 
 
-@check("10.3", points=2, visibility="hidden")
+@check("Exercise 10.3", points=2, visibility="hidden")
 def test_tanh_backward_seeded(student):
     "tanh_backward on seeded chains of tanh (a leaf feeding two nodes, seeded grads arriving, a leaf already holding a grad)."
     cases = seeded(103, 4, lambda rng: _hidden_local_case(rng, ["tanh"]))
@@ -411,13 +411,13 @@ EXP_WRONGS = [("exp_input", "You multiplied by the input a; de/da = exp(a), whic
                 ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
 
-@check("10.4", points=1, visibility="visible")
+@check("Exercise 10.4", points=1, visibility="visible")
 def test_exp_backward_example(student):
     "exp_backward on e1 = exp(x), e2 = exp(x) with grads 2.0 and -0.5 arriving."
     run_local(student, EXP_SPEC, {"e1": 2.0, "e2": -0.5}, {}, EXP_HINT, EXP_WRONGS)
 
 
-@check("10.4", points=2, visibility="hidden")
+@check("Exercise 10.4", points=2, visibility="hidden")
 def test_exp_backward_seeded(student):
     "exp_backward on seeded expressions of exp only (a leaf feeding two nodes, seeded grads, a leaf already holding a grad)."
     cases = seeded(104, 4, lambda rng: _hidden_local_case(rng, ["exp"]))
@@ -438,13 +438,13 @@ POW_WRONGS = [
     ("assign", ASSIGN_HINT), ("no_out_grad", NO_OUT_GRAD_HINT)]
 
 
-@check("10.5", points=1, visibility="visible")
+@check("Exercise 10.5", points=1, visibility="visible")
 def test_pow_backward_example(student):
     "pow_backward on p = a ** 3 and r = a ** -1 with grad 1.0 arriving at each."
     run_local(student, POW_SPEC, {"p": 1.0, "r": 1.0}, {}, POW_HINT, POW_WRONGS)
 
 
-@check("10.5", points=2, visibility="hidden")
+@check("Exercise 10.5", points=2, visibility="hidden")
 def test_pow_backward_seeded(student):
     "pow_backward on seeded expressions of ** with exponents 2, 3, -1, -2, 0.5, 1.5 (seeded grads, a leaf already holding a grad)."
     cases = seeded(105, 5, lambda rng: _hidden_local_case(rng, ["**"]))
@@ -522,14 +522,14 @@ def expect_topo(student, spec):
                           inputs={"expression": show(spec)}, got=labels, hint=problem[1])
 
 
-@check("10.6", points=1, visibility="visible")
+@check("Exercise 10.6", points=1, visibility="visible")
 def test_topo_sort_example(student):
     "topo_sort on a diamond (x feeds a, b and d) and on a chain 10000 nodes deep: every node once, inputs first, output last."
     expect_topo(student, DIAMOND)
     expect_topo(student, deep_chain(10000))
 
 
-@check("10.6", points=2, visibility="hidden")
+@check("Exercise 10.6", points=2, visibility="hidden")
 def test_topo_sort_seeded(student):
     "topo_sort on seeded random expressions, a single leaf, and a chain 1500 nodes deep (deeper than Python's recursion limit)."
     ops = ["+", "*", "tanh", "exp", "**"]
@@ -566,13 +566,13 @@ def expect_backward(student, spec):
     expect_graph(got, expected, spec, {"expression": show(spec)}, BACKWARD_HINT, wrongs)
 
 
-@check("10.7", points=1, visibility="visible")
+@check("Exercise 10.7", points=1, visibility="visible")
 def test_backward_example(student):
     "out.backward() on out = tanh(x*w + x) + exp(b)**2: grads of every node against minigrad, the output's grad is 1."
     expect_backward(student, BACKWARD_SPEC)
 
 
-@check("10.7", points=2, visibility="hidden")
+@check("Exercise 10.7", points=2, visibility="hidden")
 def test_backward_seeded(student):
     "backward() on seeded random expressions (all ops, also -, / and negation) and on a chain 1500 nodes deep."
     ops = ["+", "*", "tanh", "exp", "**"]

@@ -131,14 +131,14 @@ def expect_step(student, theta, grad, eta, want):
                                       "Multiply the gradient by the learning rate eta.")})
 
 
-@check("11.1", points=1, visibility="visible")
+@check("Exercise 11.1", points=1, visibility="visible")
 def test_gradient_step_example(student):
     "gradient_step([1.0, -2.0], [0.5, -1.0], 0.1) against one step of minigrad.optim.SGD."
     theta, grad, eta = [1.0, -2.0], [0.5, -1.0], 0.1
     expect_step(student, theta, grad, eta, library_step(theta, grad, eta))
 
 
-@check("11.1", points=2, visibility="hidden")
+@check("Exercise 11.1", points=2, visibility="hidden")
 def test_gradient_step_seeded(student):
     "gradient_step on seeded parameter vectors (lengths 1 to 9) and learning rates, and a zero gradient."
     def case(rng):
@@ -166,14 +166,14 @@ def expect_total(student, grads, want):
                                            "Sum over the examples n, one result per parameter.")})
 
 
-@check("11.2", points=1, visibility="visible")
+@check("Exercise 11.2", points=1, visibility="visible")
 def test_total_gradient_example(student):
     "total_gradient of three per-example gradients [[1, 2], [0.5, -1], [0, 3]] against minigrad's autodiff of L = sum_n l^n."
     grads = [[1.0, 2.0], [0.5, -1.0], [0.0, 3.0]]
     expect_total(student, grads, library_total_gradient(grads))
 
 
-@check("11.2", points=2, visibility="hidden")
+@check("Exercise 11.2", points=2, visibility="hidden")
 def test_total_gradient_seeded(student):
     "total_gradient on seeded per-example gradients (1 to 6 examples, 1 to 5 parameters)."
     def case(rng):
@@ -200,13 +200,13 @@ def expect_mse(student, ys, ts, want):
                                          "Square each error (y_j - t_j)^2 before summing.")})
 
 
-@check("11.3", points=1, visibility="visible")
+@check("Exercise 11.3", points=1, visibility="visible")
 def test_mse_loss_example(student):
     "mse_loss([0.5, -1.0], [1.0, -1.0]) against minigrad.losses.mse."
     expect_mse(student, [0.5, -1.0], [1.0, -1.0], mse([0.5, -1.0], [1.0, -1.0]))
 
 
-@check("11.3", points=2, visibility="hidden")
+@check("Exercise 11.3", points=2, visibility="hidden")
 def test_mse_loss_seeded(student):
     "mse_loss on seeded outputs and +-1 labels (1 to 8 examples)."
     def case(rng):
@@ -237,7 +237,7 @@ def expect_accuracy(student, ys, ts, want):
                                            "output y, with the label t.")})
 
 
-@check("11.4", points=1, visibility="visible")
+@check("Exercise 11.4", points=1, visibility="visible")
 def test_accuracy_example(student):
     "accuracy([0.8, -0.3, 0.1, -2.0], [1, 1, 1, -1]) against minigrad's accuracy (sign(y) == t)."
     ys, ts = [0.8, -0.3, 0.1, -2.0], [1.0, 1.0, 1.0, -1.0]
@@ -250,7 +250,7 @@ def _hidden_accuracy_tie(student):
     expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
 
 
-@check("11.4", points=2, visibility="hidden")
+@check("Exercise 11.4", points=2, visibility="hidden")
 def test_accuracy_seeded(student):
     "accuracy on seeded outputs (away from 0) and labels, including all right and all wrong."
     def case(rng):
@@ -299,13 +299,13 @@ def expect_training_steps(student, net, xs, ts, eta, k=2):
                  hint="Return the loss before the step, loss.data, with the loss of 11.3.")
 
 
-@check("11.5", points=1, visibility="visible")
+@check("Exercise 11.5", points=1, visibility="visible")
 def test_training_step_example(student):
     "Two training steps of a 2-4-1 tanh MLP (seed 0) on XOR, eta 0.8: losses and parameters against minigrad autodiff."
     expect_training_steps(student, dict(XOR_NET, seed=0), XOR_X, XOR_T, XOR_ETA)
 
 
-@check("11.5", points=2, visibility="hidden")
+@check("Exercise 11.5", points=2, visibility="hidden")
 def test_training_step_seeded(student):
     "Two training steps of seeded small MLPs on seeded regression data: losses and parameters against minigrad autodiff."
     for net, xs, ts, eta in seeded(115, 4, _hidden_random_problem):
@@ -331,13 +331,13 @@ def expect_train(student, net, xs, ts, eta, steps):
                  hint="Call training_step (11.5) exactly `steps` times on the same model.")
 
 
-@check("11.6", points=1, visibility="visible")
+@check("Exercise 11.6", points=1, visibility="visible")
 def test_train_example(student):
     "train runs 10 steps of a 2-4-1 tanh MLP (seed 0) on XOR: loss history and final parameters against minigrad."
     expect_train(student, dict(XOR_NET, seed=0), XOR_X, XOR_T, XOR_ETA, 10)
 
 
-@check("11.6", points=2, visibility="hidden")
+@check("Exercise 11.6", points=2, visibility="hidden")
 def test_train_seeded(student):
     "train on seeded small MLPs and regression data (3 to 8 steps): loss history and final parameters against minigrad."
     for k, (net, xs, ts, eta) in enumerate(seeded(116, 4, _hidden_random_problem)):
@@ -374,13 +374,13 @@ def expect_xor(student, seed):
                  hint="With this seed the trained network classifies all four points.")
 
 
-@check("11.7", points=1, visibility="visible")
+@check("Exercise 11.7", points=1, visibility="visible")
 def test_train_xor_example(student):
     "train_xor(0): 25 steps of a 2-4-1 tanh MLP on XOR; the loss falls, all 4 points are classified right, history matches minigrad."
     expect_xor(student, 0)
 
 
-@check("11.7", points=2, visibility="hidden")
+@check("Exercise 11.7", points=2, visibility="hidden")
 def test_train_xor_seeded(student):
     "train_xor with seeds 1, 2, 4 and 6: loss history and predictions against minigrad, accuracy 1.0."
     for seed in (1, 2, 4, 6):

@@ -250,7 +250,7 @@ def relu_mistakes(z, want):
                                     "positive side, 0 on the negative side.")}
 
 
-@check("12.1", points=1, visibility="visible")
+@check("Exercise 12.1", points=1, visibility="visible")
 def test_sigmoid_prime_example(student):
     "sigmoid_prime at z = 0 (its maximum, 1/4) and z = 2 against minigrad's autodiff of Value.sigmoid."
     for z in (0.0, 2.0):
@@ -258,7 +258,7 @@ def test_sigmoid_prime_example(student):
         expect_prime(student, "sigmoid_prime", "sigmoid", z, want, sigmoid_mistakes(z, want))
 
 
-@check("12.1", points=2, visibility="hidden")
+@check("Exercise 12.1", points=2, visibility="hidden")
 def test_sigmoid_prime_seeded(student):
     "sigmoid_prime at seeded z in [-8, 8] and at z = +-30 (saturated: the gradient is ~1e-13)."
     for z in seeded(121, 5, lambda rng: rng.uniform(-8, 8)) + [30.0, -30.0]:
@@ -266,7 +266,7 @@ def test_sigmoid_prime_seeded(student):
         expect_prime(student, "sigmoid_prime", "sigmoid", z, want, sigmoid_mistakes(z, want))
 
 
-@check("12.2", points=1, visibility="visible")
+@check("Exercise 12.2", points=1, visibility="visible")
 def test_tanh_prime_example(student):
     "tanh_prime at z = 0 (its maximum, 1) and z = 1 against minigrad's autodiff of Value.tanh."
     for z in (0.0, 1.0):
@@ -274,7 +274,7 @@ def test_tanh_prime_example(student):
         expect_prime(student, "tanh_prime", "tanh", z, want, tanh_mistakes(z, want))
 
 
-@check("12.2", points=2, visibility="hidden")
+@check("Exercise 12.2", points=2, visibility="hidden")
 def test_tanh_prime_seeded(student):
     "tanh_prime at seeded z in [-4, 4] and at z = -12 against sech^2(z)."
     for z in seeded(122, 5, lambda rng: rng.uniform(-4, 4)) + [-12.0]:
@@ -282,7 +282,7 @@ def test_tanh_prime_seeded(student):
         expect_prime(student, "tanh_prime", "tanh", z, want, tanh_mistakes(z, want))
 
 
-@check("12.3", points=1, visibility="visible")
+@check("Exercise 12.3", points=1, visibility="visible")
 def test_relu_prime_example(student):
     "relu_prime at z = 2.5 and z = -0.3 against minigrad's autodiff of Value.relu."
     for z in (2.5, -0.3):
@@ -290,7 +290,7 @@ def test_relu_prime_example(student):
         expect_prime(student, "relu_prime", "relu", z, want, relu_mistakes(z, want))
 
 
-@check("12.3", points=2, visibility="hidden")
+@check("Exercise 12.3", points=2, visibility="hidden")
 def test_relu_prime_seeded(student):
     "relu_prime at seeded z in [-3, 3] away from the kink at 0, and at z = +-1e-3."
     for z in seeded(123, 6, lambda rng: away_from_kinks(rng, -3.0, 3.0)) + [1e-3, -1e-3]:
@@ -340,14 +340,14 @@ def expect_chain(student, x, ws, name):
                  mistakes=wrong)
 
 
-@check("12.4", points=1, visibility="visible")
+@check("Exercise 12.4", points=1, visibility="visible")
 def test_chain_gradient_example(student):
     "chain_gradient(0.5, [2.0, 2.0], 'tanh') and a 20-layer sigmoid chain against minigrad autodiff."
     expect_chain(student, 0.5, [2.0, 2.0], "tanh")
     expect_chain(student, 1.0, [1.0] * 20, "sigmoid")
 
 
-@check("12.4", points=2, visibility="hidden")
+@check("Exercise 12.4", points=2, visibility="hidden")
 def test_chain_gradient_seeded(student):
     "chain_gradient on seeded chains of 1 to 30 tanh or sigmoid layers against minigrad autodiff (relative error, also for vanishing gradients)."
     def case(rng):
@@ -386,14 +386,14 @@ def expect_bound(student, ws, name, want, g_max):
                               "max g' is a factor in *every* layer: (max g')^n, not once.")})
 
 
-@check("12.5", points=1, visibility="visible")
+@check("Exercise 12.5", points=1, visibility="visible")
 def test_chain_bound_example(student):
     "chain_bound([2.0, -1.0, 0.5], 'sigmoid') against minigrad's autodiff of the chain that attains the bound (every z_l at 0)."
     ws = [2.0, -1.0, 0.5]
     expect_bound(student, ws, "sigmoid", library_bound(ws, "sigmoid"), library_peak_slope("sigmoid"))
 
 
-@check("12.5", points=2, visibility="hidden")
+@check("Exercise 12.5", points=2, visibility="hidden")
 def test_chain_bound_seeded(student):
     "chain_bound on seeded weights (1 to 12 layers, tanh and sigmoid) against prod |w_l| max g'; the bound holds for the true gradient."
     def case(rng):
@@ -421,14 +421,14 @@ def expect_limit(student, fi, fo, want):
                                                         "r = sqrt(6 / (fan_in + fan_out)).")})
 
 
-@check("12.6", points=1, visibility="visible")
+@check("Exercise 12.6", points=1, visibility="visible")
 def test_xavier_limit_example(student):
     "xavier_limit(2, 4) and xavier_limit(784, 256) against the largest weight minigrad's Xavier init draws."
     for fi, fo in ((2, 4), (784, 256)):
         expect_limit(student, fi, fo, library_xavier_limit(fi, fo))
 
 
-@check("12.6", points=2, visibility="hidden")
+@check("Exercise 12.6", points=2, visibility="hidden")
 def test_xavier_limit_seeded(student):
     "xavier_limit on seeded layer sizes (1 to 512) against sqrt(6 / (fan_in + fan_out))."
     for fi, fo in seeded(126, 5, lambda rng: (rng.randrange(1, 513), rng.randrange(1, 513))) \
@@ -446,13 +446,13 @@ def expect_variance(student, fi, fo, want, r):
                            "r": (r, "That is the limit r; the variance is r^2 / 3.")})
 
 
-@check("12.7", points=1, visibility="visible")
+@check("Exercise 12.7", points=1, visibility="visible")
 def test_xavier_variance_example(student):
     "xavier_variance(2, 4) against the variance of minigrad's Xavier weights, integrated numerically."
     expect_variance(student, 2, 4, library_xavier_variance(2, 4), library_xavier_limit(2, 4))
 
 
-@check("12.7", points=2, visibility="hidden")
+@check("Exercise 12.7", points=2, visibility="hidden")
 def test_xavier_variance_seeded(student):
     "xavier_variance on seeded layer sizes (1 to 512) against r^2 / 3."
     for fi, fo in seeded(127, 5, lambda rng: (rng.randrange(1, 513), rng.randrange(1, 513))):
@@ -491,7 +491,7 @@ def expect_derivative(student, name, z, want):
                  hint=DERIV_HINTS[name], mistakes=mistakes)
 
 
-@check("12.8", points=1, visibility="visible")
+@check("Exercise 12.8", points=1, visibility="visible")
 def test_derivative_example(student):
     "derivative(name, z) of the seed's three problematic activations and the three common ones at a few z, against minigrad's autodiff (a central difference for step and sin100)."
     for name, z in [("shifted_relu", 3.0), ("shifted_relu", 101.0), ("step", 0.5),
@@ -499,7 +499,7 @@ def test_derivative_example(student):
         expect_derivative(student, name, z, library_slope(name, z))
 
 
-@check("12.8", points=2, visibility="hidden")
+@check("Exercise 12.8", points=2, visibility="hidden")
 def test_derivative_seeded(student):
     "derivative(name, z) of all six activations at seeded z (away from the kinks at 0 and 100)."
     def case(rng):
@@ -524,7 +524,7 @@ def expect_nonzero(student, name, zs, want):
                            "count": (want * len(zs), "Divide the count by len(zs).")})
 
 
-@check("12.9", points=1, visibility="visible")
+@check("Exercise 12.9", points=1, visibility="visible")
 def test_nonzero_fraction_example(student):
     "nonzero_fraction of relu on [-2, -1, 0.5, 1, 3], and of step and shifted_relu on 50 points in [-5, 5]."
     for name, zs in [("relu", [-2.0, -1.0, 0.5, 1.0, 3.0]), ("step", grid(-5, 5, 50, 0.1)),
@@ -532,7 +532,7 @@ def test_nonzero_fraction_example(student):
         expect_nonzero(student, name, zs, library_fractions(name, zs, 0.1)[0])
 
 
-@check("12.9", points=2, visibility="hidden")
+@check("Exercise 12.9", points=2, visibility="hidden")
 def test_nonzero_fraction_seeded(student):
     "nonzero_fraction of all six activations on seeded inputs, and of shifted_relu on inputs around 100."
     for k, name in enumerate(NAMES):
@@ -560,7 +560,7 @@ def expect_informative(student, name, zs, h, fractions):
                                          "same sign.")})
 
 
-@check("12.10", points=1, visibility="visible")
+@check("Exercise 12.10", points=1, visibility="visible")
 def test_informative_fraction_example(student):
     "informative_fraction of tanh, relu, sin100 and step on 50 points in [-5, 5] with h = 0.1."
     for name in ("tanh", "relu", "sin100", "step"):
@@ -574,7 +574,7 @@ def _hidden_informative_flat_step(student):
     expect_informative(student, "tanh", zs, h, library_fractions("tanh", zs, h))
 
 
-@check("12.10", points=2, visibility="hidden")
+@check("Exercise 12.10", points=2, visibility="hidden")
 def test_informative_fraction_seeded(student):
     "informative_fraction of all six activations on seeded inputs and steps h, including sin100 with a step far shorter than its wiggles."
     for k, name in enumerate(NAMES):
@@ -604,7 +604,7 @@ def expect_criterion(student, name, zs, h, want, fractions):
                                         "informative one.")} if want else {})
 
 
-@check("12.11", points=1, visibility="visible")
+@check("Exercise 12.11", points=1, visibility="visible")
 def test_first_failed_criterion_example(student):
     "first_failed_criterion of the seed's three problematic activations and of relu on 200 points in [-5, 5], h = 0.1, against the verdicts the module states."
     for name, verdict in SEED_VERDICTS.items():
@@ -619,7 +619,7 @@ def _hidden_criterion_thresholds(student):
         expect_criterion(student, name, zs, h, None, library_fractions(name, zs, h))
 
 
-@check("12.11", points=2, visibility="hidden")
+@check("Exercise 12.11", points=2, visibility="hidden")
 def test_first_failed_criterion_seeded(student):
     "first_failed_criterion of all six activations on seeded inputs, of shifted_relu around 100 and of sin100 with a tiny step."
     cases = []
