@@ -234,6 +234,20 @@ def _progress(done, total, started, stream):
     stream.flush()
 
 
+def _notes(results):
+    """Why a module scored 0, when the reason is not plain unfinished work:
+    it did not compile or import, crashed, hung, or broke a rule."""
+    notes = []
+    for module, rs in report.by_module(results):
+        if any(r.passed for r in rs):
+            continue
+        reasons = [r.message for r in rs if "not implemented yet" not in r.message]
+        if len(reasons) == len(rs) and reasons:
+            first = reasons[0].split("\n")[0]
+            notes.append("%s: %s" % (module[:4], first[:100]))
+    return "; ".join(notes)
+
+
 def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
     """Grade every subfolder of ``folder``; write ``csv_path``. Returns rows."""
     stream = stream or sys.stderr
@@ -257,14 +271,14 @@ def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
                 _progress(i, len(students), started, stream)
     if show:
         stream.write("\n")
-    header = ["student", "score", "max_score"] + [cm.module for cm in modules]
+    header = ["student", "score", "max_score"] + [cm.module for cm in modules] + ["notes"]
     out = []
     for name in students:
         results = rows[name]
         got, most = report.total(results)
         per = {m: report._num(report.total(rs)[0]) for m, rs in report.by_module(results)}
         out.append([name, report._num(got), report._num(most)]
-                   + [per.get(cm.module, 0) for cm in modules])
+                   + [per.get(cm.module, 0) for cm in modules] + [_notes(results)])
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(header)

@@ -17,6 +17,7 @@ Subcommands (``python -m minigrad SUBCOMMAND --help`` for all options):
 
 import argparse
 import random
+import os
 import sys
 
 from minigrad.data import DATASETS, train_test_split
@@ -330,4 +331,8 @@ def main(argv=None, out=None):
     """Entry point of ``python -m minigrad``; returns the exit code."""
     out = sys.stdout if out is None else out
     args = build_parser().parse_args(argv)
-    return args.func(args, out)
+    try:
+        return args.func(args, out)
+    except BrokenPipeError:  # python -m minigrad demo | head
+        sys.stdout = open(os.devnull, "w")
+        return 1

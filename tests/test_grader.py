@@ -323,6 +323,9 @@ def test_batch_three_submissions(tmp_path):
     assert rows[0][:3] == ["student", "score", "max_score"]
     got = {r[0]: r[1] for r in rows[1:]}
     assert got == {"alice": "6", "bob": "3", "carol": "0"}
+    notes = {r[0]: r[-1] for r in rows[1:]}
+    assert rows[0][-1] == "notes" and notes["alice"] == "" and notes["bob"] == ""
+    assert "ex99" in notes["carol"] and "exit" in notes["carol"]
 
 
 def test_step_budget_bounds_a_check_that_calls_many_times(tmp_path):

@@ -215,11 +215,20 @@ def _check_sign(student, z, sign):
                  mistakes=mistakes)
 
 
+def _convention_at_0(z):
+    """The docstring's convention on the boundary: sign(0) = 0 (the library's
+    predict(), a classifier, must pick a side there instead)."""
+    if z != 0:
+        raise ValueError("_convention_at_0 is only for z = 0")
+    return 0
+
+
 @check("Exercise 1.2", points=1, visibility="visible")
 def test_sign_example(student):
-    """sign(z) at z = 0.3 and z = -2.0."""
+    """sign(z) at z = 0.3, z = -2.0 and on the boundary z = 0."""
     _check_sign(student, 0.3, _library_sign)
     _check_sign(student, -2.0, _library_sign)
+    _check_sign(student, 0.0, _convention_at_0)
 
 
 @check("Exercise 1.2", points=2, visibility="hidden")
