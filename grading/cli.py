@@ -52,7 +52,8 @@ def _parser():
     p.add_argument("--format", default=None, choices=report.FORMATS,
                    help="format of --results (default gradescope), or of stdout without "
                    "--results")
-    p.add_argument("--checks", default=None, help=argparse.SUPPRESS)
+    p.add_argument("--checks", default=None,
+                   help="folder of check files (default: tests/checks)")
     p.add_argument("--visible-only", action="store_true",
                    help="run only the visible checks (what a released repository has)")
     p.add_argument("--jobs", type=int, default=None, help="modules graded in parallel")

@@ -154,7 +154,8 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
     lines.append("")
     if not [r for r in results if not r.passed] and results:
         if hidden_ran:
-            lines.append(s("All %d checks passed, visible and hidden." % len(results), "32"))
+            lines.append(s("All %d checks passed, visible and hidden." % len(results)
+                           if len(results) > 1 else "The check passed.", "32"))
         else:
             lines.append(s("All visible checks passed; hidden checks run when you submit.",
                            "32"))
