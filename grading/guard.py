@@ -54,6 +54,9 @@ _DENIED_IMPORTS = (
     "_testcapi", "_testinternalcapi", "_testbuffer", "_testmultiphase",
     "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpqueues",
     "_interpchannels", "resource",
+    # C modules that open files or signal processes without an audit event
+    "readline", "rlcompleter", "_sqlite3", "sqlite3", "_dbm", "_gdbm", "dbm", "fcntl",
+    "termios", "_curses", "curses", "_tkinter",
 )
 _PROCESS_EVENTS = (
     "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork", "os.forkpty",

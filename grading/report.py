@@ -59,12 +59,21 @@ def steps_of(results):
     return out
 
 
-def _short(value, limit=300):
-    text = repr(value) if not isinstance(value, str) else value
+def _py(value, depth=0):
+    """Python's spelling of a value (True, None, 0.1234567891), floats cut to
+    10 significant digits, so it reads like the student's own code."""
     if isinstance(value, float):
-        text = "%.10g" % value
-    elif isinstance(value, (list, tuple)):
-        text = json.dumps(value, default=str)
+        return "%.10g" % value
+    if isinstance(value, (list, tuple)) and depth < 10:
+        return "[" + ", ".join(_py(v, depth + 1) for v in value) + "]"
+    if isinstance(value, dict) and depth < 10:
+        return "{" + ", ".join("%r: %s" % (k, _py(v, depth + 1))
+                               for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _short(value, limit=300):
+    text = value if isinstance(value, str) else _py(value)
     return text if len(text) <= limit else text[:limit] + " ..."
 
 
@@ -265,7 +274,16 @@ def plain(results, *, seconds=0.0, submission=""):
 
 
 def _jsonable(x):
-    return json.loads(json.dumps(x, default=repr, allow_nan=True))
+    """Plain, strict JSON: nan and inf become the strings "nan", "inf"."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return repr(x)
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    if isinstance(x, dict):
+        return {str(k): _jsonable(v) for k, v in x.items()}
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    return repr(x)
 
 
 # -- writing -------------------------------------------------------------------
@@ -273,13 +291,15 @@ def _jsonable(x):
 def render(fmt, results, *, seconds=0.0, submission="", summary="", hidden_ran=None):
     """The file text for ``fmt``."""
     if fmt == "gradescope":
-        return json.dumps(gradescope(results, seconds=seconds, summary=summary), indent=1)
+        return json.dumps(gradescope(results, seconds=seconds, summary=summary), indent=1,
+                          allow_nan=False)
     if fmt == "prairielearn":
-        return json.dumps(prairielearn(results, summary=summary), indent=1)
+        return json.dumps(prairielearn(results, summary=summary), indent=1, allow_nan=False)
     if fmt == "junit":
         return junit(results, seconds=seconds)
     if fmt == "json":
-        return json.dumps(plain(results, seconds=seconds, submission=submission), indent=1)
+        return json.dumps(plain(results, seconds=seconds, submission=submission), indent=1,
+                          allow_nan=False)
     if fmt == "text":
         return text_report(results, submission=submission, hidden_ran=hidden_ran)
     raise ValueError("unknown format %r; choose one of %s" % (fmt, ", ".join(FORMATS)))
@@ -291,7 +311,7 @@ def write_atomic(path, text):
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".results-", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as f:
             f.write(text)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)

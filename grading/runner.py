@@ -163,6 +163,8 @@ def _fail_all(cm, message, detail=None):
 def grade_module(submission_dir, cm, limits=None):
     """Run every check of one module. Never raises; returns StepResults."""
     path = os.path.join(submission_dir, cm.module + ".py")
+    if os.path.islink(path):
+        return _fail_all(cm, "%s.py is a symbolic link; submit the file itself" % cm.module)
     if not os.path.isfile(path):
         return _fail_all(cm, "%s.py was not found in %s" % (cm.module, submission_dir))
     with open(path, "rb") as f:
@@ -212,6 +214,44 @@ def grade_module(submission_dir, cm, limits=None):
     return results
 
 
+def bounded(x, budget=2000):
+    """``x`` if it is small, else a cut text of it: what a report may keep of
+    a value. Walks at most ``budget`` items, so a huge value costs little."""
+    count = [0]
+
+    def size(v, depth=0):
+        count[0] += 1
+        if count[0] > budget or depth > 20:
+            raise OverflowError
+        if isinstance(v, (list, tuple)):
+            for item in v:
+                size(item, depth + 1)
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                size(k, depth + 1)
+                size(item, depth + 1)
+        elif isinstance(v, str) and len(v) > budget:
+            raise OverflowError
+    try:
+        size(x)
+        return x
+    except (OverflowError, RecursionError):
+        return _cut_repr(x, budget)
+
+
+def _cut_repr(x, budget):
+    """A short text for a value too large to keep."""
+    if isinstance(x, str):
+        return x[:budget] + " ... (%d characters)" % len(x)
+    if isinstance(x, (list, tuple)):
+        head = ", ".join(_cut_repr(v, 40) if isinstance(v, (list, tuple, dict, str))
+                         else repr(v) for v in list(x[:8]))
+        return "[%s, ...] (a list of %d items)" % (head, len(x))
+    if isinstance(x, dict):
+        return "{...} (a dict of %d keys)" % len(x)
+    return repr(x)[:budget]
+
+
 def run_check(check, session):
     """One check against a live session. Never raises."""
     start = time.monotonic()
@@ -231,8 +271,9 @@ def run_check(check, session):
         return StepResult(check, False, message, detail, time.monotonic() - start,
                           session.output(since=mark))
     except CheckFailed as fail:
-        detail = {"inputs": fail.inputs, "expected": fail.expected, "got": fail.got,
-                  "hint": fail.hint}
+        # Bounded copies: a huge answer must not be kept (or printed) whole.
+        detail = {"inputs": bounded(fail.inputs), "expected": bounded(fail.expected),
+                  "got": bounded(fail.got), "hint": fail.hint}
         return StepResult(check, False, fail.message, detail, time.monotonic() - start,
                           session.output(since=mark))
     except Exception as exc:  # the check could not use what the student returned

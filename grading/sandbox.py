@@ -62,7 +62,7 @@ DEFAULT_LIMITS = {
     "cpu_seconds": 60,        # RLIMIT_CPU for one child
     "memory_mb": 1024,        # RLIMIT_AS for one child
     "output_kb": 256,         # RLIMIT_FSIZE: the student's stdout/stderr file
-    "reply_kb": 4096,         # largest answer read back
+    "reply_kb": 1024,         # largest answer read back
     "user": "auto",           # who runs student code when the grader is root
     "guard": True,            # install the audit hook of guard.py in the child
 }
@@ -195,7 +195,8 @@ class Session:
             out.close()
             os.close(req_r)
             os.close(resp_w)
-        self._req = os.fdopen(req_w, "w", encoding="utf-8")
+        os.set_blocking(req_w, False)  # a child that stops reading cannot block us
+        self._req = req_w
         self._resp = resp_r
         self._buf = b""
         self.child_pids.append(self.proc.pid)
@@ -234,9 +235,27 @@ class Session:
             self.close_child()
         return self.import_error
 
-    def _send(self, record):
-        self._req.write(json.dumps(record, allow_nan=True) + "\n")
-        self._req.flush()
+    def _send(self, record, timeout=10.0, during="while the grader sent a request"):
+        """Write one request line; give up (the child is not reading: it is
+        stuck or hostile) after ``timeout`` seconds."""
+        data = memoryview((json.dumps(record, allow_nan=True) + "\n").encode("utf-8"))
+        deadline = time.monotonic() + timeout
+        while data:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.close_child()
+                raise StudentError("timeout", "your code stopped reading the grader's "
+                                   "requests %s (it hung or never returned)" % during)
+            _, ready, _ = select.select([], [self._req], [], min(left, 0.2))
+            if not ready:
+                if self.proc is not None and self.proc.poll() is not None:
+                    raise BrokenPipeError("the child is gone")
+                continue
+            try:
+                n = os.write(self._req, data)
+            except BlockingIOError:
+                continue
+            data = data[n:]
 
     def _receive(self, rid, timeout, during):
         deadline = time.monotonic() + timeout
@@ -300,8 +319,8 @@ class Session:
 
     def _parse(self, line, rid, during):
         try:
-            record = json.loads(line.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
+            record = _valid_text(json.loads(line.decode("utf-8")))
+        except (ValueError, UnicodeDecodeError, RecursionError):
             self.close_child()
             raise StudentError("bad_return", "the grader got a malformed answer %s" % during)
         if type(record) is not dict or record.get("nonce") != self.nonce \
@@ -328,7 +347,8 @@ class Session:
         wire_kwargs = {k: _to_wire(v) for k, v in (kwargs or {}).items()}
         try:
             self._send({"id": rid, "kind": kind, "name": name, "args": wire_args,
-                        "kwargs": wire_kwargs})
+                        "kwargs": wire_kwargs}, timeout or self.limits["call_timeout"],
+                       during)
         except (BrokenPipeError, OSError):
             raise self._death(during)
         return self._receive(rid, timeout or self.limits["call_timeout"], during)
@@ -379,10 +399,9 @@ class Session:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             pass
-        for f in (getattr(self, "_req", None),):
+        if getattr(self, "_req", None) is not None:
             try:
-                if f:
-                    f.close()
+                os.close(self._req)
             except OSError:
                 pass
         try:
@@ -448,6 +467,23 @@ def _to_wire(x):
         return [_to_wire(v) for v in x]
     if isinstance(x, dict):
         return {k: _to_wire(v) for k, v in x.items()}
+    return x
+
+
+def _valid_text(x):
+    """``x`` with every string made valid Unicode: JSON can carry lone
+    surrogates ("\\ud800") that no report file or terminal can encode."""
+    t = type(x)
+    if t is str:
+        try:
+            x.encode("utf-8")
+            return x
+        except UnicodeEncodeError:
+            return x.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if t is list:
+        return [_valid_text(v) for v in x]
+    if t is dict:
+        return {_valid_text(k): _valid_text(v) for k, v in x.items()}
     return x
 
 

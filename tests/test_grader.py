@@ -379,3 +379,115 @@ def test_first_run_shows_one_module_in_detail(tmp_path):
     assert "Exercise 2.1" not in stdout.split("What to fix")[1]
     assert "Also failing: ex02_hinge_loss" in stdout
     assert len(stdout.splitlines()) < 120
+
+
+# -- regressions from the red-team review ------------------------------------------
+
+FORGE_AND_STOP_READING = '''
+def square(x):
+    sys, os, json, time = (__import__(n) for n in ("sys", "os", "json", "time"))
+    f = sys._getframe()
+    while "nonce" not in f.f_locals:
+        f = f.f_back
+    rec = {"nonce": f.f_locals["nonce"], "id": f.f_locals["rid"], "ok": True, "value": 1.0}
+    os.write(f.f_globals["RESP_FD"], (json.dumps(rec) + "\\n").encode())
+    while True:
+        time.sleep(1000)
+'''
+
+
+def test_a_child_that_stops_reading_cannot_block_the_grader(tmp_path):
+    from grading.check import StudentError
+    from grading.sandbox import Session
+    write_module(tmp_path / "sub", FORGE_AND_STOP_READING)
+    with Session(str(tmp_path / "sub"), "ex99_demo", ["math"],
+                 {"call_timeout": 2.0}) as session:
+        assert session.start() is None
+        assert session.call("square", [1.0]) == 1.0  # its own forged answer
+        with pytest.raises(StudentError) as err:  # 800 KB: more than a pipe holds
+            session.call("square", [[0.5] * 100000])
+        assert err.value.kind in ("timeout", "exit", "crash")
+
+
+def test_lone_surrogates_cannot_break_any_report(tmp_path):
+    sub = write_module(tmp_path / "sub", 'def square(x):\n    raise ValueError("\\ud800 boom")\n')
+    for fmt in ("gradescope", "prairielearn", "junit", "json", "text"):
+        code, stdout, text = grade_fixture(sub, tmp_path, fmt=fmt)
+        assert code == 1 and "boom" in stdout
+        if fmt == "junit":
+            ET.fromstring(text)
+        elif fmt != "text":
+            json.loads(text, parse_constant=lambda c: pytest.fail("bare " + c))
+
+
+def test_a_huge_wrong_answer_is_not_kept_whole(tmp_path):
+    source = open(os.path.join(BAD, "ex99_demo.py")).read().replace(
+        "return [0.0 for _ in x]   # wrong", "return [[] for _ in range(100000)]")
+    sub = write_module(tmp_path / "sub", source)
+    _, stdout, text = grade_fixture(sub, tmp_path, fmt="json")
+    assert "a list of 100000 items" in stdout
+    assert len(text) < 20000
+
+
+def test_a_symlinked_exercise_file_is_refused_unread(tmp_path):
+    (tmp_path / "sub").mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("import the_secret_line\n")
+    os.symlink(str(secret), str(tmp_path / "sub" / "ex99_demo.py"))
+    _, stdout, text = grade_fixture(tmp_path / "sub", tmp_path)
+    assert json.loads(text)["score"] == 0
+    assert "symbolic link" in stdout and "the_secret_line" not in stdout
+
+
+def test_nan_answers_give_strict_json(tmp_path):
+    source = open(os.path.join(GOOD, "ex99_demo.py")).read().replace(
+        "return x * x", "return float('nan')")
+    sub = write_module(tmp_path / "sub", source)
+    _, _, text = grade_fixture(sub, tmp_path, fmt="json")
+    json.loads(text, parse_constant=lambda c: pytest.fail("bare " + c))
+
+
+def test_modules_that_bypass_the_audit_hook_are_refused(tmp_path):
+    from grading.sandbox import Session
+    write_module(tmp_path / "sub", '''
+def square(name):
+    try:
+        __import__(name)
+    except Exception as exc:
+        return str(exc)
+    return "imported"
+
+
+def tanh_prime(z):
+    os, signal = __import__("os"), __import__("signal")
+    return [hasattr(os, "pidfd_open"), hasattr(signal, "pidfd_send_signal")]
+''')
+    with Session(str(tmp_path / "sub"), "ex99_demo", ["math"]) as session:
+        assert session.start() is None
+        for name in ("readline", "sqlite3", "fcntl", "dbm"):
+            assert "not allowed during grading" in session.call("square", [name]), name
+        assert session.call("tanh_prime", [0.0]) == [False, False]
+
+
+def test_the_evaluation_counter_cannot_be_rewritten(tmp_path):
+    """Step 3.3 counts evaluations of L with an audit hook, out of reach of
+    the student's code: rewriting the closure it can see changes nothing."""
+    shutil.copytree(os.path.join(ROOT, "solutions"), tmp_path / "sub")
+    path = tmp_path / "sub" / "ex03_numeric_gradients.py"
+    text = path.read_text()
+    start = text.index("    # BEGIN SOLUTION Exercise 3.3")
+    end = text.index("# END SOLUTION", start)
+    path.write_text(text[:start] + '''    gradient = []
+    for t in range(len(theta)):
+        plus = list(theta)
+        plus[t] = theta[t] + eps
+        gradient.append((L(plus) - L(list(theta))) / eps)   # 2P evaluations
+    for cell in L.__closure__ or ():
+        if type(cell.cell_contents) is list:
+            cell.cell_contents[0] = len(theta) + 1
+    return [gradient, len(theta) + 1]
+    ''' + text[end:])
+    out = tmp_path / "r.json"
+    code, stdout, _ = run("ex03.3", "--submission", str(tmp_path / "sub"), "--results", str(out))
+    data = json.loads(out.read_text())
+    assert code == 1 and data["score"] == 0, stdout

@@ -7,6 +7,8 @@ counts how often it is called, so the grader can compare the number of
 evaluations you report with the number that really happened.
 """
 
+import sys
+
 
 def hinge_average(theta, X, T):
     """Seed 000's perceptron loss as a function of theta = [w_1, ..., w_n, b]:
@@ -21,6 +23,34 @@ def hinge_average(theta, X, T):
     return total / len(X)
 
 
+_CALL = "minigrad.ex03.L_called"
+_READ = "minigrad.ex03.read_count"
+
+
+def _install_counter():
+    """An audit hook that counts the events ``_CALL``: nothing in Python can
+    remove it or reach its count, so the count cannot be lowered; reading it
+    appends the count to the list passed with ``_READ``."""
+    count = [0]
+
+    def hook(event, args, _call=_CALL, _read=_READ, _count=count, _list=list):
+        if event == _call:
+            _count[0] += 1
+        elif event == _read and args and type(args[0]) is _list:
+            args[0].append(_count[0])
+
+    sys.addaudithook(hook)
+
+
+def _read_count():
+    box = []
+    sys.audit(_READ, box)
+    if not box:
+        _install_counter()
+        sys.audit(_READ, box)
+    return box[-1]
+
+
 def count_calls(module, step, L, theta, eps):
     """Call ``module.<step>(L_counted, theta, eps)``; L_counted is L plus a counter.
 
@@ -28,14 +58,14 @@ def count_calls(module, step, L, theta, eps):
     """
     if step not in ("numeric_gradient", "numeric_gradient_central"):
         raise ValueError("count_calls only drives the numeric gradient steps, not %r" % step)
-    calls = [0]
+    before = _read_count()
 
-    def L_counted(th):
-        calls[0] += 1
+    def L_counted(th, _audit=sys.audit, _call=_CALL):
+        _audit(_call)
         return L(list(th))
 
     answer = getattr(module, step)(L_counted, list(theta), eps)
-    return {"answer": answer, "calls": calls[0]}
+    return {"answer": answer, "calls": _read_count() - before}
 
 
 FUNCTIONS = {"hinge_average": hinge_average}
