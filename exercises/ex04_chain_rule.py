@@ -10,12 +10,17 @@ Mirrors the chain-rule parts of all three texts that derive it:
   "Backpropagation": L = sum_n l^n, so dL/dw = sum_n dl^n/dw with
   dl/dw = dz/dw dl/dz;
 * seed 001 (Kao), "Calculus chain rule", vector version:
-  grad_x z = J(g)(x)^T grad_y z;
+  grad_x z = J(g)(x)^T grad_y z. (Its scalar version has a slip: it says
+  "Suppose y = g(x) and z = f(x). Then z = f(g(x))"; z = f(y) is meant,
+  which is what makes z = f(g(x)) and dz/dx = dz/dy dy/dx true.);
 * seed 000 (Sadiku), "The Chain Rule", "The Multivariate Chain Rule" and
-  "Factor Structure in the Multivariate Chain Rule": summing over every path
-  costs the product of the layer widths (exponential in depth), the factored
-  sum (the deltas) costs one multiply-add per edge (linear in the size of the
-  network).
+  "Factor Structure in the Multivariate Chain Rule": the nested sum has one
+  term per path, and there are as many paths as the product of the layer
+  widths (exponential in depth); each term is a product of one local
+  derivative per edge of its path, so the nested sum costs about
+  (number of paths) x (path length) multiplications. The factored sum (the
+  deltas) costs one multiply-add per edge, i.e. the sum over adjacent layers
+  of the product of their widths (linear in the size of the network).
 
 How to work: implement the steps in order (later steps may call earlier
 ones), replacing each ``raise NotImplementedError``; then run
@@ -188,12 +193,16 @@ def count_paths(widths):
 
     Seed 000, "The Multivariate Chain Rule": the chain rule enumerates all
     paths, dz/dtheta_q = sum_i sum_j (da_i/dtheta_q)(db_j/da_i)(dz/db_j)
-    (one term per path). A path picks one node in every layer, so there are
+    (one term per path). Count all paths between all nodes of the first
+    layer and all nodes of the last layer (the first and last layers may be
+    wider than 1; seed 000's picture has one node, theta_q, and one node, z,
+    there). A path picks one node in every layer, so there are
     widths[0] * widths[1] * ... * widths[-1] of them: exponential in the
     number of layers.
 
     Input: widths (list of ints >= 1, one per layer). Returns the number of
-    paths from a node of the first layer to a node of the last (int).
+    paths that start at any node of the first layer and end at any node of
+    the last (int).
 
     Example: widths = [1, 3, 2, 1] gives 6; ten hidden layers of width 10
     ([1] + [10] * 10 + [1]) give 10 ** 10.
@@ -256,9 +265,11 @@ def dz_dtheta_factored(D):
         dz/dtheta_q = sum_i (da_i/dtheta_q) delta_i,
         delta_i     = sum_j (db_j/da_i) (dz/db_j)
 
-    Start at the output with delta = [1.0] (dz/dz = 1) and walk the layers
-    backwards: delta_i = sum_j D[l][i][j] * delta_j for layer l. After the
-    first layer delta has one entry, dz/dtheta_q. One multiply-add per edge
+    (The slide writes db_j/da_j here too, repeating the nested sum's slip;
+    the term is db_j/da_i, the edge from a_i to b_j.) In a deeper graph the
+    second line is applied once per layer, from z back to theta_q (the delta
+    of z itself is dz/dz = 1), and the first line is its last application.
+    One multiply-add per edge
     (exercise 4.10): a graph with 30 layers of width 4 has 4 ** 30 paths but
     only a few hundred edges, so this must not enumerate paths.
 

@@ -26,6 +26,12 @@ means c_i; the slide's final line "dl/dz x^T" is dl/dc x^T.
 
 Matrices are lists of rows: W is a list of h rows of m floats.
 
+Layout note: W is h x m here (seed 001's layout, one row per output unit,
+c = W x), the transpose of the layout of Exercises 07 and 09 (one row per
+input unit, z = W^T h_prev, W[j][k] the weight from unit j to unit k). So
+this module's dl/dW = dl/dc x^T is there dl/dW = h_prev e^T (Exercise 9.13,
+e = dl/dz): the same numbers, transposed.
+
 How to work: implement the steps in order (later steps may call earlier
 ones), replacing each ``raise NotImplementedError``; then run
 ``python grader.py ex08`` (or ``python grader.py ex08.7`` for one step).
@@ -121,14 +127,17 @@ def dl_db(dl_da):
 def dc_dW(x, n_h):
     """Exercise 8.7: the h x m x h tensor derivative dc/dW, written out.
 
+    The equation (seed 001, with the sum over j = 1..m)::
+
+        c_k = sum_{j=1}^m W_kj x_j        k = 1..h
+
     Layout (seed 001: "dc/dW is an h x m x h tensor"): T[i][j][k] =
     dc_k / dW_ij, so T[i][j] lists the derivatives of all h outputs with
-    respect to the single weight W_ij. Since c_k = sum_j W[k][j] x_j, the
-    weight W_ij only reaches c_i::
+    respect to the single weight W_ij.
 
-        T[i][j][k] = x_j if k == i else 0
-
-    (the slide's "d c_i / dW has x^T in row i and zeros elsewhere").
+    To derive: d c_k / d W_ij for every k, i, j. Which outputs c_k does the
+    weight W_ij appear in, and with what factor? (Seed 001 writes the answer
+    as the matrices d c_i / dW, one for each output c_i.)
 
     Inputs: x (list of m floats), n_h (int, the number of units h).
     Returns T (nested list, n_h x m x n_h).
@@ -170,5 +179,10 @@ def layer_backward(W, x, b, dl_dh):
     Inputs: W (h x m), x (m floats), b (h floats), dl_dh (h floats).
     Returns {"dl_dx": list of m floats, "dl_dW": h x m list of rows,
     "dl_db": list of h floats}.
+
+    Example: the layer of exercise 8.1 (W = [[1, 2], [-1, 1]], x = [1, -1],
+    b = [2, 1], so a = [1, -1]) with dl/dh = [0.5, -3]: unit 2 is inactive,
+    so dl/da = dl/dc = [0.5, 0]; then dl/dx = W^T dl/dc = [0.5, 1.0],
+    dl/dW = dl/dc x^T = [[0.5, -0.5], [0, 0]] and dl/db = [0.5, 0].
     """
     raise NotImplementedError("Exercise 8.9: not implemented yet")

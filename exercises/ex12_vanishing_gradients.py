@@ -5,7 +5,14 @@ gradient" and "Choice of Nonlinear Activation Function":
 
 * tanh has gradients in (0, 1], the sigmoid's are at most 1/4, so in an
   n-layer network the gradient can decrease exponentially with n
-  ("the more left you get in the network, the more the gradient vanishes");
+  ("the more left you get in the network, the more the gradient vanishes").
+  The seed states this for tanh; it needs a qualification. Along a chain
+  of n units the gradient is prod_l w_l g'(z_l) (Exercise 12.4). For tanh
+  (tanh' <= 1) its bound is prod_l |w_l|, which need not shrink: the
+  gradient decreases exponentially only when |w_l tanh'(z_l)| < 1 along
+  the path (small weights, or saturated units where tanh'(z_l) is near 0).
+  For the sigmoid (sigma' <= 1/4) the bound prod_l |w_l| / 4^n vanishes
+  exponentially whenever every |w_l| < 4;
 * remedies include better weight initialization (Xavier/Glorot) and other
   activation functions (ReLU);
 * a good activation has a gradient that is defined (almost) everywhere, is
@@ -136,8 +143,12 @@ def chain_bound(ws, activation_name):
 
         |da_n/dx| = prod_l |w_l| |g'(z_l)|  <=  prod_l (|w_l| * max g')
 
-    So with the sigmoid and |w_l| <= 1 the gradient shrinks at least like
-    (1/4)^n: exponentially in the depth n (seed 000).
+    For the sigmoid the bound is prod_l |w_l| / 4^n: whenever every
+    |w_l| < 4 it vanishes exponentially in the depth n (with |w_l| <= 1, at
+    least like (1/4)^n). For tanh the bound is prod_l |w_l|, which does not
+    shrink by itself: seed 000's claim for tanh holds only when
+    |w_l tanh'(z_l)| < 1 along the path (small weights, or saturated units
+    with tanh'(z_l) near 0), not for every tanh network.
 
     Inputs: ``ws`` (floats), ``activation_name`` ("tanh" or "sigmoid").
     Returns the bound (a float >= 0).
@@ -229,8 +240,10 @@ def informative_fraction(name, zs, h):
 
     Example: informative_fraction("tanh", [-1.0, 0.0, 2.0], 0.1) == 1.0;
     for "sin100" with h = 0.1 (longer than the wiggles of sin(100 z), period
-    0.063) it is about 0.4 on [-5, 5]: a coin flip would do as well, the
-    slope says nothing about where g goes.
+    0.063) it is about 0.4 on 200 evenly spaced inputs in [-5, 5]
+    (z_i = -5 + 10 (i + 0.5) / 200 for i = 0..199, where it is 0.41): a
+    coin flip would do as well, the slope says
+    nothing about where g goes.
     """
     raise NotImplementedError("Exercise 12.10: not implemented yet")
 

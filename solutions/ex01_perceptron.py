@@ -15,8 +15,8 @@ Conventions used throughout (the slides leave them open):
 * vectors are lists of floats; labels t are +1 or -1; the examples of a data
   set are a list ``X`` of vectors with a list ``T`` of labels;
 * sign(0) = 0: a point exactly on the boundary z = 0 belongs to neither
-  class, so it is a mistake for both labels. This is what makes the
-  algorithm start at all: from w = 0, b = 0 every example has z = 0.
+  class, so it is a mistake for both labels, so that from w = 0, b = 0
+  (where every example has z = 0) every example triggers an update.
 
 Allowed imports: math
 """

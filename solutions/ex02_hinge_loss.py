@@ -6,7 +6,17 @@ on the hinge loss
 
     L(w, b) = (1/m) sum_{j=1}^m L_j(w, b),    L_j(w, b) = max(0, -z(j) t(j)),
 
-and its proof: one gradient step on L_j is the perceptron update.
+and its proof: one gradient step on L_j is the perceptron update. The
+proposition is about per-example (stochastic) steps, one L_j at a time, as
+the perceptron visits the examples one by one; it does not hold for
+full-batch gradient descent on the averaged L, whose step mixes the
+updates of all wrongly classified examples into one.
+
+At the kink z t = 0, L_j has no derivative, and this module follows the
+perceptron: z t = 0 counts as a mistake, so the step updates there
+(indicator 1_{y != t} = 1_{z t <= 0}). Exercise 06 (the worked network)
+follows the seed's worked example as written instead: its delta_out uses
+1{-z_out t > 0}, which is 0 at the kink.
 
 How to work: implement the steps in order (Exercise 2.1, 2.2, ...); later
 steps may call earlier ones. This module builds on Exercise 01: import your
@@ -44,20 +54,25 @@ def hinge_loss_j(z, t):
 def dLj_dw(w, b, x, t):
     """Exercise 2.2: the (sub)gradient of L_j with respect to w.
 
-        dL_j/dw = 1_{-z t > 0} * ( -(dz/dw) t ) = 1_{-z t > 0} * (-t x)
+        dL_j/dw = 1_{y != t} * ( -(dz/dw) t ) = 1_{y != t} * (-t x),
+
+        1_{y != t} = 1_{z t <= 0}  (a mistake, including the kink z t = 0),
 
     since z = w^T x + b gives dz/dw = x.
 
     Inputs: w (list of n floats), b (float), x (list of n floats), t (+1/-1).
-    Returns dL_j/dw (list of n floats): -t x when the example is on the
-    wrong side, zeros when it is on the right side.
+    Returns dL_j/dw (list of n floats): -t x when the example is a mistake
+    (z t <= 0), zeros when it is on the right side (z t > 0).
 
-    At the kink z t = 0, L_j has no derivative; any s * (-t x) with
-    0 <= s <= 1 is a subgradient. The seed writes the indicator first as
-    1_{-z t > 0} and then as 1_{y != t}; the two differ exactly at z = 0.
-    Use the second, 1_{y != t} = 1_{z t <= 0} (s = 1 at the kink): then the
-    gradient step of Exercise 2.4 moves away from w = 0, b = 0, just as the
-    perceptron does (Exercise 1.3 counts z = 0 as a mistake).
+    Remark: the seed's proof writes the indicator first as 1_{-z t > 0} and
+    then as 1_{y != t}. The two differ only at the kink z t = 0, where L_j
+    has no derivative and any s * (-t x) with 0 <= s <= 1 is a subgradient.
+    The perceptron needs the update there (from w = 0, b = 0 every example
+    has z = 0; Exercise 1.3 counts z = 0 as a mistake), so this module uses
+    1_{z t <= 0} (s = 1 at the kink): then the gradient step of Exercise 2.4
+    moves away from w = 0, b = 0, just as the perceptron does. (Exercise 6.2
+    keeps the seed's 1{-z_out t > 0}, 0 at the kink; see the module
+    docstring.)
 
     >>> dLj_dw([1.0, 0.0], 0.0, [2.0, 5.0], -1)
     [2.0, 5.0]
@@ -73,13 +88,18 @@ def dLj_dw(w, b, x, t):
 def dLj_db(w, b, x, t):
     """Exercise 2.3: the (sub)gradient of L_j with respect to b.
 
-        dL_j/db = 1_{-z t > 0} * ( -(dz/db) t ) = 1_{-z t > 0} * (-t)
+        dL_j/db = 1_{y != t} * ( -(dz/db) t ) = 1_{y != t} * (-t),
+
+        1_{y != t} = 1_{z t <= 0}  (a mistake, including the kink z t = 0),
 
     since dz/db = 1 ("proceed similarly for the parameter b").
 
     Inputs: w (list of floats), b (float), x (list of floats), t (+1/-1).
-    Returns dL_j/db (float). At the kink z t = 0 take the indicator as 1,
-    as in Exercise 2.2.
+    Returns dL_j/db (float): -t on a mistake (z t <= 0), 0 otherwise.
+
+    Remark: the seed's 1_{-z t > 0} differs from 1_{z t <= 0} only at the
+    kink z t = 0; as in Exercise 2.2, this module takes the indicator as 1
+    there (the perceptron's update).
 
     >>> dLj_db([1.0, 0.0], 0.0, [2.0, 5.0], -1)
     1.0

@@ -8,12 +8,15 @@ operation; the forward pass computes (and caches) the node values, the
 backward pass multiplies each node's local derivative by the gradient that
 arrives from above.
 
-Two slips in the slides, corrected here (the docstrings say where):
+Three slips in the slides, corrected here (the docstrings say where):
 * softplus, last line: "dy/dx = db/dx dy/db = exp(x) dy/dx" -- the last factor
   is dy/db, not dy/dx.
 * sigmoid, last line: grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x has the
   wrong sign. Substituting dy/da = -1/a^2 the two minus signs cancel:
   grad_w y = +exp(-w^T x) / (1 + exp(-w^T x))^2 x = sigma(w^T x)(1 - sigma(w^T x)) x.
+* sigmoid, "putting it all together": the line "grad_w y = x dy/de = -x dy/de"
+  should read -x dy/dc in its second step (dy/de = -dy/dc, exercise 5.12);
+  as printed it would make x dy/de equal to its own negative.
 
 How to work: implement the steps in order (later steps may call earlier
 ones), replacing each ``raise NotImplementedError``; then run
@@ -103,6 +106,9 @@ def softplus_dy_db(dy_da):
     unchanged.
 
     Input: dy_da (float). Returns dy/db (float).
+
+    Example: at x = 0, a = 2 and dy/da = 1/a = 0.5 (exercise 5.4), so
+    dy/db = 0.5.
     """
     # BEGIN SOLUTION Exercise 5.5
     da_db = 1.0
@@ -195,6 +201,9 @@ def sigmoid_dy_db(dy_da):
     """Exercise 5.10: the "1 +" node, dy/db = (da/db)(dy/da) = dy/da.
 
     Input: dy_da (float). Returns dy/db (float).
+
+    Example: at w^T x = 0 (exercise 5.8's example), a = 2 and
+    dy/da = -1/a^2 = -0.25 (exercise 5.9), so dy/db = -0.25.
     """
     # BEGIN SOLUTION Exercise 5.10
     da_db = 1.0
@@ -247,6 +256,10 @@ def sigmoid_grad_w(w, x):
                  = sigma(w^T x) (1 - sigma(w^T x)) x
 
     (sigma is increasing: raising w_i where x_i > 0 raises y.)
+
+    A second slip on the way there: the slide writes
+    "grad_w y = x dy/de = -x dy/de"; the second step should read -x dy/dc,
+    since c = -e gives dy/de = -dy/dc (exercise 5.12).
 
     Inputs: w, x (lists of n floats). Returns grad_w y (list of n floats).
 

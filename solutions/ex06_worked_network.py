@@ -89,6 +89,11 @@ def delta_out(z_out, t):
     (-z_out t > 0, the example is misclassified) and 0 otherwise. At the kink
     -z_out t = 0 use 0, like ReLU.
 
+    The two modules differ at the kink on purpose: Exercise 02 follows the
+    perceptron, which counts z t = 0 as a mistake and updates there
+    (indicator 1_{z t <= 0}); this module follows the seed's worked network
+    as written, 1{-z_out t > 0}, so delta_out is 0 at the kink.
+
     Inputs: floats z_out and t (+1.0 or -1.0). Returns: a float.
 
     >>> delta_out(1.5, -1.0), delta_out(1.5, 1.0)

@@ -4,13 +4,23 @@ Mirrors seed 002 ("Backpropagation", a deep-learning tutorial page), section
 "An iteration with the backpropagation algorithm" (the forward propagation
 phase, steps 1-4, and the backward propagation phase, steps 1-6), written
 with seed 000's (Sadiku) matrix form of the delta recursion, slide
-"Formalization for a Standard Neural Network"::
+"Formalization for a Standard Neural Network". Its scalar lines, for unit j
+of one layer and unit k of the next (delta_j = dL/da_j)::
+
+    delta_j   = sum_k w_jk g'(z_k) delta_k
+    dL/dw_jk  = a_j g'(z_k) delta_k
+
+(The slide writes the second line with a sum over k as well. That is a
+slip: the weight w_jk reaches the loss only through z_k, so there is one
+term and no sum.) In matrix form::
 
     delta^(l-1)        = W^(l-1,l) (g'(z^(l)) * delta^(l))
-    dL/dW^(l-1,l)      = a (g'(z^(l)) * delta^(l))^T
+    dL/dW^(l-1,l)      = a^(l-1) (g'(z^(l)) * delta^(l))^T
 
 where delta^(l) = dL/da^(l) (= seed 002's gradient of the loss with respect
-to h_l) and * is the elementwise (Hadamard) product.
+to h_l) and * is the elementwise (Hadamard) product. The slide writes the
+first factor of the second line as a plain "a"; it is a^(l-1), the
+activations of the layer below (h_prev in Exercise 9.13).
 
 The network (seed 002): L hidden tanh layers and a linear output unit,
 squared-error loss::
@@ -93,7 +103,9 @@ def outer(u, v):
 def tanh_prime(z):
     """Exercise 9.5: g'(z) for g = tanh, elementwise: [1 - tanh(z_i)**2].
 
-    Input: list of floats z. Returns: list of floats.
+    Input: list of floats z. Returns: list of floats. (Unlike the
+    ``tanh_prime`` of Exercises 06 and 12, which take one float, this one
+    takes and returns a list: g'(z^(l)) for a whole layer.)
 
     >>> tanh_prime([0.0])
     [1.0]

@@ -19,6 +19,10 @@ ops (``+``, ``*``, ``tanh``, ``exp``, ``** c``) are written for you. You write:
   Accumulate with ``+=``: a node used on several paths (``a + a``, or a value
   that feeds two later nodes) receives the *sum* over its paths -- the
   multivariate chain rule of seed 000 (and seed 003's "case 2").
+  Unlike micrograd, where each op defines its ``_backward`` as a closure
+  inside the op, the local derivatives here are module-level functions
+  that receive ``out``: so each can be called, and graded, on its own
+  (``minigrad/engine.py`` does the same).
 * ``topo_sort`` (10.6): every node the output depends on, inputs before the
   nodes that use them, each exactly once -- iteratively, so a graph 10000
   nodes deep works (Python's recursion limit is about 1000).

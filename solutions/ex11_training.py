@@ -19,7 +19,10 @@ and ``.grad``); ``model.zero_grad()`` sets every ``.grad`` to 0.
 
 The loss of this module is the mean squared error over the m examples,
 L = (1/m) sum_j (y_j - t_j)^2, with labels t_j in {-1, +1} and the predicted
-class sign(y_j) (seed 000's perceptron: y = sign(z)).
+class sign(y_j) (seed 000's perceptron: y = sign(z)). Training (11.5 to 11.7)
+uses this mean loss, not seed 003's sum: its gradient is (1/m) times the
+total gradient of Exercise 11.2, dL/dw = (1/m) sum_j dl^j/dw, so the step
+size does not grow with the number of examples.
 
 How to work: implement the steps in order (11.1, 11.2, ...); later steps call
 earlier ones. Run ``python grader.py ex11`` to check them.
@@ -105,6 +108,11 @@ def accuracy(ys, ts):
 
         accuracy = (1/m) sum_j 1{sign(y_j) == t_j}
 
+    Here an output y_j = 0 counts as the class -1: a classifier must pick a
+    side, so y_j = 0 is correct for t_j = -1 and wrong for t_j = +1. This
+    differs from Exercise 01, where sign(0) = 0 and a point with z = 0 is a
+    mistake for both labels (the perceptron must update there).
+
     Inputs: ``ys`` (m floats, the network outputs) and ``ts`` (m labels
     +1.0 or -1.0). Returns a float in [0, 1].
 
@@ -127,7 +135,8 @@ def training_step(model, xs, ts, eta):
     2. loss = mse_loss(ys, ts)                      (11.3, a Value)
     3. model.zero_grad(), then loss.backward()      (backpropagation: dL/dtheta
        in every parameter's .grad; without zero_grad the grads of the previous
-       step would be added in)
+       step would be added in). L is the mean loss, so this dL/dtheta is
+       (1/m) times 11.2's total gradient of the per-example losses.
     4. the gradient step (11.1) on the parameters' data:
        theta <- theta - eta dL/dtheta, written back into each p.data.
 

@@ -195,7 +195,7 @@ def _hidden_dw_kink(student):
 
 @check("Exercise 2.2", points=2, visibility="hidden")
 def test_dw_seeded(student):
-    """dL_j/dw against minigrad autodiff on seeded examples away from the kink, both sides."""
+    """dL_j/dw against minigrad autodiff on seeded examples away from the kink (both sides), and at the kink z = 0 against minigrad.perceptron.hinge_subgradient (indicator 1)."""
     for w, b, x, t in seeded(22, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_dw(student, w, b, x, t)
     _hidden_dw_kink(student)
@@ -219,7 +219,7 @@ def _hidden_db_kink(student):
 
 @check("Exercise 2.3", points=2, visibility="hidden")
 def test_db_seeded(student):
-    """dL_j/db against minigrad autodiff on seeded examples away from the kink, both sides."""
+    """dL_j/db against minigrad autodiff on seeded examples away from the kink (both sides), and at the kink z = 0 against minigrad.perceptron.hinge_subgradient (indicator 1)."""
     for w, b, x, t in seeded(23, 8, lambda r: _hidden_away(r, r.randint(1, 4))):
         _check_db(student, w, b, x, t)
     _hidden_db_kink(student)
