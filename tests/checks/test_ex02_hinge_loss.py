@@ -146,14 +146,14 @@ def _check_dw(student, w, b, x, t):
     else:
         _, _, other_w, _ = _autodiff(w, b, x, -t)
         mistakes = {
-            "no indicator": ([-g for g in other_w], "You forgot the indicator 1_{-z t > 0}: "
+            "no indicator": ([-g for g in other_w], "You forgot the indicator 1_{z t <= 0}: "
                              "on the correct side L_j = 0, so its gradient is 0."),
             "no indicator, sign": (other_w, "On the correct side L_j = 0, so its "
-                                   "gradient is 0 (the indicator 1_{-z t > 0} is 0 here)."),
+                                   "gradient is 0 (the indicator 1_{z t <= 0} is 0 here)."),
         }
     expect_close(got, g_w, inputs=dict(w=w, b=b, x=x, t=t, z=z),
                  what="dL_j/dw",
-                 hint="dL_j/dw = 1_{-z t > 0} * (-t x): -t x when the example is on the wrong "
+                 hint="dL_j/dw = 1_{z t <= 0} * (-t x): -t x when the example is on the wrong "
                       "side, all zeros otherwise.",
                  mistakes=mistakes)
 
@@ -167,12 +167,12 @@ def _check_db(student, w, b, x, t):
                                            "is 1 and dL_j/db = -t; yours is 0.")}
     else:
         _, _, _, other_b = _autodiff(w, b, x, -t)
-        mistakes = {"no indicator": (-other_b, "You forgot the indicator 1_{-z t > 0}: on "
+        mistakes = {"no indicator": (-other_b, "You forgot the indicator 1_{z t <= 0}: on "
                                      "the correct side L_j = 0, so its gradient is 0."),
                     "no indicator, sign": (other_b, "On the correct side L_j = 0, so its "
                                            "gradient is 0 (the indicator is 0 here).")}
     expect_close(got, g_b, inputs=dict(w=w, b=b, x=x, t=t, z=z),
-                 what="dL_j/db", hint="dL_j/db = 1_{-z t > 0} * (-t), since dz/db = 1.",
+                 what="dL_j/db", hint="dL_j/db = 1_{z t <= 0} * (-t), since dz/db = 1.",
                  mistakes=mistakes)
 
 
