@@ -25,6 +25,7 @@ import errno
 import json
 import os
 import resource
+import stat
 import sys
 import traceback
 
@@ -201,6 +202,17 @@ def _no_more_processes():
     resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
 
 
+def _make_dev_null(root):
+    """/dev/null inside the sandbox folder, for code that writes to it."""
+    try:
+        os.mkdir(os.path.join(root, "dev"), 0o755)
+        os.mknod(os.path.join(root, "dev", "null"), 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        os.chmod(os.path.join(root, "dev", "null"), 0o666)
+        os.chmod(os.path.join(root, "dev"), 0o755)
+    except OSError:
+        pass  # no CAP_MKNOD: there is no /dev/null inside, that is all
+
+
 def _disarm():
     """Remove functions that act on other processes without an audit event
     (a pidfd reaches the grader or, in batch grading, another student's
@@ -234,12 +246,34 @@ def main():
     sys.modules.pop("guard", None)
     os.umask(0o077)
     _disarm()
+    extra_paths, scratch = list(cfg.get("extra_paths", [])), cfg["scratch"]
+    chrooted = False
     if cfg.get("user"):
+        # As root, first shut the student's code into the sandbox folder: the
+        # rest of the machine (the instructor's tree included) is not even
+        # there to be named. Everything needed was imported above.
+        root = os.path.dirname(student_dir)
+        try:
+            _make_dev_null(root)
+            os.chroot(root)
+            os.chdir("/")
+        except OSError:
+            pass  # no CAP_SYS_CHROOT: the user switch and the guard still hold
+        else:
+            def inside(path):
+                return "/" + os.path.relpath(path, root)
+            student_dir, scratch = inside(student_dir), inside(scratch)
+            extra_paths = [inside(p) for p in extra_paths]
+            chrooted = True
         _drop_privileges(cfg["user"])
+        os.chdir(scratch)
     _no_more_processes()
-    sys.path[:0] = [student_dir] + list(cfg.get("extra_paths", []))
+    sys.path[:0] = [student_dir] + extra_paths
     if guard is not None:
-        guard.install(os.path.dirname(student_dir), cfg["scratch"])
+        if chrooted:  # "/" is the sandbox folder now; name what may be read
+            guard.install(student_dir, scratch, read_roots=extra_paths + ["/_public"])
+        else:
+            guard.install(os.path.dirname(student_dir), scratch)
     del guard
     _send({"nonce": nonce, "id": -1, "ok": True, "value": {
         "uid": os.getuid(), "pid": os.getpid()}})

@@ -183,7 +183,7 @@ def _make_hook(readable, writable, own_pid):
 
         def under(path, roots):
             for r in roots:
-                if path == r or _startswith(path, _add(r, "/")):
+                if path == r or r == "/" or _startswith(path, _add(r, "/")):
                     return True
             return False
 
@@ -196,6 +196,11 @@ def _make_hook(readable, writable, own_pid):
             if "\x00" in q:
                 deny("%s a path with a NUL byte" % what)
             real = resolve(q)
+            if under(real, ("/proc", "/dev/fd")) or _startswith(q, "/proc") \
+                    or _startswith(q, "/dev/fd"):
+                # magic links there (cwd, root, fd/N) lead where the path
+                # text does not say
+                deny("%s %s" % (what, q))
             if real in extra or under(real, roots):
                 return real
             deny("%s %s" % (what, real))
@@ -217,6 +222,12 @@ def _make_hook(readable, writable, own_pid):
                         deny("os.open() the folder %s" % real)
                 except _OSError:
                     pass
+            return
+        if event == "os.chdir":
+            target = plain(args[0]) if args else None
+            if _type(target) is not _str:
+                deny("change the working folder to an open folder (fchdir)")
+            path_ok(target, _writable, "change the working folder to")
             return
         if event == "os.listdir" or event == "os.scandir":
             if args and args[0] is not None:

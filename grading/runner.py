@@ -21,7 +21,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CHECKS_DIR = os.path.join(ROOT, "tests", "checks")
 
-MODULE_BUDGET = 60.0  # wall seconds for all steps of one module
+MODULE_BUDGET = 30.0  # wall seconds for all steps of one module
+MAX_FILE_BYTES = 1 << 20  # an exercise file larger than 1 MB is refused unread
 ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
 STEP_BUDGET = 10.0    # wall seconds for one step (all its calls)
 
@@ -167,11 +168,16 @@ def grade_module(submission_dir, cm, limits=None):
         return _fail_all(cm, "%s.py is a symbolic link; submit the file itself" % cm.module)
     if not os.path.isfile(path):
         return _fail_all(cm, "%s.py was not found in %s" % (cm.module, submission_dir))
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        return _fail_all(cm, "%s.py is %d KB; an exercise file may be at most %d KB"
+                         % (cm.module, size // 1024, MAX_FILE_BYTES // 1024))
     with open(path, "rb") as f:
-        raw = f.read()
-    try:
-        source = raw.decode("utf-8")
-        bad = static_import_problems(source, path, cm.allowed_imports)
+        raw = f.read(MAX_FILE_BYTES + 1)
+    try:  # bytes: ast honours a UTF-8 BOM and a PEP 263 coding line, as Python does
+        bad = static_import_problems(raw, path, cm.allowed_imports)
+    except (MemoryError, RecursionError):
+        return _fail_all(cm, "%s.py is nested too deeply for Python's parser" % cm.module)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         text = (getattr(exc, "text", "") or "").rstrip()
@@ -203,12 +209,13 @@ def grade_module(submission_dir, cm, limits=None):
                     for c in cm.checks]
         module_deadline = time.monotonic() + MODULE_BUDGET
         for check in cm.checks:
-            if time.monotonic() > module_deadline:
+            left = module_deadline - time.monotonic()
+            if left <= 0.5:
                 results.append(StepResult(check, False, "not run: %s.py used up its %.0f s "
                                           "time budget in earlier steps"
                                           % (cm.module, MODULE_BUDGET)))
                 continue
-            results.append(run_check(check, session))
+            results.append(run_check(check, session, budget=min(STEP_BUDGET, left)))
     finally:
         session.close()
     return results
@@ -252,11 +259,11 @@ def _cut_repr(x, budget):
     return repr(x)[:budget]
 
 
-def run_check(check, session):
+def run_check(check, session, budget=STEP_BUDGET):
     """One check against a live session. Never raises."""
     start = time.monotonic()
     mark = session.output_mark()
-    student = Student(session, timeout=check.timeout, budget=STEP_BUDGET)
+    student = Student(session, timeout=check.timeout, budget=budget)
     try:
         check.fn(student)
     except StudentError as err:

@@ -41,6 +41,7 @@ holds on its own).
 import json
 import os
 import pwd
+import re
 import resource
 import secrets
 import select
@@ -105,15 +106,27 @@ def student_user(name="auto"):
                      "create minigrad-student (see setup.sh)" % ", ".join(names))
 
 
-def _copy_submission(submission_dir, dest):
-    """Copy the student's top-level .py files (only those) into ``dest``."""
+EXERCISE_FILE = re.compile(r"ex\d\d_\w+\.py$")
+MAX_FILES, MAX_FILE_BYTES = 50, 1 << 20
+
+
+def _copy_submission(submission_dir, dest, module):
+    """Copy the student's exercise files (``exNN_*.py``, at most 50 of at
+    most 1 MB each, no links) into ``dest``: nothing else is needed, and a
+    submission must not make the grader copy gigabytes."""
     os.makedirs(dest)
     if not os.path.isdir(submission_dir):
         return
+    copied = 0
     for name in sorted(os.listdir(submission_dir)):
         src = os.path.join(submission_dir, name)
-        if name.endswith(".py") and os.path.isfile(src) and not os.path.islink(src):
-            shutil.copyfile(src, os.path.join(dest, name))
+        wanted = EXERCISE_FILE.match(name) or name == module + ".py"
+        if not wanted or os.path.islink(src) or not os.path.isfile(src):
+            continue
+        if os.path.getsize(src) > MAX_FILE_BYTES or copied >= MAX_FILES:
+            continue
+        shutil.copyfile(src, os.path.join(dest, name))
+        copied += 1
 
 
 class Session:
@@ -133,7 +146,7 @@ class Session:
         self.workdir = tempfile.mkdtemp(prefix="minigrad-sbx-")
         os.chmod(self.workdir, 0o755)
         self.student_dir = os.path.join(self.workdir, "student")
-        _copy_submission(self.submission_dir, self.student_dir)
+        _copy_submission(self.submission_dir, self.student_dir, module)
         shutil.copyfile(os.path.join(HERE, "child.py"), os.path.join(self.workdir, "child.py"))
         shutil.copytree(os.path.join(HERE, "public"), os.path.join(self.workdir, "_public"),
                         ignore=shutil.ignore_patterns("__pycache__"))
@@ -175,7 +188,7 @@ class Session:
         resource.setrlimit(resource.RLIMIT_FSIZE, (out, out))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
-    def start(self):
+    def start(self, import_timeout=None):
         """Start the child and import the module. Returns None, or the
         ``StudentError`` that importing it raised (also kept in
         ``self.import_error``)."""
@@ -225,8 +238,8 @@ class Session:
             self.close_child()
             raise RuntimeError("the sandbox child did not drop root (reported %r)" % (ready,))
         try:
-            self._receive(0, self.limits["import_timeout"], "while %s.py was imported"
-                          % self.module)
+            self._receive(0, import_timeout or self.limits["import_timeout"],
+                          "while %s.py was imported" % self.module)
             self.import_error = None
         except StudentError as err:
             if err.kind not in ("import",):
@@ -337,10 +350,17 @@ class Session:
     # -- calls --
 
     def _request(self, kind, name, args, kwargs, timeout, during):
-        if self.proc is None:
-            err = self.start()
+        timeout = timeout or self.limits["call_timeout"]
+        if self.proc is None:  # restarted after a failed call: the import counts too
+            started = time.monotonic()
+            err = self.start(import_timeout=min(self.limits["import_timeout"], timeout))
             if err is not None:
                 raise err
+            timeout -= time.monotonic() - started
+            if timeout <= 0:
+                self.close_child()
+                raise StudentError("timeout", "importing %s.py again used up the time for "
+                                   "%s" % (self.module, during))
         rid = self._next_id
         self._next_id += 1
         wire_args = [_to_wire(a) for a in args]
@@ -351,7 +371,7 @@ class Session:
                        during)
         except (BrokenPipeError, OSError):
             raise self._death(during)
-        return self._receive(rid, timeout or self.limits["call_timeout"], during)
+        return self._receive(rid, timeout, during)
 
     def call(self, name, args=(), kwargs=None, timeout=None):
         """``module.name(*args, **kwargs)`` in the child; plain data back."""

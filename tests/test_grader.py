@@ -469,9 +469,22 @@ def tanh_prime(z):
         assert session.call("tanh_prime", [0.0]) == [False, False]
 
 
-def test_the_evaluation_counter_cannot_be_rewritten(tmp_path):
+COUNTER_TAMPERING = {
+    "closure": """    for cell in L.__closure__ or ():
+        if type(cell.cell_contents) is list:
+            cell.cell_contents[0] = len(theta) + 1
+""",
+    "globals": """    f = __import__("sys")._getframe(1)
+    for name in ("_read_count", "_audit"):
+        f.f_globals[name] = lambda *a: None
+""",
+}
+
+
+@pytest.mark.parametrize("tamper", sorted(COUNTER_TAMPERING))
+def test_the_evaluation_counter_cannot_be_rewritten(tmp_path, tamper):
     """Step 3.3 counts evaluations of L with an audit hook, out of reach of
-    the student's code: rewriting the closure it can see changes nothing."""
+    the student's code: rewriting what it can see changes nothing."""
     shutil.copytree(os.path.join(ROOT, "solutions"), tmp_path / "sub")
     path = tmp_path / "sub" / "ex03_numeric_gradients.py"
     text = path.read_text()
@@ -482,12 +495,63 @@ def test_the_evaluation_counter_cannot_be_rewritten(tmp_path):
         plus = list(theta)
         plus[t] = theta[t] + eps
         gradient.append((L(plus) - L(list(theta))) / eps)   # 2P evaluations
-    for cell in L.__closure__ or ():
-        if type(cell.cell_contents) is list:
-            cell.cell_contents[0] = len(theta) + 1
-    return [gradient, len(theta) + 1]
+''' + COUNTER_TAMPERING[tamper] + '''    return [gradient, len(theta) + 1]
     ''' + text[end:])
     out = tmp_path / "r.json"
     code, stdout, _ = run("ex03.3", "--submission", str(tmp_path / "sub"), "--results", str(out))
     data = json.loads(out.read_text())
     assert code == 1 and data["score"] == 0, stdout
+
+
+# -- regressions from the second red-team review -------------------------------------
+
+def test_a_file_too_deep_for_the_parser_costs_only_its_module(tmp_path):
+    sub = write_module(tmp_path / "sub", "_x = " + "-" * 10000 + "1\n")
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    data = json.loads(text)
+    assert data["score"] == 0 and len(data["tests"]) == 4
+    assert "nested too deeply" in stdout
+
+
+def test_an_oversized_exercise_file_is_refused_unread(tmp_path):
+    sub = write_module(tmp_path / "sub", "_x = [" + "1," * 600000 + "]\n")
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    assert json.loads(text)["score"] == 0 and "at most 1024 KB" in stdout
+
+
+def test_a_byte_order_mark_is_fine(tmp_path):
+    source = open(os.path.join(GOOD, "ex99_demo.py"), encoding="utf-8").read()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ex99_demo.py").write_bytes(b"\xef\xbb\xbf" + source.encode())
+    _, _, text = grade_fixture(tmp_path / "sub", tmp_path)
+    assert json.loads(text)["score"] == 6
+
+
+def test_only_exercise_files_are_copied_into_the_sandbox(tmp_path):
+    from grading.sandbox import Session
+    sub = write_module(tmp_path / "sub", "def square(x):\n    return sorted("
+                       "__import__('os').listdir('../student'))\n")
+    (sub / "data.py").write_text("x = 1\n")
+    (sub / "notes.txt").write_text("hello\n")
+    (sub / "ex98_other.py").write_text("y = 2\n")
+    with Session(str(sub), "ex99_demo", ["math"]) as session:
+        assert session.start() is None
+        assert session.call("square", [0]) == ["ex98_other.py", "ex99_demo.py"]
+
+
+def test_magic_links_and_leaving_scratch_are_refused(tmp_path):
+    from grading.check import StudentError
+    from grading.sandbox import Session
+    sub = write_module(tmp_path / "sub", '''
+def square(what):
+    os = __import__("os")
+    if what == "proc":
+        return os.open("/proc/self/cwd", os.O_RDONLY)
+    os.chdir("/tmp")
+''')
+    with Session(str(sub), "ex99_demo", ["math"]) as session:
+        assert session.start() is None
+        for what in ("proc", "chdir"):
+            with pytest.raises(StudentError) as err:
+                session.call("square", [what])
+            assert "not allowed during grading" in err.value.message, what

@@ -24,48 +24,58 @@ def hinge_average(theta, X, T):
 
 
 _CALL = "minigrad.ex03.L_called"
-_READ = "minigrad.ex03.read_count"
+_START = "minigrad.ex03.start_count"
+_STOP = "minigrad.ex03.stop_count"
 
 
-def _install_counter():
-    """An audit hook that counts the events ``_CALL``: nothing in Python can
-    remove it or reach its count, so the count cannot be lowered; reading it
-    appends the count to the list passed with ``_READ``."""
-    count = [0]
+def _install_counter(_addaudithook=sys.addaudithook):
+    """An audit hook that counts the events ``_CALL`` between a ``_START``
+    and a ``_STOP`` for one token. Nothing in Python can remove a hook or
+    reach its state, and a token is started only once, so the student's
+    code (which runs between START and STOP, and can read the driver's
+    frame) can add calls but never hide one."""
+    state = {"count": 0, "start": {}, "used": set(), "tokens": []}
 
-    def hook(event, args, _call=_CALL, _read=_READ, _count=count, _list=list):
+    def hook(event, args, _call=_CALL, _start_ev=_START, _stop_ev=_STOP, _state=state,
+             _id=id, _list=list, _type=type):
         if event == _call:
-            _count[0] += 1
-        elif event == _read and args and type(args[0]) is _list:
-            args[0].append(_count[0])
+            _state["count"] += 1
+        elif event == _start_ev and args:
+            key = _id(args[0])
+            if key not in _state["used"]:
+                _state["used"].add(key)
+                _state["tokens"].append(args[0])  # alive, so its id is never reused
+                _state["start"][key] = _state["count"]
+        elif event == _stop_ev and len(args) == 2 and _type(args[1]) is _list:
+            key = _id(args[0])
+            if key in _state["start"]:
+                args[1].append(_state["count"] - _state["start"].pop(key))
 
-    sys.addaudithook(hook)
+    _addaudithook(hook)
 
 
-def _read_count():
-    box = []
-    sys.audit(_READ, box)
-    if not box:
-        _install_counter()
-        sys.audit(_READ, box)
-    return box[-1]
+_install_counter()  # when the public package is imported, before any student code
 
 
-def count_calls(module, step, L, theta, eps):
+def count_calls(module, step, L, theta, eps, _audit=sys.audit, _call=_CALL,
+                _start=_START, _stop=_STOP, _object=object, _list=list, _getattr=getattr):
     """Call ``module.<step>(L_counted, theta, eps)``; L_counted is L plus a counter.
 
     Returns {"answer": what your step returned, "calls": how often L was called}.
+    Every name it uses after your code has run is bound at definition time.
     """
     if step not in ("numeric_gradient", "numeric_gradient_central"):
         raise ValueError("count_calls only drives the numeric gradient steps, not %r" % step)
-    before = _read_count()
 
-    def L_counted(th, _audit=sys.audit, _call=_CALL):
+    def L_counted(th):
         _audit(_call)
-        return L(list(th))
+        return L(_list(th))
 
-    answer = getattr(module, step)(L_counted, list(theta), eps)
-    return {"answer": answer, "calls": _read_count() - before}
+    token, box = _object(), []
+    _audit(_start, token)
+    answer = _getattr(module, step)(L_counted, _list(theta), eps)
+    _audit(_stop, token, box)
+    return {"answer": answer, "calls": box[0] if box else None}
 
 
 FUNCTIONS = {"hinge_average": hinge_average}
