@@ -174,6 +174,20 @@ def _first_mismatch(got, expected, rel, abs_, path=""):
     return None
 
 
+def _pick_hint(hint, mistakes, mismatch):
+    """The hints of every typical mistake the answer matches (several wrong
+    derivations can give the same number on one input: say so), else ``hint``."""
+    matched = []
+    for name, (wrong, wrong_hint) in (mistakes or {}).items():
+        if mismatch(wrong) is None and wrong_hint not in matched:
+            matched.append(wrong_hint)
+    if not matched:
+        return hint
+    if len(matched) == 1:
+        return matched[0]
+    return "one of these (they give the same value here): " + " | ".join(matched)
+
+
 def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs=1e-9,
                  hint="", mistakes=None):
     """Pass if ``got`` equals ``expected`` within tolerance, element by element.
@@ -187,11 +201,7 @@ def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs
     problem = _first_mismatch(got, expected, rel, abs)
     if problem is None:
         return
-    chosen = hint
-    for name, (wrong, wrong_hint) in (mistakes or {}).items():
-        if _first_mismatch(got, wrong, rel, abs) is None:
-            chosen = wrong_hint
-            break
+    chosen = _pick_hint(hint, mistakes, lambda wrong: _first_mismatch(got, wrong, rel, abs))
     raise CheckFailed("%s is wrong: %s" % (what, problem), what=what, inputs=inputs,
                       expected=expected, got=got, hint=chosen)
 
@@ -202,11 +212,7 @@ def expect_equal(got, expected, *, inputs=None, what="the answer", hint="", mist
         return
     if _first_mismatch(got, expected, 0.0, 0.0) is None:
         return
-    chosen = hint
-    for name, (wrong, wrong_hint) in (mistakes or {}).items():
-        if _first_mismatch(got, wrong, 0.0, 0.0) is None:
-            chosen = wrong_hint
-            break
+    chosen = _pick_hint(hint, mistakes, lambda wrong: _first_mismatch(got, wrong, 0.0, 0.0))
     raise CheckFailed("%s is wrong: expected %s, got %s" % (what, _fmt(expected), _fmt(got)),
                       what=what, inputs=inputs, expected=expected, got=got, hint=chosen)
 

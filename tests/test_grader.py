@@ -555,3 +555,16 @@ def square(what):
             with pytest.raises(StudentError) as err:
                 session.call("square", [what])
             assert "not allowed during grading" in err.value.message, what
+
+
+def test_ambiguous_mistakes_name_every_possibility():
+    from grading.check import CheckFailed, expect_close
+    with pytest.raises(CheckFailed) as err:
+        expect_close(0.5, -0.5, what="b_new", hint="generic",
+                     mistakes={"no t": (0.5, "left out t"), "sign": (0.5, "wrong sign"),
+                               "other": (9.0, "unrelated")})
+    assert "left out t" in err.value.hint and "wrong sign" in err.value.hint
+    assert "unrelated" not in err.value.hint
+    with pytest.raises(CheckFailed) as err:
+        expect_close(2.0, -0.5, what="b_new", hint="generic", mistakes={"no t": (0.5, "x")})
+    assert err.value.hint == "generic"
