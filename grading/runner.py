@@ -6,23 +6,22 @@ compare it with oracles computed here.
 """
 
 import ast
-import re
 import importlib.util
 import os
+import re
 import sys
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 from grading.check import CheckFailed, StudentError
-from grading.sandbox import Session, Student
+from grading.sandbox import MAX_FILE_BYTES, Session, Student
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CHECKS_DIR = os.path.join(ROOT, "tests", "checks")
 
 MODULE_BUDGET = 30.0  # wall seconds for all steps of one module
-MAX_FILE_BYTES = 1 << 20  # an exercise file larger than 1 MB is refused unread
 ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
 STEP_BUDGET = 10.0    # wall seconds for one step (all its calls)
 
