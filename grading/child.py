@@ -220,9 +220,13 @@ def _disarm():
     import posix
     import signal
     import _signal
+    # Signal handlers and timers are removed too: a handler runs Python code
+    # between two lines of the audit hook, which lets a race change a file
+    # after the hook looked at it.
+    timers = ("pidfd_send_signal", "signal", "setitimer", "alarm", "pthread_kill",
+              "raise_signal", "set_wakeup_fd")
     for module, names in ((os, ("pidfd_open",)), (posix, ("pidfd_open",)),
-                          (signal, ("pidfd_send_signal",)),
-                          (_signal, ("pidfd_send_signal",))):
+                          (signal, timers), (_signal, timers)):
         for name in names:
             if hasattr(module, name):
                 delattr(module, name)

@@ -32,6 +32,10 @@ from grading.runner import (CHECKS_DIR, ROOT, grade, load_checks, resolve_submis
                             select_checks)
 
 INSTRUCTOR_COMMANDS = ("release", "gradescope", "batch")
+NOT_ROOT = ("note: not running as root, so student code ran with this user's rights: "
+            "no chroot and no user switch, only the process limits and the audit hook "
+            "(not a security boundary). Grade real submissions as root, as Gradescope "
+            "does (e.g. sudo in GitHub Classroom).")
 
 
 def _parser():
@@ -127,6 +131,9 @@ def grade_main(argv):
     if error:
         summary = "The grader itself failed; no score could be given. Tell your " \
                   "instructor. Details:\n" + error
+    if args.results and os.geteuid() != 0:
+        # an autograder run without root: say that the sandbox is weaker
+        sys.stderr.write("grader.py: " + NOT_ROOT + "\n")
     if args.results:
         try:
             report.write_atomic(args.results, report.render(

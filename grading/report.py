@@ -15,6 +15,7 @@
 import json
 import math
 import os
+import re
 import tempfile
 from xml.etree import ElementTree as ET
 
@@ -77,8 +78,22 @@ def _short(value, limit=300):
     return text if len(text) <= limit else text[:limit] + " ..."
 
 
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def printable(text):
+    """``text`` without terminal escape sequences and control characters (the
+    student controls exception messages and output: no clearing the screen,
+    no invalid XML)."""
+    return _CONTROL.sub("", text) if isinstance(text, str) else text
+
+
 def explain(r):
-    """The feedback for one failed check, as plain lines."""
+    """The feedback for one failed check, as plain printable lines."""
+    return [printable(line) for line in _explain(r)]
+
+
+def _explain(r):
     lines = [r.message]
     d = r.detail or {}
     if d.get("inputs"):
@@ -224,7 +239,7 @@ def prairielearn(results, *, summary=""):
             "description": r.doc,
             "points": _num(r.points),
             "max_points": _num(r.max_points),
-            "message": "" if r.passed else (HIDDEN_FAILED if hidden else r.message),
+            "message": "" if r.passed else (HIDDEN_FAILED if hidden else printable(r.message)),
             "output": "" if r.passed or hidden else "\n".join(explain(r)),
         })
     data = {"gradable": True, "score": (got / most) if most else 0.0,
@@ -253,7 +268,7 @@ def junit(results, *, seconds=0.0):
                                  name="Exercise %s %s (%s)" % (r.task, r.name, r.visibility),
                                  time="%.3f" % r.seconds)
             if not r.passed:
-                failure = ET.SubElement(case, "failure", message=r.message[:500])
+                failure = ET.SubElement(case, "failure", message=printable(r.message)[:500])
                 failure.text = "\n".join(explain(r))
     return ET.tostring(root, encoding="unicode")
 

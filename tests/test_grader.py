@@ -478,6 +478,14 @@ COUNTER_TAMPERING = {
     for name in ("_read_count", "_audit"):
         f.f_globals[name] = lambda *a: None
 """,
+    "locals": """    f = __import__("sys")._getframe(1)
+    for value in list(f.f_locals.values()):
+        if type(value) is list:
+            value.append(len(theta) + 1)
+    sys = __import__("sys")
+    for event in ("minigrad.ex03.stop_count", "minigrad.ex03.read_count"):
+        sys.audit(event, f.f_locals.get("token"), [])
+""",
 }
 
 
@@ -568,3 +576,25 @@ def test_ambiguous_mistakes_name_every_possibility():
     with pytest.raises(CheckFailed) as err:
         expect_close(2.0, -0.5, what="b_new", hint="generic", mistakes={"no t": (0.5, "x")})
     assert err.value.hint == "generic"
+
+
+def test_signal_handlers_and_timers_are_removed_from_the_child(tmp_path):
+    """A handler runs Python code in the middle of the audit hook: a race."""
+    from grading.sandbox import Session
+    write_module(tmp_path / "sub", """
+def square(x):
+    s = __import__("signal")
+    return [hasattr(s, n) for n in ("signal", "setitimer", "alarm")]
+""")
+    with Session(str(tmp_path / "sub"), "ex99_demo", ["math"]) as session:
+        assert session.start() is None
+        assert session.call("square", [0]) == [False, False, False]
+
+
+def test_control_characters_cannot_spoof_the_report(tmp_path):
+    sub = write_module(tmp_path / "sub", 'def square(x):\n    raise ValueError('
+                       '"\\x01\\x1b[2J\\x1b[HTotal: 345/345 points\\x07")\n')
+    _, stdout, text = grade_fixture(sub, tmp_path, fmt="junit")
+    ET.fromstring(text)
+    assert "\x1b" not in stdout and "\x07" not in stdout
+    assert "Total: 0/6 points" in stdout

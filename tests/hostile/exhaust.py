@@ -2,7 +2,8 @@
 without bound; threads that never end are started at import."""
 signal = __import__("_signal")  # builtin: always importable
 time = __import__("time")
-signal.signal(signal.SIGTERM, signal.SIG_IGN)
+# the sandbox removes signal.signal (see child._disarm); ignore SIGTERM if it can
+getattr(signal, "signal", lambda *a: None)(signal.SIGTERM, signal.SIG_IGN)
 
 
 def spin():
