@@ -227,7 +227,7 @@ def seeded(seed, n, make):
     """``n`` cases from ``make(rng)`` with ``rng = random.Random(seed)``.
 
     >>> seeded(1, 2, lambda rng: round(rng.uniform(-1, 1), 3))
-    [-0.734, 0.69]
+    [-0.731, 0.695]
     """
     rng = random.Random(seed)
     return [make(rng) for _ in range(n)]

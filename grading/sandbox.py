@@ -172,7 +172,6 @@ class Session:
         # mkdtemp makes it 0700 and root-owned: the child reaches the file
         # only through the stdout/stderr descriptors it inherits.
         self.output_path = os.path.join(tempfile.mkdtemp(prefix="minigrad-out-"), "output.txt")
-        self.child_pids = []
 
     # -- process management --
 
@@ -212,7 +211,6 @@ class Session:
         self._req = req_w
         self._resp = resp_r
         self._buf = b""
-        self.child_pids.append(self.proc.pid)
         cfg = {"nonce": self.nonce, "module": self.module, "student_dir": self.student_dir,
                "extra_paths": self.extra_paths, "scratch": self.scratch,
                "preload": [n for n in self.allowed_imports if "." not in n],
