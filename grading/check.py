@@ -93,7 +93,15 @@ class Fn:
         return "Fn(%s)" % inner
 
 
-def check(task, points=1, visibility="visible", timeout=None):
+def task_id(task):
+    """'Exercise 6.9' or '6.9' -> '6.9' (how the grader keys a step)."""
+    task = str(task)
+    if task.startswith("Exercise "):  # @check("Exercise 6.9"): grep finds it too
+        task = task[len("Exercise "):]
+    return task
+
+
+def check(task, points=1, visibility="visible", timeout=None, uses=()):
     """Mark a function as a grading check for ``Exercise <task>``.
 
     ``task`` is "Exercise 6.9" (or just "6.9"): the same string as in the
@@ -101,6 +109,11 @@ def check(task, points=1, visibility="visible", timeout=None):
 
     ``points`` it is worth, Gradescope ``visibility``, and an optional
     per-call ``timeout`` in seconds (the grader's default otherwise).
+
+    ``uses`` names the student's earlier steps that this step's function
+    calls (``uses=("2.2",)``): when one of those fails its own checks, this
+    step's failure is blamed on it ("this uses your 2.2, which fails: fix
+    2.2 first") and this step's own hint is held back.
     """
     if visibility not in VISIBILITIES:
         raise ValueError("check(%r): visibility must be one of %s, got %r"
@@ -109,13 +122,14 @@ def check(task, points=1, visibility="visible", timeout=None):
         raise ValueError("check(%r): points must be a non-negative number, got %r"
                          % (task, points))
 
-    task = str(task)
-    if task.startswith("Exercise "):  # @check("Exercise 6.9"): grep finds it too
-        task = task[len("Exercise "):]
+    task = task_id(task)
+    if isinstance(uses, str):
+        uses = (uses,)
+    uses = tuple(task_id(u) for u in uses)
 
     def mark(fn):
         fn._check = {"task": task, "points": points, "visibility": visibility,
-                     "timeout": timeout}
+                     "timeout": timeout, "uses": uses}
         return fn
 
     return mark
@@ -188,6 +202,24 @@ def _pick_hint(hint, mistakes, mismatch):
     return "one of these (they give the same value here): " + " | ".join(matched)
 
 
+def _shape(x):
+    """(rows, columns) of a list of equal-length lists of numbers, else None."""
+    if isinstance(x, (list, tuple)) and x and all(isinstance(r, (list, tuple)) for r in x):
+        widths = {len(r) for r in x}
+        if len(widths) == 1:
+            return len(x), widths.pop()
+    return None
+
+
+def _transposed_shape(got, expected):
+    """A note when ``got`` has the shape of the transpose of ``expected``."""
+    want, have = _shape(expected), _shape(got)
+    if want and have and want != have and have == want[::-1]:
+        return ("Your matrix is %dx%d where a %dx%d matrix is expected: the shape of its "
+                "transpose." % (have + want))
+    return ""
+
+
 def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs=1e-9,
                  hint="", mistakes=None):
     """Pass if ``got`` equals ``expected`` within tolerance, element by element.
@@ -202,6 +234,9 @@ def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs
     if problem is None:
         return
     chosen = _pick_hint(hint, mistakes, lambda wrong: _first_mismatch(got, wrong, rel, abs))
+    swapped = _transposed_shape(got, expected)
+    if swapped:
+        chosen = swapped + (" " + chosen if chosen else "")
     raise CheckFailed("%s is wrong: %s" % (what, problem), what=what, inputs=inputs,
                       expected=expected, got=got, hint=chosen)
 

@@ -7,6 +7,7 @@ Students::
     python grader.py ex06.5          one step
     python grader.py -v              show passed checks too
     python grader.py --list          the map: modules, steps, points
+    python grader.py hint 6.9        the next hint for a step (again: the next one)
 
 Instructors (autograder containers)::
 
@@ -43,7 +44,8 @@ def _parser():
         prog="python grader.py",
         description="Grade the minigrad exercises. Student code runs in a separate, "
         "limited process; the score is decided here.",
-        epilog="Instructor commands: 'python grader.py release DIR', "
+        epilog="Stuck on a step? 'python grader.py hint 6.9' gives its hints one at a "
+        "time. Instructor commands: 'python grader.py release DIR', "
         "'python grader.py gradescope ZIP', 'python grader.py batch DIR --csv FILE' "
         "(each has --help).")
     p.add_argument("select", nargs="?", default=None,
@@ -110,6 +112,7 @@ def grade_main(argv):
     resolved = resolve_submission(submission)
     shown = os.path.relpath(resolved) if not args.submission else resolved
     results = []
+    modules = []
     error = None
     try:
         modules = load_checks(args.checks or CHECKS_DIR)
@@ -144,9 +147,11 @@ def grade_main(argv):
             return 2
     colour = sys.stdout.isatty() and not args.no_color and not os.environ.get("NO_COLOR")
     if args.results or fmt == "text":
-        sys.stdout.write(report.text_report(results, submission=shown, verbose=args.verbose,
-                                            colour=colour, hidden_ran=hidden_ran,
-                                            focus=not args.select and not args.results))
+        sys.stdout.write(report.text_report(
+            results, submission=shown, verbose=args.verbose, colour=colour,
+            hidden_ran=hidden_ran, focus=not args.select and not args.results,
+            points_with_hidden=None if "." in (args.select or "")
+            else sum(m.points_with_hidden for m in modules)))
     else:
         sys.stdout.write(report.render(fmt, results, seconds=seconds, submission=shown,
                                        summary=summary, hidden_ran=hidden_ran) + "\n")
@@ -164,6 +169,9 @@ def main(argv=None):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
+        if argv and argv[0] == "hint":
+            from grading import hints
+            return hints.main(argv[1:])
         if argv and argv[0] in INSTRUCTOR_COMMANDS:
             from grading import instructor
             return instructor.main(argv)

@@ -137,10 +137,13 @@ def release(dest):
     out_checks = os.path.join(dest, "tests", "checks")
     os.makedirs(out_checks)
     shutil.copy(os.path.join(CHECKS_DIR, "conftest.py"), os.path.join(out_checks, "conftest.py"))
+    full = {os.path.basename(cm.path): cm.points_with_hidden for cm in load_checks(CHECKS_DIR)}
     for name in sorted(os.listdir(CHECKS_DIR)):
         if name.startswith("test_ex") and name.endswith(".py"):
             with open(os.path.join(CHECKS_DIR, name), encoding="utf-8") as f:
                 text = visible_only(f.read())
+            text += ("\n\n# Written by release: this module's points with the hidden checks "
+                     "your instructor runs.\nPOINTS_WITH_HIDDEN = %s\n" % report._num(full[name]))
             with open(os.path.join(out_checks, name), "w", encoding="utf-8") as f:
                 f.write(text)
     # The smoke run: the released grader grades the released stubs: 0 points.

@@ -108,6 +108,9 @@ def _explain(r):
         lines.append("got:      " + _short(d.get("got")))
     if d.get("hint"):
         lines.append("hint:     " + d["hint"])
+    if getattr(r, "hint_levels", 0) and r.visibility == "visible":
+        lines.append("stuck?    python grader.py hint %s  (%d hints, one at a time, no code)"
+                     % (r.task, r.hint_levels))
     if d.get("traceback"):
         lines.append("your traceback:")
         lines.extend("    " + ln for ln in d["traceback"].splitlines())
@@ -128,12 +131,14 @@ class _Style:
 
 
 def text_report(results, *, submission="exercises", verbose=False, colour=False,
-                hidden_ran=None, focus=False):
+                hidden_ran=None, focus=False, points_with_hidden=None):
     """The report a student reads after ``python grader.py``.
 
     ``focus``: show the details of the first module that has failures only
     (a whole run of untouched stubs would otherwise print a thousand lines);
     the others are named with the command that shows them.
+    ``points_with_hidden``: the selected modules' points with the hidden
+    checks counted, to say what share the checks that ran cover.
     """
     s = _Style(colour)
     got, most = total(results)
@@ -148,6 +153,10 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
                      % (mark, width, module, _num(p), _num(mp), ok, len(steps)))
     lines.append("")
     lines.append(s("Total: %s/%s points" % (_num(got), _num(most)), "1"))
+    if not hidden_ran and points_with_hidden and points_with_hidden > most:
+        lines.append("Visible checks: %s of %s points; the other %s are hidden checks that "
+                     "run when you submit." % (_num(most), _num(points_with_hidden),
+                                                _num(points_with_hidden - most)))
     failed = [r for r in results if not r.passed]
     if verbose:
         passed = [r for r in results if r.passed]

@@ -14,7 +14,7 @@ import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
-from grading.check import CheckFailed, StudentError
+from grading.check import CheckFailed, StudentError, task_id
 from grading.sandbox import MAX_FILE_BYTES, Session, Student
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,6 +40,7 @@ class Check:
         self.points = meta["points"]
         self.visibility = meta["visibility"]
         self.timeout = meta["timeout"]
+        self.uses = meta.get("uses", ())
         self.name = fn.__name__
         self.doc = " ".join((fn.__doc__ or "").split())
 
@@ -49,14 +50,41 @@ class Check:
 
 
 class CheckModule:
-    """One ``tests/checks/test_exNN_*.py``: the checks for one exercise file."""
+    """One ``tests/checks/test_exNN_*.py``: the checks for one exercise file.
 
-    def __init__(self, path, module, allowed_imports, checks, title):
+    Besides its checks, a check file may hold, keyed by "Exercise N.M":
+    ``HINTS`` (the hints ``python grader.py hint N.M`` gives, one level at a
+    time) and ``ERRORS`` ({exception name: what it usually means at this
+    step}, added to the feedback when the student's code raises it).
+    ``all_checks`` keeps every check of the file when a selection narrows
+    ``checks`` (to judge the earlier steps a step uses).
+    """
+
+    def __init__(self, path, module, allowed_imports, checks, title, hints=None,
+                 errors=None, all_checks=None, points_with_hidden=None):
         self.path = path
         self.module = module
         self.allowed_imports = allowed_imports
         self.checks = checks
         self.title = title
+        self.hints = hints or {}
+        self.errors = errors or {}
+        self.all_checks = checks if all_checks is None else all_checks
+        # The released check files carry only visible checks; release writes
+        # the full total (POINTS_WITH_HIDDEN) so a student sees the share.
+        if points_with_hidden is None:
+            points_with_hidden = sum(c.points for c in self.all_checks)
+        self.points_with_hidden = points_with_hidden
+
+    def narrowed(self, checks):
+        """The same module with only ``checks`` to run."""
+        return CheckModule(self.path, self.module, self.allowed_imports, checks, self.title,
+                           self.hints, self.errors, self.all_checks, self.points_with_hidden)
+
+
+def _by_task(table):
+    """{"Exercise 6.9": x} -> {"6.9": x}."""
+    return {task_id(k): v for k, v in dict(table or {}).items()}
 
 
 def load_checks(checks_dir=CHECKS_DIR):
@@ -77,7 +105,9 @@ def load_checks(checks_dir=CHECKS_DIR):
         checks.sort(key=lambda c: (task_key(c.task), c.visibility != "visible", c.name))
         title = (mod.__doc__ or module).strip().splitlines()[0]
         out.append(CheckModule(path, module, list(getattr(mod, "ALLOWED_IMPORTS", [])),
-                               checks, title))
+                               checks, title, _by_task(getattr(mod, "HINTS", None)),
+                               _by_task(getattr(mod, "ERRORS", None)),
+                               points_with_hidden=getattr(mod, "POINTS_WITH_HIDDEN", None)))
     out.sort(key=lambda m: m.module)
     return out
 
@@ -108,7 +138,7 @@ def select_checks(modules, selector=None, visibilities=None):
                 number = str(int(m.module[2:4])) if m.module[2:4].isdigit() else ""
                 checks = [c for c in checks if c.task == "%s.%s" % (number, step)]
         if checks:
-            chosen.append(CheckModule(m.path, m.module, m.allowed_imports, checks, m.title))
+            chosen.append(m.narrowed(checks))
     return chosen
 
 
@@ -129,6 +159,7 @@ class StepResult:
         self.detail = detail or {}
         self.seconds = seconds
         self.output = output
+        self.hint_levels = 0  # how many on-demand hints the step has (grader.py hint)
 
 
 def static_import_problems(source, filename, allowed):
@@ -215,9 +246,60 @@ def grade_module(submission_dir, cm, limits=None):
                                           % (cm.module, MODULE_BUDGET)))
                 continue
             results.append(run_check(check, session, budget=min(STEP_BUDGET, left)))
+        _blame_earlier_steps(cm, session, results, module_deadline)
     finally:
         session.close()
+    _explain_errors(cm, results)
+    for r in results:
+        r.hint_levels = len(cm.hints.get(r.task, ()))
     return results
+
+
+def _failing_tasks(cm, session, results, tasks, deadline):
+    """The tasks among ``tasks`` that fail a check: from ``results`` where they
+    ran, else by running their visible checks now (not reported)."""
+    failing = set()
+    for task in tasks:
+        ran = [r for r in results if r.task == task]
+        if not ran:
+            extra = [c for c in cm.all_checks if c.task == task and c.visibility == "visible"]
+            left = deadline - time.monotonic()
+            if not extra or left <= 0.5:
+                continue
+            ran = [run_check(c, session, budget=min(STEP_BUDGET, left)) for c in extra]
+        if not all(r.passed for r in ran):
+            failing.add(task)
+    return failing
+
+
+def _blame_earlier_steps(cm, session, results, deadline):
+    """A failed step whose function calls the student's earlier steps
+    (``@check(..., uses=...)``) is blamed on the first of those that fails its
+    own checks: the step's own hint would send the student to break correct
+    code."""
+    uses = {c.name: c.uses for c in cm.checks}
+    for r in results:
+        used = uses.get(r.name, ())
+        if r.passed or not used:
+            continue
+        failing = _failing_tasks(cm, session, results, used, deadline)
+        if failing:
+            first = sorted(failing, key=task_key)[0]
+            r.message = ("Exercise %s uses your Exercise %s, which fails its own check: fix "
+                         "%s first, then run this step again. (This step said: %s)"
+                         % (r.task, first, first, r.message))
+            r.detail = {k: v for k, v in r.detail.items() if k != "hint"}
+
+
+def _explain_errors(cm, results):
+    """Add what an exception usually means at this step (the check file's
+    ``ERRORS``) to the feedback of a step whose code raised it."""
+    for r in results:
+        meanings = cm.errors.get(r.task) or {}
+        raised = re.search(r"\b(\w+Error|StopIteration)\b", r.message or "")
+        if r.passed or not (r.message or "").startswith("your code") or not raised or raised.group(1) not in meanings:
+            continue
+        r.detail = dict(r.detail, hint=meanings[raised.group(1)])
 
 
 def bounded(x, budget=2000):

@@ -1,14 +1,16 @@
 """The curriculum as a whole: one source, stubs score 0, solutions full marks,
 and every typical mistake listed in a check file is caught with its hint."""
 
+import ast
 import importlib.util
+import re
 import os
-import shutil
 
 import pytest
 
-from grading.runner import grade, load_checks, select_checks
+from grading.runner import grade, load_checks, task_key
 from tools.make_exercises import expected_exercises
+from tools.mistake_coverage import TARGET, caught, mistakes, run_mistake
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -59,18 +61,7 @@ def test_stubs_fail_every_check_and_solutions_pass_every_check(cm):
     assert [(r.name, r.message) for r in ref if not r.passed] == []
 
 
-def _mistakes():
-    out = []
-    for cm in MODULES:
-        spec = importlib.util.spec_from_file_location("_m_" + cm.module, cm.path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        for entry in getattr(mod, "MISTAKES", []):
-            out.append((cm, ) + tuple(entry))
-    return out
-
-
-MISTAKES = _mistakes()
+MISTAKES = mistakes(MODULES)
 
 
 def test_each_module_lists_a_typical_mistake():
@@ -78,22 +69,30 @@ def test_each_module_lists_a_typical_mistake():
     assert with_mistakes == {cm.module for cm in MODULES}
 
 
-@pytest.mark.parametrize("cm, task, old, new, fragment", MISTAKES,
+@pytest.mark.parametrize("cm, task, old, new, fragment, hidden_only", MISTAKES,
                          ids=["%s:%s" % (m[0].module, m[1]) for m in MISTAKES])
-def test_typical_mistake_is_caught_with_its_hint(tmp_path, cm, task, old, new, fragment):
-    for name in os.listdir(SOLUTIONS):
-        if name.endswith(".py"):
-            shutil.copy(os.path.join(SOLUTIONS, name), tmp_path / name)
-    path = tmp_path / (cm.module + ".py")
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, "MISTAKES entry for %s must match solutions once: %r" % (task, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    results = grade(str(tmp_path), select_checks([cm], "%s.%s" % (cm.module[:4],
-                                                                   task.split(".")[1])), jobs=1)
-    assert results and not all(r.passed for r in results)
+def test_typical_mistake_is_caught_with_its_hint(tmp_path, cm, task, old, new, fragment,
+                                                  hidden_only):
+    """Each typical mistake fails a visible check of its own step (unless the
+    entry is marked "hidden": then a hidden check of the step catches it),
+    and the feedback carries its hint."""
+    visible, everything = run_mistake(cm, task, old, new, str(tmp_path))
+    by_visible, by_any = caught(visible, everything)
+    assert by_any, "no check of Exercise %s catches %r -> %r" % (task, old, new)
+    assert by_visible != hidden_only, (
+        "Exercise %s: %r -> %r is caught %s; mark the entry 'hidden' exactly when only a "
+        "hidden check catches it" % (task, old, new,
+                                     "by a visible check" if by_visible else "only by hidden checks"))
     feedback = " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
-                        for r in results if not r.passed)
+                        for r in everything if not r.passed)
     assert fragment.lower() in feedback.lower(), feedback
+
+
+def test_visible_checks_catch_nearly_every_typical_mistake():
+    """The target of the realistic-mistake set: >= 95% caught by a visible
+    check of the right step (python tools/mistake_coverage.py prints it)."""
+    hidden = [m for m in MISTAKES if m[5]]
+    assert len(hidden) <= (1 - TARGET) * len(MISTAKES), [(m[0].module, m[1]) for m in hidden]
 
 
 @pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
@@ -108,3 +107,102 @@ def test_task_id_runs_through_stub_docstring_and_check(cm):
         assert '"""%s:' % tag in stub, "no docstring starts with %r" % tag
         assert 'raise NotImplementedError("%s: not implemented yet")' % tag in stub
         assert '@check("%s"' % tag in checks
+
+
+# -- the docstring asks, it does not answer (modules converted to HINTS) ------------
+
+CONVERTED = [cm for cm in MODULES if cm.hints]
+CODE_IN_HINT = re.compile(r"\breturn\b|\bdef\b|\blambda\b|\bimport\b|\+=|==|range\(|"
+                          r"\.append\(|\bself\.|math\.")
+
+
+def _squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
+def _solution_answers(module):
+    """{task: [returned expressions]} from the solution's BEGIN/END regions."""
+    with open(os.path.join(SOLUTIONS, module + ".py"), encoding="utf-8") as f:
+        source = f.read()
+    regions = {}
+    task = None
+    for number, line in enumerate(source.splitlines(), 1):
+        begin = re.match(r"\s*# BEGIN SOLUTION Exercise (\d+\.\d+)", line)
+        if begin:
+            task = begin.group(1)
+            regions[task] = [number, number]
+        elif task and re.match(r"\s*# END SOLUTION", line):
+            regions[task][1] = number
+            task = None
+    answers = {t: [] for t in regions}
+    trivial = (ast.Name, ast.Constant, ast.Attribute, ast.Subscript, ast.Dict, ast.Tuple,
+               ast.List)
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Return) and node.value is not None \
+                and not isinstance(node.value, trivial):
+            for t, (first, last) in regions.items():
+                if first <= node.lineno <= last:
+                    answers[t].append(ast.unparse(node.value) if hasattr(ast, "unparse")
+                                      else None)
+    return {t: [a for a in found if a and len(_squeeze(a)) >= 6]
+            for t, found in answers.items()}
+
+
+def _stub_docstrings(module):
+    """{task: docstring} of the stub functions."""
+    with open(os.path.join(EXERCISES, module + ".py"), encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    out = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            doc = ast.get_docstring(node) or ""
+            tag = re.match(r"Exercise (\d+\.\d+)", doc)
+            if tag:
+                out[tag.group(1)] = doc
+    return out
+
+
+@pytest.mark.skipif(not hasattr(ast, "unparse"), reason="ast.unparse needs Python 3.9+")
+@pytest.mark.parametrize("cm", CONVERTED, ids=lambda m: m.module)
+def test_no_docstring_contains_its_own_answer(cm):
+    """The solution's returned expression, with white space removed, appears
+    in no stub docstring of a derivation step (bookkeeping steps, listed in
+    the check file's BOOKKEEPING, may state their formula)."""
+    spec = importlib.util.spec_from_file_location("_bk_" + cm.module, cm.path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    bookkeeping = {t.replace("Exercise ", "") for t in getattr(mod, "BOOKKEEPING", ())}
+    docs = _stub_docstrings(cm.module)
+    given = []
+    for task, answers in _solution_answers(cm.module).items():
+        if task in bookkeeping:
+            continue
+        for answer in answers:
+            for doc in docs.values():
+                if _squeeze(answer) in _squeeze(doc):
+                    given.append((task, answer))
+    assert given == []
+
+
+@pytest.mark.parametrize("cm", CONVERTED, ids=lambda m: m.module)
+def test_every_step_has_hints_in_levels_without_code(cm):
+    tasks = {c.task for c in cm.checks}
+    assert set(cm.hints) == tasks, "HINTS and the checked steps differ: %s" % sorted(
+        set(cm.hints) ^ tasks)
+    answers = _solution_answers(cm.module)
+    for task, levels in cm.hints.items():
+        assert isinstance(levels, (list, tuple)) and len(levels) >= 2, task
+        for level in levels:
+            assert isinstance(level, str) and level.strip(), task
+            assert not CODE_IN_HINT.search(level), "Exercise %s: a hint reads like code: %r" % (
+                task, level)
+            for answer in answers.get(task, []):
+                assert _squeeze(answer) not in _squeeze(level), (task, answer)
+
+
+@pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
+def test_a_step_uses_only_earlier_steps_of_its_module(cm):
+    tasks = {c.task for c in cm.checks}
+    for c in cm.checks:
+        for used in c.uses:
+            assert used in tasks and task_key(used) < task_key(c.task), (c.task, used)

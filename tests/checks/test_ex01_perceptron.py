@@ -429,7 +429,7 @@ MISTAKES = [
     ("1.2", "    return 0\n    # END SOLUTION", "    return -1\n    # END SOLUTION",
      "sign(0) must be 0"),
     ("1.3", "return sign(weighted_sum(w, x, b)) != t", "return weighted_sum(w, x, b) * t < 0",
-     "lies on the boundary"),
+     "lies on the boundary", "hidden"),
     ("1.4", "w_new = [wi + eta * xi * t for", "w_new = [wi + eta * xi for", "label t"),
     ("1.4", "b_new = b + eta * t", "b_new = b", "bias is updated too"),
     ("1.5", "            w, b = perceptron_update(w, b, x, t, eta)",

@@ -319,7 +319,7 @@ MISTAKES = [
     ("2.2", "return [-t * xi for xi in x]", "return [t * xi for xi in x]", "Sign slip"),
     ("2.3", "return float(-t) if z * t <= 0 else 0.0", "return float(-t)", "indicator"),
     ("2.4", "    if z * t <= 0:\n        return [-t * xi for xi in x]",
-     "    if z * t < 0:\n        return [-t * xi for xi in x]", "kink"),
+     "    if z * t < 0:\n        return [-t * xi for xi in x]", "kink", "hidden"),
     ("2.4", "return [[wi - eta * gi for wi, gi in zip(w, g_w)], b - eta * g_b]",
      "return [[wi + eta * gi for wi, gi in zip(w, g_w)], b + eta * g_b]", "uphill"),
     ("2.5", "for x, t in zip(X, T)) / m", "for x, t in zip(X, T))", "did not divide by m"),

@@ -559,7 +559,7 @@ MISTAKES = [
     ("4.12", "        delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]\n"
              "    return delta[0]",
      "        delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]\n"
-     "    return dz_dtheta_paths(D)", "exponential in depth"),
+     "    return dz_dtheta_paths(D)", "exponential in depth", "hidden"),
     ("4.12", "delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]",
      "delta = [sum(row[j] for j in range(len(row))) for row in layer]", "delta_j"),
 ]

@@ -449,7 +449,7 @@ def test_dL_dw13_hidden(student):
 MISTAKES = [
     # (task, text in solutions/ex06_worked_network.py, replacement, fragment of message or hint)
     ("6.1", "z5 = a3 * w35 + a4 * w45", "z5 = z3 * w35 + z4 * w45", "activations"),
-    ("6.1", "L = max(0.0, -z_out * t)", "L = -z_out * t", "the loss is 0"),
+    ("6.1", "L = max(0.0, -z_out * t)", "L = -z_out * t", "the loss is 0", "hidden"),
     ("6.2", "    if -z_out * t > 0:  # the loss is active: the example is misclassified\n"
             "        return -t\n    return 0.0",
      "    return -t", "indicator"),

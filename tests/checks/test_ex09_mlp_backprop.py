@@ -500,6 +500,13 @@ def test_backward_hidden(student):
     _check_backward(student, hidden_nets(914))
 
 
+# What an exception usually means at a step (added to the feedback).
+ERRORS = {
+    "Exercise 9.2": {"IndexError": "An IndexError in matvec on a matrix that is not square "
+                                   "usually means you walked M by columns, computing M^T v: "
+                                   "entry i of M v pairs row i of M with v."},
+}
+
 MISTAKES = [
     # (task, text in solutions/ex09_mlp_backprop.py, replacement, fragment)
     ("9.2", "return [sum(M_i[j] * v[j] for j in range(len(v))) for M_i in M]",

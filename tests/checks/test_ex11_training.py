@@ -404,5 +404,5 @@ MISTAKES = [
      "one loss per step"),
     ("11.7", 'model = MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh", seed=seed)',
              'model = MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh", seed=0)',
-     "seed=seed"),
+     "seed=seed", "hidden"),
 ]
