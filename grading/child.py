@@ -169,6 +169,10 @@ def _prepare():
     import tokenize  # noqa: F401
     for name in ("utf-8", "utf-8-sig", "ascii", "latin-1"):
         codecs.lookup(name)
+    try:  # non-ASCII identifiers (eta written as the Greek letter) are NFKC-normalised
+        import unicodedata  # noqa: F401 -- by the compiler, which imports this module
+    except ImportError:
+        pass
     try:
         raise ValueError("warm up traceback")
     except ValueError as exc:

@@ -86,6 +86,10 @@ def list_map(modules, out):
     out.write("Total: %s points\n" % report._num(total_points))
 
 
+GRADER_FAILED = ("The grader itself failed, so no score was given (this is not your "
+                 "submission's fault). Tell your instructor.")
+
+
 def _summary(results, hidden_ran):
     got, most = report.total(results)
     steps = steps_of(results)
@@ -102,18 +106,13 @@ def grade_main(argv):
     started = time.monotonic()
     fmt = args.format or ("gradescope" if args.results else "text")
     submission = args.submission or os.path.join(ROOT, "exercises")
-    if args.results and not os.path.isdir(os.path.dirname(os.path.abspath(args.results))):
-        sys.stderr.write("grader.py: the folder of --results %s does not exist\n"
-                         % args.results)
-        return 2
     missing = not os.path.isdir(submission)
     if missing:
         sys.stderr.write("grader.py: the submission folder %s does not exist\n" % submission)
-    resolved = resolve_submission(submission)
-    shown = os.path.relpath(resolved) if not args.submission else resolved
     results = []
     modules = []
     error = None
+    nothing_matches = False
     try:
         modules = load_checks(args.checks or CHECKS_DIR)
         vis = ("visible",) if args.visible_only else None
@@ -123,17 +122,23 @@ def grade_main(argv):
             return 0 if modules else 2
         if not modules:
             sys.stderr.write("grader.py: nothing matches %r; try --list\n" % args.select)
+            nothing_matches = True
             if not args.results:
                 return 2
         results = grade(submission, modules, jobs=args.jobs)
     except Exception:  # never lose a result: report it, still write the file
         error = traceback.format_exc()
     seconds = time.monotonic() - started
+    resolved = resolve_submission(submission, expected=[m.module for m in modules])
+    shown = os.path.relpath(resolved) if not args.submission else resolved
     hidden_ran = any(r.visibility != "visible" for r in results)
     summary = _summary(results, hidden_ran)
+    if resolved != os.path.abspath(submission):
+        summary += " Graded the exercise files in %s." % shown
     if error:
-        summary = "The grader itself failed; no score could be given. Tell your " \
-                  "instructor. Details:\n" + error
+        summary = GRADER_FAILED
+    if args.results:
+        os.makedirs(os.path.dirname(os.path.abspath(args.results)), exist_ok=True)
     if args.results and os.geteuid() != 0:
         # an autograder run without root: say that the sandbox is weaker
         sys.stderr.write("grader.py: " + NOT_ROOT + "\n")
@@ -141,7 +146,7 @@ def grade_main(argv):
         try:
             report.write_atomic(args.results, report.render(
                 fmt, results, seconds=seconds, submission=shown, summary=summary,
-                hidden_ran=hidden_ran))
+                hidden_ran=hidden_ran, error=error))
         except OSError as exc:
             sys.stderr.write("grader.py: could not write %s: %s\n" % (args.results, exc))
             return 2
@@ -154,10 +159,13 @@ def grade_main(argv):
             else sum(m.points_with_hidden for m in modules)))
     else:
         sys.stdout.write(report.render(fmt, results, seconds=seconds, submission=shown,
-                                       summary=summary, hidden_ran=hidden_ran) + "\n")
+                                       summary=summary, hidden_ran=hidden_ran,
+                                       error=error) + "\n")
     if error:
-        sys.stderr.write(summary + "\n")
+        sys.stderr.write(summary + " Details:\n" + error + "\n")
         return 1
+    if nothing_matches:
+        return 2
     if missing:
         return 2
     return 0 if results and all(r.passed for r in results) else 1

@@ -207,8 +207,23 @@ def _cut(text, limit):
     return text[:limit - len(note)] + note
 
 
-def gradescope(results, *, seconds=0.0, summary=""):
-    """Gradescope's results.json as a dict."""
+def _visible_summary(results):
+    """The top-level text when some tests are hidden: no total (Gradescope
+    hides the score on purpose; "326/345" would reveal the hidden part)."""
+    visible = [r for r in results if r.visibility == "visible"]
+    steps = steps_of(visible)
+    ok = sum(all(r.passed for r in rs) for _, rs in steps)
+    return ("Visible checks: %d of %d steps passed. Hidden checks ran too; their results "
+            "and your total show when your instructor releases them." % (ok, len(steps)))
+
+
+def gradescope(results, *, seconds=0.0, summary="", error=None):
+    """Gradescope's results.json as a dict.
+
+    Plain text everywhere (``output_format``: Gradescope's default rendering
+    would mangle indented feedback). When the grader itself failed, students
+    read a short message; the traceback goes to a hidden test for the
+    instructor."""
     tests = []
     for r in results:
         out = "" if r.passed else "\n".join(explain(r))
@@ -221,11 +236,19 @@ def gradescope(results, *, seconds=0.0, summary=""):
             "output": _cut(out, GRADESCOPE_OUTPUT_LIMIT),
             "visibility": r.visibility,
         })
+    if error:
+        tests.append({"name": "The grader's own error (instructors only)", "score": 0,
+                      "max_score": 0, "status": "failed", "visibility": "hidden",
+                      "output": _cut(error, GRADESCOPE_OUTPUT_LIMIT)})
+    elif any(r.visibility != "visible" for r in results):
+        summary = _visible_summary(results)
     got, _ = total(results)
     return {
         "score": _num(got),
         "execution_time": int(math.ceil(seconds)),
         "output": _cut(summary, GRADESCOPE_OUTPUT_LIMIT),
+        "output_format": "text",
+        "test_output_format": "text",
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
@@ -234,8 +257,13 @@ def gradescope(results, *, seconds=0.0, summary=""):
 
 # -- PrairieLearn --------------------------------------------------------------
 
-def prairielearn(results, *, summary=""):
-    """PrairieLearn's external-grader results.json as a dict (< 1 MB)."""
+def prairielearn(results, *, summary="", error=None):
+    """PrairieLearn's external-grader results.json as a dict (< 1 MB).
+
+    When the grader itself failed: ``gradable: false`` (PrairieLearn then
+    neither awards nor removes points) with a short message."""
+    if error:
+        return {"gradable": False, "score": 0.0, "message": summary, "tests": []}
     got, most = total(results)
     tests = []
     for r in results:
@@ -252,7 +280,7 @@ def prairielearn(results, *, summary=""):
             "output": "" if r.passed or hidden else "\n".join(explain(r)),
         })
     data = {"gradable": True, "score": (got / most) if most else 0.0,
-            "message": summary, "output": summary, "tests": tests}
+            "message": summary, "tests": tests}
     # keep under the cap: shorten per-test output first
     limit = 4000
     while len(json.dumps(data)) > PRAIRIELEARN_LIMIT and limit > 100:
@@ -264,14 +292,24 @@ def prairielearn(results, *, summary=""):
 
 # -- JUnit ---------------------------------------------------------------------
 
-def junit(results, *, seconds=0.0):
-    """JUnit XML text: one <testsuite> per exercise module."""
-    root = ET.Element("testsuites", name="minigrad", tests=str(len(results)),
+def junit(results, *, seconds=0.0, error=None):
+    """JUnit XML text: one <testsuite> per exercise module, each with the
+    ``errors`` attribute strict schemas require; a failure of the grader
+    itself is an <error> test case, never an empty green report."""
+    root = ET.Element("testsuites", name="minigrad", tests=str(len(results) + bool(error)),
                       failures=str(sum(not r.passed for r in results)),
-                      time="%.3f" % seconds)
+                      errors=str(int(bool(error))), time="%.3f" % seconds)
+    if error:
+        suite = ET.SubElement(root, "testsuite", name="grader", tests="1", failures="0",
+                              errors="1", skipped="0", time="%.3f" % seconds)
+        case = ET.SubElement(suite, "testcase", classname="grader", name="the grader ran",
+                             time="%.3f" % seconds)
+        ET.SubElement(case, "error", message="the grader itself failed").text = \
+            printable(error)
     for module, rs in by_module(results):
         suite = ET.SubElement(root, "testsuite", name=module, tests=str(len(rs)),
-                              failures=str(sum(not r.passed for r in rs)))
+                              failures=str(sum(not r.passed for r in rs)), errors="0",
+                              skipped="0", time="%.3f" % sum(r.seconds for r in rs))
         for r in rs:
             case = ET.SubElement(suite, "testcase", classname=module,
                                  name="Exercise %s %s (%s)" % (r.task, r.name, r.visibility),
@@ -284,10 +322,11 @@ def junit(results, *, seconds=0.0):
 
 # -- plain JSON ----------------------------------------------------------------
 
-def plain(results, *, seconds=0.0, submission=""):
+def plain(results, *, seconds=0.0, submission="", error=None):
     got, most = total(results)
     return {
         "submission": submission, "score": _num(got), "max_score": _num(most),
+        "error": error,
         "seconds": round(seconds, 3),
         "steps": [{"module": r.module, "task": r.task, "check": r.name,
                    "visibility": r.visibility, "passed": r.passed,
@@ -312,26 +351,29 @@ def _jsonable(x):
 
 # -- writing -------------------------------------------------------------------
 
-def render(fmt, results, *, seconds=0.0, submission="", summary="", hidden_ran=None):
-    """The file text for ``fmt``."""
+def render(fmt, results, *, seconds=0.0, submission="", summary="", hidden_ran=None,
+           error=None):
+    """The file text for ``fmt``; ``error``: the grader's own traceback, if it failed."""
     if fmt == "gradescope":
-        return json.dumps(gradescope(results, seconds=seconds, summary=summary), indent=1,
-                          allow_nan=False)
+        return json.dumps(gradescope(results, seconds=seconds, summary=summary, error=error),
+                          indent=1, allow_nan=False)
     if fmt == "prairielearn":
-        return json.dumps(prairielearn(results, summary=summary), indent=1, allow_nan=False)
-    if fmt == "junit":
-        return junit(results, seconds=seconds)
-    if fmt == "json":
-        return json.dumps(plain(results, seconds=seconds, submission=submission), indent=1,
+        return json.dumps(prairielearn(results, summary=summary, error=error), indent=1,
                           allow_nan=False)
+    if fmt == "junit":
+        return junit(results, seconds=seconds, error=error)
+    if fmt == "json":
+        return json.dumps(plain(results, seconds=seconds, submission=submission, error=error),
+                          indent=1, allow_nan=False)
     if fmt == "text":
-        return text_report(results, submission=submission, hidden_ran=hidden_ran)
+        text = text_report(results, submission=submission, hidden_ran=hidden_ran)
+        return text + ("\n" + summary + "\n" + error if error else "")
     raise ValueError("unknown format %r; choose one of %s" % (fmt, ", ".join(FORMATS)))
 
 
 def write_atomic(path, text):
     """Write ``text`` to ``path`` so that a reader never sees half a file.
-    The folder must exist (a typo should not create folders)."""
+    The folder must exist (``grader.py`` creates it: PrairieLearn does not)."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".results-", dir=folder)
     try:

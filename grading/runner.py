@@ -70,6 +70,7 @@ class CheckModule:
         self.hints = hints or {}
         self.errors = errors or {}
         self.all_checks = checks if all_checks is None else all_checks
+        self.siblings = []  # the other exercise modules it may import (load_checks)
         # The released check files carry only visible checks; release writes
         # the full total (POINTS_WITH_HIDDEN) so a student sees the share.
         if points_with_hidden is None:
@@ -78,8 +79,10 @@ class CheckModule:
 
     def narrowed(self, checks):
         """The same module with only ``checks`` to run."""
-        return CheckModule(self.path, self.module, self.allowed_imports, checks, self.title,
-                           self.hints, self.errors, self.all_checks, self.points_with_hidden)
+        out = CheckModule(self.path, self.module, self.allowed_imports, checks, self.title,
+                          self.hints, self.errors, self.all_checks, self.points_with_hidden)
+        out.siblings = self.siblings
+        return out
 
 
 def _by_task(table):
@@ -109,7 +112,23 @@ def load_checks(checks_dir=CHECKS_DIR):
                                _by_task(getattr(mod, "ERRORS", None)),
                                points_with_hidden=getattr(mod, "POINTS_WITH_HIDDEN", None)))
     out.sort(key=lambda m: m.module)
+    _allow_earlier_work(out)
     return out
+
+
+def _libraries(cm):
+    return {n for n in cm.allowed_imports if not re.match(r"ex\d\d_", n)}
+
+
+def _allow_earlier_work(modules):
+    """A student may import their own other exercise modules ("use your own
+    earlier steps") when that module may use no library this one may not:
+    ex09 may import ex08 (both math only), no math-only module may import
+    ex11 (which may use minigrad's autodiff)."""
+    for cm in modules:
+        mine = _libraries(cm)
+        cm.siblings = [o.module for o in modules
+                       if o.module != cm.module and _libraries(o) <= mine]
 
 
 def normalise_selector(selector):
@@ -162,16 +181,56 @@ class StepResult:
         self.hint_levels = 0  # how many on-demand hints the step has (grader.py hint)
 
 
+def _never_runs_when_graded(node, reassigned):
+    """True for ``if __name__ == "__main__":`` (the doctest idiom) and
+    ``if TYPE_CHECKING:`` blocks: grading imports the module, so neither
+    runs. Not when the file assigns ``__name__`` or ``TYPE_CHECKING`` itself."""
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 \
+            and isinstance(test.ops[0], ast.Eq) and "__name__" not in reassigned:
+        sides = [test.left, test.comparators[0]]
+        names = [n.id for n in sides if isinstance(n, ast.Name)]
+        consts = [n.value for n in sides if isinstance(n, ast.Constant)]
+        return names == ["__name__"] and consts == ["__main__"]
+    if "TYPE_CHECKING" in reassigned:
+        return False
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+        and isinstance(test.value, ast.Name) and test.value.id == "typing")
+
+
+def _assigned_names(tree):
+    """Every name the file binds (assignments, loops, with-as, walrus, global)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.update(node.names)
+    return names
+
+
 def static_import_problems(source, filename, allowed):
     """Imports in the student's file that the module does not allow.
 
-    Parsed, never run. ``allowed`` names top-level packages; the standard
-    modules ``math`` and ``random`` and sibling exercise files are listed by
-    the check module itself.
+    Parsed, never run. ``allowed`` names top-level packages (and sibling
+    exercise modules); imports in blocks that never run while grading (the
+    ``if __name__ == "__main__":`` doctest idiom, ``if TYPE_CHECKING:``) are
+    not counted. The sandbox, not this check, is what keeps a module from
+    reaching a library it may not use: this only says so early and clearly.
     """
     tree = ast.parse(source, filename)
+    reassigned = _assigned_names(tree)
     bad = []
-    for node in ast.walk(tree):
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if _never_runs_when_graded(node, reassigned):
+            todo.extend(node.orelse)
+            continue
+        todo.extend(ast.iter_child_nodes(node))
         names = []
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
@@ -184,7 +243,7 @@ def static_import_problems(source, filename, allowed):
             top = full.split(".")[0]
             if top not in allowed and full not in allowed and top not in ALWAYS_ALLOWED:
                 bad.append((node.lineno, full))
-    return bad
+    return sorted(bad)
 
 
 def _fail_all(cm, message, detail=None):
@@ -205,7 +264,7 @@ def grade_module(submission_dir, cm, limits=None):
     with open(path, "rb") as f:
         raw = f.read(MAX_FILE_BYTES + 1)
     try:  # bytes: ast honours a UTF-8 BOM and a PEP 263 coding line, as Python does
-        bad = static_import_problems(raw, path, cm.allowed_imports)
+        bad = static_import_problems(raw, path, list(cm.allowed_imports) + cm.siblings)
     except (MemoryError, RecursionError):
         return _fail_all(cm, "%s.py is nested too deeply for Python's parser" % cm.module)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
@@ -343,7 +402,7 @@ def _cut_repr(x, budget):
 def run_check(check, session, budget=STEP_BUDGET):
     """One check against a live session. Never raises."""
     start = time.monotonic()
-    mark = session.output_mark()
+    mark = session.new_step_output()
     student = Student(session, timeout=check.timeout, budget=budget)
     try:
         check.fn(student)
@@ -372,20 +431,28 @@ def run_check(check, session, budget=STEP_BUDGET):
     return StepResult(check, True, "", {}, time.monotonic() - start)
 
 
-def _has_exercises(folder):
+def _exercise_files(folder, expected=None):
+    """How many exercise files ``folder`` holds: of the ``expected`` module
+    names when given, else any ``exNN_*.py``."""
     try:
-        return any(re.match(r"ex\d\d_\w+\.py$", n) for n in os.listdir(folder))
+        names = os.listdir(folder)
     except OSError:
-        return False
+        return 0
+    if expected:
+        return sum(m + ".py" in names for m in expected)
+    return sum(bool(re.match(r"ex\d\d_\w+\.py$", n)) for n in names)
 
 
-def resolve_submission(folder, depth=3):
-    """The folder holding the exercise files: ``folder`` itself, or the first
-    folder below it (``exercises/`` first, at most ``depth`` levels down) that
-    holds ``exNN_*.py`` files, for a student who uploaded a whole repository."""
+def resolve_submission(folder, depth=3, expected=None):
+    """The folder holding the exercise files, for a student who uploaded a
+    whole repository: of ``folder`` and the folders below it (at most
+    ``depth`` levels), the one with the most of the ``expected`` exercise
+    files (``exercises/`` first, then the shallowest), so a scratch
+    ``ex06_try.py`` at the top does not hide the real work below."""
     folder = os.path.abspath(folder)
-    if _has_exercises(folder) or not os.path.isdir(folder):
+    if not os.path.isdir(folder):
         return folder
+    best, best_count = folder, _exercise_files(folder, expected)
     level = [folder]
     for _ in range(depth):
         below = []
@@ -398,17 +465,18 @@ def resolve_submission(folder, depth=3):
                 path = os.path.join(parent, n)
                 if n.startswith(".") or not os.path.isdir(path) or os.path.islink(path):
                     continue
-                if _has_exercises(path):
-                    return path
+                count = _exercise_files(path, expected)
+                if count > best_count:
+                    best, best_count = path, count
                 below.append(path)
         level = below
-    return folder
+    return best
 
 
 def grade(submission_dir, modules, jobs=None, limits=None):
     """Grade ``submission_dir`` with the given check modules, in parallel
     over modules. Returns StepResults in exercise order."""
-    submission_dir = resolve_submission(submission_dir)
+    submission_dir = resolve_submission(submission_dir, expected=[cm.module for cm in modules])
     jobs = jobs or max(1, min(len(modules), os.cpu_count() or 1))
     if jobs == 1:
         per_module = [grade_module(submission_dir, cm, limits) for cm in modules]

@@ -38,6 +38,7 @@ and guard (False turns the audit hook off: tests use it to prove each layer
 holds on its own).
 """
 
+import io
 import json
 import os
 import pwd
@@ -51,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tokenize
 
 from grading.check import StudentError
 
@@ -125,8 +127,35 @@ def _copy_submission(submission_dir, dest, module):
             continue
         if os.path.getsize(src) > MAX_FILE_BYTES or copied >= MAX_FILES:
             continue
-        shutil.copyfile(src, os.path.join(dest, name))
+        with open(src, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+        with open(os.path.join(dest, name), "wb") as f:
+            f.write(as_utf8(raw))
         copied += 1
+
+
+_CODING = re.compile(rb"^([ \t\f]*#.*?coding[:=][ \t]*)([-\w.]+)")
+
+
+def as_utf8(raw):
+    """The source ``raw`` re-encoded as UTF-8, its coding line (PEP 263) made
+    to say so, line numbers unchanged: the child then needs no codec but
+    UTF-8, whatever encoding (cp1252, gbk, a BOM) the student saved in. A
+    file Python itself could not decode is left as it is, so the student gets
+    Python's own error for it."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError):
+        return raw
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.encode("utf-8").split(b"\n", 2)
+    for i in range(min(2, len(lines))):  # a coding line is line 1 or 2
+        if _CODING.match(lines[i]):
+            lines[i] = _CODING.sub(rb"\1utf-8", lines[i], count=1)
+            break
+    return b"\n".join(lines)
 
 
 class Session:
@@ -379,12 +408,17 @@ class Session:
         """``public.DRIVERS[driver](module, *args)`` in the child."""
         return self._request("drive", driver, args, kwargs, timeout, "in %s" % driver)
 
-    def output_mark(self):
-        """Where the student's output file ends now (see ``output``)."""
+    def new_step_output(self):
+        """Empty the student's output file before a step: each step gets the
+        whole output budget (RLIMIT_FSIZE counts the file's size, and the
+        child writes in append mode, so it writes from the start again), and
+        ``output()`` then shows this step's printing only. Returns the mark
+        to pass to ``output``."""
         try:
-            return os.path.getsize(self.output_path)
+            os.truncate(self.output_path, 0)
         except OSError:
-            return 0
+            pass
+        return 0
 
     def output(self, since=0, max_lines=30, max_chars=4000):
         """What the student's code printed after ``since`` (a mark): the first

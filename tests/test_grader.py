@@ -358,10 +358,12 @@ def test_missing_submission_folder_is_a_usage_error_but_results_are_written(tmp_
     assert json.loads(out.read_text())["score"] == 0
 
 
-def test_results_folder_must_exist(tmp_path):
-    code, _, stderr = run("--checks", CHECKS, "--submission", GOOD, "--results",
-                          str(tmp_path / "no" / "r.json"))
-    assert code == 2 and "does not exist" in stderr and not (tmp_path / "no").exists()
+def test_results_folder_is_made_when_missing(tmp_path):
+    """PrairieLearn does not create /grade/results: the grader makes the folder."""
+    out = tmp_path / "grade" / "results" / "results.json"
+    code, _, _ = run("--checks", CHECKS, "--submission", GOOD, "--results", str(out),
+                     "--format", "prairielearn")
+    assert code == 0 and json.loads(out.read_text())["gradable"] is True
 
 
 def test_student_output_is_shown_for_a_failed_step(tmp_path):

@@ -1,0 +1,88 @@
+"""The results files against each platform's documentation (issue 10)."""
+
+import json
+import os
+import subprocess
+import sys
+from xml.etree import ElementTree as ET
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GRADER = os.path.join(ROOT, "grader.py")
+FIXTURES = os.path.join(ROOT, "tests", "fixtures")
+CHECKS = os.path.join(FIXTURES, "checks")
+GOOD = os.path.join(FIXTURES, "good")
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, "-I", GRADER, "--no-color", *args], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.fixture
+def broken_checks(tmp_path):
+    """A check folder that makes the grader itself fail (not the student)."""
+    folder = tmp_path / "checks"
+    folder.mkdir()
+    (folder / "test_ex99_demo.py").write_text("raise RuntimeError('instructor typo at "
+                                              "/srv/course/secret_path')\n")
+    return str(folder)
+
+
+def test_gradescope_output_does_not_reveal_the_total_when_a_test_is_hidden(tmp_path):
+    out = tmp_path / "r.json"
+    run("--checks", CHECKS, "--submission", GOOD, "--results", str(out))
+    data = json.loads(out.read_text())
+    assert any(t["visibility"] == "hidden" for t in data["tests"])
+    total = sum(t["max_score"] for t in data["tests"])
+    assert "/%s" % total not in data["output"] and "points" not in data["output"]
+    assert data["output_format"] == "text" and data["test_output_format"] == "text"
+
+
+def test_gradescope_grader_failure_is_short_for_students_detailed_for_instructors(
+        tmp_path, broken_checks):
+    out = tmp_path / "r.json"
+    code, _, stderr = run("--checks", broken_checks, "--submission", GOOD, "--results", str(out))
+    data = json.loads(out.read_text())
+    assert code == 1 and "secret_path" in stderr
+    assert "secret_path" not in data["output"] and "Tell your instructor" in data["output"]
+    hidden = [t for t in data["tests"] if t["visibility"] == "hidden"]
+    assert hidden and "secret_path" in hidden[0]["output"] and data["score"] == 0
+
+
+def test_prairielearn_grader_failure_is_not_gradable(tmp_path, broken_checks):
+    out = tmp_path / "results" / "results.json"  # the folder does not exist yet
+    run("--checks", broken_checks, "--submission", GOOD, "--results", str(out),
+        "--format", "prairielearn")
+    data = json.loads(out.read_text())
+    assert data["gradable"] is False and "secret_path" not in json.dumps(data)
+
+
+def test_prairielearn_message_and_output_are_not_the_same_text_twice(tmp_path):
+    out = tmp_path / "r.json"
+    run("--checks", CHECKS, "--submission", GOOD, "--results", str(out), "--format",
+        "prairielearn")
+    data = json.loads(out.read_text())
+    assert data["gradable"] is True and data.get("output") != data["message"]
+
+
+def test_junit_suites_carry_errors_and_a_grader_failure_is_an_error(tmp_path, broken_checks):
+    out = tmp_path / "r.xml"
+    run("--checks", CHECKS, "--submission", GOOD, "--results", str(out), "--format", "junit")
+    root = ET.parse(str(out)).getroot()
+    assert all(s.get("errors") == "0" for s in root.iter("testsuite"))
+    run("--checks", broken_checks, "--submission", GOOD, "--results", str(out), "--format",
+        "junit")
+    root = ET.parse(str(out)).getroot()
+    assert root.get("errors") == "1" and len(list(root.iter("error"))) == 1
+
+
+def test_exit_status_is_the_same_with_or_without_results(tmp_path):
+    code_plain, _, _ = run("--checks", CHECKS, "--submission", GOOD, "ex55")
+    code_file, _, _ = run("--checks", CHECKS, "--submission", GOOD, "ex55", "--results",
+                          str(tmp_path / "r.json"))
+    assert code_plain == code_file == 2
+    assert json.loads((tmp_path / "r.json").read_text())["score"] == 0

@@ -1,0 +1,168 @@
+"""Correct work gets full marks however the student saved it (issue 10).
+
+One correct submission (the solutions), each exercise file saved a way real
+students save files: CRLF line ends, tabs, a byte-order mark, non-ASCII
+comments and identifiers, coding lines Python can decode (cp1252, gbk, ...),
+the doctest idiom, imports only for type checkers, debug prints, importing
+one's own earlier exercise module, all inside a whole-repository upload with
+a scratch exercise file at the top. Graded as root when the tests run as
+root (as autograders do), with every sandbox layer on.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from grading.runner import grade, load_checks, resolve_submission, static_import_problems
+from grading.sandbox import as_utf8
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOLUTIONS = os.path.join(ROOT, "solutions")
+GRADER = os.path.join(ROOT, "grader.py")
+
+
+def _crlf(text):
+    return text.replace("\n", "\r\n").encode("utf-8")
+
+
+def _tabs(text):
+    """Indentation in tabs (one tab per four spaces), as some editors save."""
+    return re.sub(r"(?m)^((?:    )+)", lambda m: "\t" * (len(m.group(1)) // 4), text).encode()
+
+
+def _bom(text):
+    return b"\xef\xbb\xbf" + text.encode("utf-8")
+
+
+def _coding(name):
+    def save(text):
+        return ("# -*- coding: %s -*-\n# Übung: schöne Grüße\n" % name + text).encode(name)
+    return save
+
+
+def _gbk(text):
+    return ("# coding: gbk\n# 练习: 反向传播\n" + text).encode("gbk")
+
+
+def _identifiers(text):
+    return (text + "\n\nη = 0.5  # Greek letters as names\nζ_values = [η * 2]\n").encode()
+
+
+def _doctest_idiom(text):
+    return (text + '\n\nif __name__ == "__main__":\n    import doctest\n'
+            '    doctest.testmod()\n').encode()
+
+
+def _type_checking(text):
+    head, sep, rest = text.partition('"""\n\n')  # after the module docstring
+    return (head + sep + "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    from collections.abc import Sequence  # noqa: F401\n\n" + rest).encode()
+
+
+def _prints(text):
+    """A short debug print in every step function."""
+    return re.sub(r"(?m)^(\s*)(# BEGIN SOLUTION Exercise [\d.]+\n)",
+                  lambda m: m.group(1) + m.group(2) + m.group(1)
+                  + "print('debug: here')\n", text).encode()
+
+
+def _imports_earlier_work(text):
+    head, sep, rest = text.partition('"""\n\n')
+    return (head + sep + "import ex01_perceptron  # my own earlier work\n\n" + rest).encode()
+
+
+SAVES = [_crlf, _tabs, _bom, _coding("cp1252"), _gbk, _identifiers, _doctest_idiom,
+         _type_checking, _coding("iso-8859-15"), _prints, _imports_earlier_work,
+         _coding("windows-1252")]
+
+
+@pytest.fixture(scope="module")
+def repository_upload(tmp_path_factory):
+    top = tmp_path_factory.mktemp("upload")
+    work = top / "exercises"
+    work.mkdir()
+    names = sorted(n for n in os.listdir(SOLUTIONS) if re.match(r"ex\d\d_\w+\.py$", n))
+    for i, name in enumerate(names):
+        with open(os.path.join(SOLUTIONS, name), encoding="utf-8") as f:
+            text = f.read()
+        (work / name).write_bytes(SAVES[i % len(SAVES)](text))
+    (top / "ex06_try.py").write_text("x = 1  # a scratch file at the top\n")
+    (top / "README.md").write_text("my copy of the course repository\n")
+    return top
+
+
+def test_decorated_correct_work_gets_full_marks(repository_upload, tmp_path):
+    out = tmp_path / "results.json"
+    proc = subprocess.run([sys.executable, "-I", GRADER, "--submission", str(repository_upload),
+                           "--results", str(out)], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=600)
+    data = json.loads(out.read_text())
+    lost = [(t["name"], t["output"][:300]) for t in data["tests"] if t["score"] < t["max_score"]]
+    assert lost == [], proc.stdout[-3000:]
+    assert proc.returncode == 0
+    assert "Graded the exercise files in" in data["output"] or \
+        "exercises" in proc.stdout.splitlines()[0]
+
+
+def test_the_folder_with_the_expected_files_is_graded(repository_upload):
+    expected = [m.module for m in load_checks()]
+    assert resolve_submission(str(repository_upload), expected=expected) == \
+        str(repository_upload / "exercises")
+
+
+@pytest.mark.parametrize("save", SAVES, ids=lambda s: getattr(s, "__name__", "coding"))
+def test_every_saved_form_reads_as_the_same_source(save):
+    text = "def f(x):\n    return x * 2\n"
+    raw = save(text)
+    assert "def f(x):" in as_utf8(raw).decode("utf-8")
+    compile(as_utf8(raw), "f.py", "exec")
+
+
+def test_a_file_python_cannot_decode_is_left_for_python_to_report():
+    raw = b"# coding: no-such-codec\nx = 1\n"
+    assert as_utf8(raw) == raw
+
+
+def test_blocks_that_never_run_while_grading_are_not_counted():
+    ok = 'import math\nif __name__ == "__main__":\n    import doctest\n    doctest.testmod()\n'
+    assert static_import_problems(ok, "x.py", ["math"]) == []
+    tc = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from os import PathLike\n"
+    assert static_import_problems(tc, "x.py", ["math"]) == []
+    # ... but not when the file rebinds the name the block tests
+    forged = '__name__ = "__main__"\nif __name__ == "__main__":\n    import minigrad\n'
+    assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
+    forged = "TYPE_CHECKING = 1\nif TYPE_CHECKING:\n    import minigrad\n"
+    assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
+
+
+def test_earlier_exercise_modules_may_be_imported_unless_they_widen_the_libraries():
+    by_name = {m.module: m for m in load_checks()}
+    assert "ex08_relu_layer" in by_name["ex09_mlp_backprop"].siblings
+    assert "ex07_forward_backward_view" in by_name["ex12_vanishing_gradients"].siblings
+    # ex11 may use minigrad's autodiff: a math-only module may not import it
+    assert "ex11_training" not in by_name["ex10_autodiff"].siblings
+    assert "ex10_autodiff" in by_name["ex11_training"].siblings
+
+
+def test_one_steps_printing_does_not_cost_another_step(tmp_path):
+    """The output budget is per step: 200 KB printed in each of two steps passes."""
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    (checks / "test_ex97_loud.py").write_text(
+        "from grading.check import check, expect_close\n"
+        "MODULE = 'ex97_loud'\nALLOWED_IMPORTS = ['math']\n"
+        "@check('Exercise 97.1')\ndef test_one(student):\n"
+        "    'one'\n    expect_close(student.call('one'), 1.0)\n"
+        "@check('Exercise 97.2')\ndef test_two(student):\n"
+        "    'two'\n    expect_close(student.call('two'), 2.0)\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "ex97_loud.py").write_text(
+        "def one():\n    print('x' * 200000)\n    return 1.0\n\n"
+        "def two():\n    print('y' * 200000)\n    return 2.0\n")
+    results = grade(str(sub), load_checks(str(checks)), jobs=1)
+    assert [r.passed for r in results] == [True, True], [r.message for r in results]
