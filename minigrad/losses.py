@@ -159,12 +159,26 @@ def mse_grad(ys, ts):
 
 # -- binary cross-entropy on logits -------------------------------------------
 
+def _probability(t, fn):
+    """A target in [0, 1]: a hard label 0 or 1, or a soft label (as torch allows)."""
+    t = _real(t, "label t", fn)
+    if not 0.0 <= t <= 1.0:
+        raise ValueError("%s: label t must be in [0, 1] (a hard label 0 or 1, or a soft "
+                         "label), got %r" % (fn, t))
+    return t
+
+
 def bce_with_logits(z, t):
-    """L = -[t log sigma(z) + (1 - t) log(1 - sigma(z))] = softplus(z) - t z, t in {0, 1}.
+    """L = -[t log sigma(z) + (1 - t) log(1 - sigma(z))] = softplus(z) - t z, t in [0, 1].
 
     softplus(z) = log(1 + e^z), computed stably (``Value.softplus`` on Values).
+    ``t`` is a label 0 or 1 or a soft label in between (as in PyTorch's
+    ``BCEWithLogitsLoss``); with t = 0.5 the loss is smallest at z = 0.
+
+    >>> round(bce_with_logits(0.0, 0.5), 6), bce_with_logits_grad(0.0, 0.5)
+    (0.693147, 0.0)
     """
-    z, t = _score(z, "bce_with_logits"), _label(t, (0.0, 1.0), "bce_with_logits")
+    z, t = _score(z, "bce_with_logits"), _probability(t, "bce_with_logits")
     if isinstance(z, Value):
         return z.softplus() - z * t
     return _softplus(z) - t * z
@@ -173,7 +187,7 @@ def bce_with_logits(z, t):
 def bce_with_logits_grad(z, t):
     """dL/dz = sigma(z) - t."""
     z = _real(z, "z", "bce_with_logits_grad")
-    t = _label(t, (0.0, 1.0), "bce_with_logits_grad")
+    t = _probability(t, "bce_with_logits_grad")
     return _sigmoid(z) - t
 
 

@@ -175,22 +175,32 @@ def verdict(rel):
     return "good"
 
 
+ATOL = 1e-7  # gradcheck's absolute tolerance: ~1000x a central difference's round-off
+
+
 class GradcheckResult:
     """Outcome of a gradient check.
 
     ``analytic``, ``numeric``: the two gradients; ``errors``: relative error
     per component; ``max_error`` and ``worst`` (its index, None if empty);
-    ``verdict``: CS231n's reading of ``max_error``; ``passed``:
-    ``max_error <= tol``.
+    ``verdict``: CS231n's reading of ``max_error``; ``passed``: every
+    component agrees within the relative ``tol`` *or* the absolute ``atol``.
+
+    The absolute tolerance is there for small components: a true gradient of
+    1e-9 has a numeric estimate off by the difference quotient's round-off
+    (about 1e-10 for h = 1e-6), a relative error of 10% on a correct
+    gradient. ``torch.autograd.gradcheck`` has an absolute tolerance for the
+    same reason.
     """
 
-    def __init__(self, analytic, numeric, tol):
-        self.analytic, self.numeric, self.tol = analytic, numeric, tol
+    def __init__(self, analytic, numeric, tol, atol=0.0):
+        self.analytic, self.numeric, self.tol, self.atol = analytic, numeric, tol, atol
         self.errors = [relative_error(a, n) for a, n in zip(analytic, numeric)]
         self.max_error = max(self.errors) if self.errors else 0.0
         self.worst = self.errors.index(self.max_error) if self.errors else None
         self.verdict = verdict(self.max_error)
-        self.passed = self.max_error <= tol
+        self.passed = all(e <= tol or abs(a - n) <= atol
+                          for e, a, n in zip(self.errors, analytic, numeric))
 
     def __repr__(self):
         where = "" if self.worst is None else (
@@ -201,13 +211,16 @@ class GradcheckResult:
                    self.verdict, self.tol))
 
 
-def compare_gradients(analytic, numeric, tol=1e-6):
+def compare_gradients(analytic, numeric, tol=1e-6, atol=ATOL):
     """Relative errors between two gradient lists of the same length -> GradcheckResult."""
     fn = "compare_gradients"
     a, n = _point(analytic, fn), _point(numeric, fn)
     if len(a) != len(n):
         raise ValueError("%s: analytic has %d components, numeric has %d" % (fn, len(a), len(n)))
-    return GradcheckResult(a, n, _real(tol, "tol", fn))
+    atol = _real(atol, "atol", fn)
+    if atol < 0:
+        raise ValueError("%s: atol must be >= 0, got %r" % (fn, atol))
+    return GradcheckResult(a, n, _real(tol, "tol", fn), atol)
 
 
 def value_gradient(f, x):
@@ -231,10 +244,16 @@ def value_gradient(f, x):
     return [xi.grad for xi in xs]
 
 
-def gradcheck(f, x, h=1e-6, tol=1e-6, method="central"):
+def gradcheck(f, x, h=1e-6, tol=1e-6, method="central", atol=ATOL):
     """Check autodiff against numeric differentiation for f: list[Value] -> Value at x.
 
+    A component passes when its relative error is at most ``tol`` or the
+    two values differ by at most ``atol`` (small components, see
+    ``GradcheckResult``).
+
     >>> gradcheck(lambda v: (v[0] * v[1]).tanh(), [0.3, -0.7]).passed
+    True
+    >>> gradcheck(lambda v: v[0] * 1e-9 + v[1] * v[1], [0.5, 2.0]).passed
     True
     """
     fn = "gradcheck"
@@ -249,4 +268,4 @@ def gradcheck(f, x, h=1e-6, tol=1e-6, method="central"):
         return out.data
 
     numeric = numerical_gradient(f_data, x, h=h, method=method)
-    return compare_gradients(analytic, numeric, tol=tol)
+    return compare_gradients(analytic, numeric, tol=tol, atol=atol)

@@ -10,8 +10,12 @@ With momentum mu, each parameter keeps a velocity v (starting at 0)::
     v     <- mu * v - lr * dL/dtheta
     theta <- theta + v
 
-(For a constant lr this is the same sequence of parameters as PyTorch's
-``v <- mu v + g; theta <- theta - lr v``.)
+This is the convention of the lectures' update (and of CS231n): the
+velocity holds a step, lr already applied. PyTorch's ``torch.optim.SGD``
+keeps the gradients instead, ``buf <- mu buf + g; theta <- theta - lr buf``.
+For a constant lr the two give the same parameters; when lr changes
+between steps they differ (here the old steps keep the old lr, in PyTorch
+the whole buffer is scaled by the new one).
 
 >>> from minigrad import Value
 >>> w = Value(1.0)

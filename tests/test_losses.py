@@ -179,10 +179,24 @@ def test_hinge_labels_must_be_plus_minus_one(fn, t):
 
 
 @pytest.mark.parametrize("fn", [losses.bce_with_logits, losses.bce_with_logits_grad])
-@pytest.mark.parametrize("t", [-1, 2, 0.5])
-def test_bce_labels_must_be_zero_or_one(fn, t):
-    with pytest.raises(ValueError, match="label t must be 0 or 1, got"):
+@pytest.mark.parametrize("t", [-1, 2, 1.5, -0.25])
+def test_bce_targets_must_be_in_zero_one(fn, t):
+    with pytest.raises(ValueError, match=r"label t must be in \[0, 1\]"):
         fn(0.5, t)
+
+
+@pytest.mark.parametrize("t", [0.0, 0.25, 0.5, 0.9, 1.0])
+@pytest.mark.parametrize("z", [-3.0, -0.4, 0.0, 1.7])
+def test_bce_soft_labels_against_the_definition_and_autodiff(z, t):
+    """A soft label t in [0, 1], as torch's BCEWithLogitsLoss accepts:
+    L = -[t log sigma(z) + (1 - t) log(1 - sigma(z))], dL/dz = sigma(z) - t."""
+    s = 1.0 / (1.0 + math.exp(-z))
+    assert losses.bce_with_logits(z, t) == pytest.approx(
+        -(t * math.log(s) + (1 - t) * math.log(1 - s)), rel=1e-12, abs=1e-12)
+    zv = Value(z)
+    losses.bce_with_logits(zv, t).backward()
+    assert zv.grad == pytest.approx(s - t, abs=1e-12)
+    assert losses.bce_with_logits_grad(z, t) == pytest.approx(s - t, abs=1e-12)
 
 
 def test_bad_scores_and_labels_types():

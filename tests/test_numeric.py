@@ -142,3 +142,22 @@ def test_compare_gradients_catches_a_wrong_gradient():
     assert "FAILED" in repr(bad)
     with pytest.raises(ValueError, match="2 components.*1"):
         compare_gradients(right, [1.0])
+
+
+@pytest.mark.parametrize("f, x", [
+    (lambda v: v[0] * 1e-9 + v[1] * v[1], [0.5, 2.0]),           # a tiny linear term
+    (lambda v: (v[0] * 3.0).tanh() + v[1], [3.0, 0.3]),           # a saturated tanh
+    (lambda v: v[1] * 10.0 + v[0] * 1e-8, [0.7, 5.0]),            # small next to large
+])
+def test_gradcheck_passes_correct_gradients_with_small_components(f, x):
+    """A correct gradient with components near 0 passes, as with torch's
+    gradcheck (its absolute tolerance); without atol it would be FAILED."""
+    assert gradcheck(f, x).passed
+    assert not gradcheck(f, x, atol=0.0).passed
+
+
+def test_gradcheck_still_fails_a_wrong_gradient_with_small_components():
+    analytic = [2e-6, 1.0]       # the first component is twice the true 1e-6
+    assert not compare_gradients(analytic, [1e-6, 1.0]).passed
+    with pytest.raises(ValueError, match="atol must be >= 0"):
+        compare_gradients([1.0], [1.0], atol=-1.0)
