@@ -53,6 +53,19 @@ class CheckFailed(AssertionError):
         self.got = got
         self.hint = hint
 
+    def __str__(self):
+        """The whole feedback, so that ``python -m pytest tests/checks``
+        shows the same inputs, expected value, answer and hint as the grader."""
+        lines = [self.message]
+        if self.inputs:
+            lines.append("inputs:   %s" % (self.inputs,))
+        if isinstance(self.expected, (list, tuple, dict)):
+            lines.append("expected: %s" % _fmt(self.expected))
+            lines.append("got:      %s" % _fmt(self.got))
+        if self.hint:
+            lines.append("hint:     %s" % self.hint)
+        return "\n".join(lines)
+
 
 class StudentError(CheckFailed):
     """The student's code did not give an answer: it raised, crashed, hung,
@@ -66,6 +79,9 @@ class StudentError(CheckFailed):
         super().__init__(message, hint=detail)
         self.kind = kind
         self.detail = detail
+
+    def __str__(self):
+        return self.message + ("\n" + self.detail if self.detail else "")
 
 
 class Fn:

@@ -73,6 +73,41 @@ def _py(value, depth=0):
     return repr(value)
 
 
+def _size(value):
+    """'a list of 3 lists of 4' for a nested list too long to print."""
+    if isinstance(value, (list, tuple)):
+        inner = ""
+        if value and all(isinstance(v, (list, tuple)) for v in value):
+            inner = " lists of %d" % len(value[0])
+        return "a list of %d%s; the wrong entries are above" % (len(value), inner)
+    return type(value).__name__
+
+
+def _wrong_entries(expected, got, limit=3, path=""):
+    """The first ``limit`` entries where ``got`` differs from ``expected``, as
+    '[1][2]: expected 0.5, got 0.25' (display only: the check decided)."""
+    out = []
+
+    def walk(e, g, where):
+        if len(out) >= limit:
+            return
+        if isinstance(e, (list, tuple)) and isinstance(g, (list, tuple)) and len(e) == len(g):
+            for i, (ei, gi) in enumerate(zip(e, g)):
+                walk(ei, gi, "%s[%d]" % (where, i))
+            return
+        same = e == g or (isinstance(e, (int, float)) and isinstance(g, (int, float))
+                          and not isinstance(g, bool)
+                          and abs(e - g) <= max(1e-9, 1e-6 * max(abs(e), abs(g))))
+        if not same:
+            out.append("%s: expected %s, got %s" % (where or "it", _short(e, 40),
+                                                    _short(g, 40)))
+    try:
+        walk(expected, got, path)
+    except (RecursionError, TypeError, ValueError):
+        return []
+    return out
+
+
 def _short(value, limit=300):
     text = value if isinstance(value, str) else _py(value)
     return text if len(text) <= limit else text[:limit] + " ..."
@@ -104,8 +139,16 @@ def _explain(r):
         else:
             lines.append("inputs:   " + _short(inputs))
     if isinstance(d.get("expected"), (list, tuple, dict)):  # a scalar is in the message
-        lines.append("expected: " + _short(d["expected"]))
-        lines.append("got:      " + _short(d.get("got")))
+        wrong = _wrong_entries(d["expected"], d.get("got"))
+        if wrong:
+            lines.append("wrong:    " + "; ".join(wrong))
+        for label, value in (("expected: ", d["expected"]), ("got:      ", d.get("got"))):
+            if isinstance(value, str):  # already cut by the runner: its head and its size
+                text = value if len(value) <= 160 else value[:80] + " ... " + value[-40:]
+            else:
+                text = _py(value)
+                text = text if len(text) <= 160 else "(%s)" % _size(value)
+            lines.append(label + text)
     if d.get("hint"):
         lines.append("hint:     " + d["hint"])
     if getattr(r, "hint_levels", 0) and r.visibility == "visible":
