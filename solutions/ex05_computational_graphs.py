@@ -1,26 +1,82 @@
 """Exercise 05: Computational graphs, node by node
 
 Mirrors seed 001 (J. C. Kao, UCLA, Lecture 8 "Backpropagation"): the
-"Computational graphs" slides (y = x . z, softplus, sigmoid(w^T x),
+"Computational graphs" slides (y = x . z, softplus, sigma(w^T x),
 H = ReLU(WX + b)) and the worked examples "Backpropagation example: softplus"
 and "Backpropagation example: sigmoid". Every inner node of a graph is one
-operation; the forward pass computes (and caches) the node values, the
-backward pass multiplies each node's local derivative by the gradient that
-arrives from above.
+operation. The forward pass computes every node's value and keeps them in a
+cache (a dict, one entry per node, under the slide's letter); the backward
+pass visits the nodes in reverse and, at each one, turns the gradient that
+arrives from above into the gradient of the node's input.
 
-Three slips in the slides, corrected here (the docstrings say where):
-* softplus, last line: "dy/dx = db/dx dy/db = exp(x) dy/dx" -- the last factor
-  is dy/db, not dy/dx.
-* sigmoid, last line: grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x has the
-  wrong sign. Substituting dy/da = -1/a^2 the two minus signs cancel:
-  grad_w y = +exp(-w^T x) / (1 + exp(-w^T x))^2 x = sigma(w^T x)(1 - sigma(w^T x)) x.
-* sigmoid, "putting it all together": the line "grad_w y = x dy/de = -x dy/de"
-  should read -x dy/dc in its second step (dy/de = -dy/dc, exercise 5.12);
-  as printed it would make x dy/de equal to its own negative.
+The four graphs (forward equations; the arrows are the forward direction)::
+
+    dot product (5.1, 5.2):
+
+        x --\\
+             ( . )--> y              y = x . z = sum_i x_i z_i
+        z --/
+
+    softplus (5.3 to 5.7):
+
+        x -->( exp )--> b -->( 1 + )--> a -->( log )--> y
+
+        b = exp(x),  a = 1 + b,  y = log(a)      (so y = log(1 + exp(x)))
+
+    sigmoid (5.8 to 5.14):
+
+        w --\\
+             ( . )--> e -->( - )--> c -->( exp )--> b -->( 1 + )--> a -->( 1/ )--> y
+        x --/
+
+        e = w^T x,  c = -e,  b = exp(c),  a = 1 + b,  y = 1 / a
+                                                 (so y = sigma(w^T x))
+
+    layer (5.15):
+
+        W --\\
+             ( matmul )--> C --\\
+        X --/                   ( + )--> A -->( ReLU )--> H
+                           b --/
+
+To see the graph: python -m minigrad graph softplus --svg softplus.svg
+(and ``graph sigmoid`` for the other one).
+
+Notation (the kit's, with seed 001's differences):
+
+* The node names a, b, c, e are Kao's, local to this module and to one graph
+  each: here a is not an activation and b not a bias (except the layer's
+  bias b in 5.15), and e = w^T x is what the other modules call z. The
+  letter d appears in none of the slide's lines; no node is called d.
+* y is the graph's output; dy/d(node) is the gradient being propagated. In
+  5.2 the gradient arriving from above is dL/dy for a loss L further up
+  (Kao writes a lowercase l for the loss).
+* 5.15 uses Kao's layout: W is h x m with one row per output unit, C = W X,
+  and X has one example per column. The kit's W[j][k] (from unit j below to
+  unit k above, z = W^T a) is the transpose of this W.
+
+Three places where the slides, as printed, are not right: check them, do not
+copy them.
+
+* Softplus, last line: "dy/dx = db/dx dy/db = exp(x) dy/dx". Its last factor
+  is the very quantity the line computes. Which gradient actually arrives at
+  the exp node from above? (Exercise 5.6)
+* Sigmoid, "putting it all together": "grad_w y = x dy/de = -x dy/de" makes a
+  vector equal to its own negative. One symbol in the second step is not the
+  one meant: which node's gradient is dy/de the negative of? (Exercises 5.12,
+  5.13)
+* Sigmoid, last line, "grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x": the
+  slide's last line has a sign you should verify. Count the minus signs the chain picks up node by node, or compare with a
+  finite difference; sigma is increasing, so raising w_i where x_i > 0 must
+  raise y. (Exercise 5.13)
+
+(The slide's dy/dc line is also garbled to "exp(c) d/d" in the text.)
 
 How to work: implement the steps in order (later steps may call earlier
 ones), replacing each ``raise NotImplementedError``; then run
 ``python grader.py ex05`` (or ``python grader.py ex05.8`` for one step).
+Stuck on a step: ``python grader.py hint 5.8`` gives a hint, one level at a
+time.
 
 Allowed imports: math
 """
@@ -32,34 +88,41 @@ import math
 
 
 def dot_forward(x, z):
-    """Exercise 5.1: the dot-product node, y = x . z = sum_i x_i z_i.
+    """Exercise 5.1: the forward pass of the dot-product node, y = x . z.
 
-    Inputs: x, z (lists of n floats). Returns y (float).
+    y = sum_i x_i z_i.
 
-    Example: x = [1, 2], z = [3, -1] gives 1*3 + 2*(-1) = 1.0.
+    Inputs: x, z (lists of n floats). Returns the cache: a dict with the
+    value of every node, {"x": x, "z": z, "y": y} (x and z as lists, y a
+    float).
+
+    >>> dot_forward([1.0, 2.0], [3.0, -1.0])
+    {'x': [1.0, 2.0], 'z': [3.0, -1.0], 'y': 1.0}
     """
     # BEGIN SOLUTION Exercise 5.1
-    return sum(x_i * z_i for x_i, z_i in zip(x, z))
+    y = sum(x_i * z_i for x_i, z_i in zip(x, z))
+    return {"x": list(x), "z": list(z), "y": y}
     # END SOLUTION
 
 
-def dot_backward(x, z, dl_dy):
-    """Exercise 5.2: the dot-product node backwards: dy/dx = z, dy/dz = x.
+def dot_backward(cache, dL_dy):
+    """Exercise 5.2: the dot-product node backwards: dL/dx and dL/dz.
 
-    The node y = x . z passes the gradient dl/dy arriving from above to each
-    input, times its local derivative -- the OTHER input::
+    The node y = x . z sits inside a larger graph whose loss L is above it;
+    the gradient dL/dy arrives from there. Find the gradient of L with
+    respect to each input vector.
 
-        dl/dx = z * dl/dy          dl/dz = x * dl/dy
+    Inputs: cache (dict from Exercise 5.1: "x", "z", "y"), dL_dy (float).
+    Returns [dL_dx, dL_dz] (two lists of n floats).
 
-    Inputs: x, z (lists of n floats, cached from the forward pass), dl_dy
-    (float). Returns [dl_dx, dl_dz] (two lists of n floats).
-
-    Example: x = [1, 2], z = [3, -1], dl_dy = 2 gives [[6, -2], [2, 4]].
+    >>> dot_backward(dot_forward([1.0, 2.0], [3.0, -1.0]), 2.0)
+    [[6.0, -2.0], [2.0, 4.0]]
     """
     # BEGIN SOLUTION Exercise 5.2
-    dl_dx = [z_i * dl_dy for z_i in z]
-    dl_dz = [x_i * dl_dy for x_i in x]
-    return [dl_dx, dl_dz]
+    x, z = cache["x"], cache["z"]
+    dL_dx = [z_i * dL_dy for z_i in z]
+    dL_dz = [x_i * dL_dy for x_i in x]
+    return [dL_dx, dL_dz]
     # END SOLUTION
 
 
@@ -75,40 +138,48 @@ def softplus_forward(x):
         a = 1 + b
         y = log(a)
 
-    Input: x (float). Returns [b, a, y] (list of 3 floats, the cached values).
+    Input: x (float). Returns the cache: a dict {"x": x, "b": b, "a": a,
+    "y": y} of floats.
 
-    Example: x = 0 gives [1.0, 2.0, log 2 = 0.6931...].
+    >>> cache = softplus_forward(1.0)
+    >>> cache["x"], cache["b"], cache["a"], cache["y"]
+    (1.0, 2.71828182..., 3.71828182..., 1.31326168...)
     """
     # BEGIN SOLUTION Exercise 5.3
     b = math.exp(x)
     a = 1.0 + b
     y = math.log(a)
-    return [b, a, y]
+    return {"x": x, "b": b, "a": a, "y": y}
     # END SOLUTION
 
 
-def softplus_dy_da(a):
-    """Exercise 5.4: the log node, dy/da = d/da log(a) = 1 / a.
+def softplus_dy_da(cache):
+    """Exercise 5.4: dy/da, the gradient of y at the log node's input a.
 
-    Input: a (float, > 0, cached). Returns dy/da (float).
+    The first backward step of the softplus graph (module docstring): y is
+    the output, so no gradient arrives from above (dy/dy = 1).
 
-    Example: a = 2 gives 0.5.
+    Input: cache (dict from Exercise 5.3: "x", "b", "a", "y").
+    Returns dy/da (float).
+
+    >>> softplus_dy_da(softplus_forward(1.0))
+    0.268941421...
     """
     # BEGIN SOLUTION Exercise 5.4
-    return 1.0 / a
+    return 1.0 / cache["a"]
     # END SOLUTION
 
 
-def softplus_dy_db(dy_da):
-    """Exercise 5.5: the "1 +" node, dy/db = (da/db)(dy/da) = dy/da.
+def softplus_dy_db(cache, dy_da):
+    """Exercise 5.5: dy/db, through the add node a = 1 + b.
 
-    a = 1 + b, so da/db = 1: the add node passes the gradient through
-    unchanged.
+    Inputs: cache (dict from Exercise 5.3), dy_da (float: dy/da, the
+    gradient arriving from the node above, Exercise 5.4).
+    Returns dy/db (float).
 
-    Input: dy_da (float). Returns dy/db (float).
-
-    Example: at x = 0, a = 2 and dy/da = 1/a = 0.5 (exercise 5.4), so
-    dy/db = 0.5.
+    >>> cache = softplus_forward(1.0)
+    >>> softplus_dy_db(cache, softplus_dy_da(cache))
+    0.268941421...
     """
     # BEGIN SOLUTION Exercise 5.5
     da_db = 1.0
@@ -116,19 +187,21 @@ def softplus_dy_db(dy_da):
     # END SOLUTION
 
 
-def softplus_dy_dx(x, dy_db):
-    """Exercise 5.6: the exp node, dy/dx = (db/dx)(dy/db) = exp(x) dy/db.
+def softplus_dy_dx(cache, dy_db):
+    """Exercise 5.6: dy/dx, through the exp node b = exp(x).
 
-    b = exp(x), so db/dx = exp(x) (= b, cached). The slide writes the last
-    factor as dy/dx ("exp(x) dy/dx"); it is dy/db, the gradient arriving
-    from the node above.
+    The slide's line for this step ends in a factor you should check (module
+    docstring).
 
-    Inputs: x (float), dy_db (float). Returns dy/dx (float).
+    Inputs: cache (dict from Exercise 5.3), dy_db (float: dy/db, the
+    gradient arriving from the node above, Exercise 5.5).
+    Returns dy/dx (float).
 
-    Example: x = 0, dy_db = 0.5 gives 0.5.
+    >>> softplus_dy_dx(softplus_forward(1.0), 0.5)
+    1.359140914...
     """
     # BEGIN SOLUTION Exercise 5.6
-    db_dx = math.exp(x)
+    db_dx = cache["b"]  # exp(x), already in the cache
     return db_dx * dy_db
     # END SOLUTION
 
@@ -136,26 +209,24 @@ def softplus_dy_dx(x, dy_db):
 def softplus_grad(x):
     """Exercise 5.7: dy/dx of softplus by backpropagation through its graph.
 
-    Run the forward pass (5.3), then the nodes backwards: dy/da (5.4), dy/db
-    (5.5), dy/dx (5.6). Seed 001 computes the same derivative analytically,
-    dy/dx = exp(x) / (1 + exp(x)) (the sigmoid of x): the two must agree.
+    One forward pass (5.3), then the nodes in reverse order (5.4, 5.5, 5.6).
+    Seed 001 also computes this derivative analytically: your result must
+    agree with the slope of log(1 + exp(x)).
 
     Input: x (float). Returns dy/dx (float).
 
-    Example: x = 0 gives 0.5.
+    >>> softplus_grad(1.0)
+    0.731058578...
     """
     # BEGIN SOLUTION Exercise 5.7
-    b, a, y = softplus_forward(x)
-    dy_da = softplus_dy_da(a)
-    dy_db = softplus_dy_db(dy_da)
-    return softplus_dy_dx(x, dy_db)
+    cache = softplus_forward(x)
+    dy_da = softplus_dy_da(cache)
+    dy_db = softplus_dy_db(cache, dy_da)
+    return softplus_dy_dx(cache, dy_db)
     # END SOLUTION
 
 
 # -- sigmoid(w^T x): e = w^T x, c = -e, b = exp(c), a = 1 + b, y = 1 / a ---------
-#
-# The node names are seed 001's: its backward lines dy/da = -1/a^2, dy/db =
-# dy/da, dy/dc = exp(c) dy/db, dy/de = -dy/dc and grad_w e = x fix them.
 
 
 def sigmoid_forward(w, x):
@@ -169,72 +240,82 @@ def sigmoid_forward(w, x):
         a = 1 + b
         y = 1 / a
 
-    Inputs: w, x (lists of n floats). Returns [e, c, b, a, y] (list of 5
-    floats, in forward order).
+    Inputs: w, x (lists of n floats). Returns the cache: a dict {"w": w,
+    "x": x, "e": e, "c": c, "b": b, "a": a, "y": y} (w and x as lists, the
+    rest floats).
 
-    Example: w = [1, 2], x = [0.5, -0.25] gives e = 0, c = 0, b = 1, a = 2,
-    y = 0.5.
+    >>> cache = sigmoid_forward([1.0, 2.0], [0.5, 0.25])
+    >>> cache["e"], cache["c"], cache["b"], cache["a"], cache["y"]
+    (1.0, -1.0, 0.36787944..., 1.36787944..., 0.73105857...)
     """
     # BEGIN SOLUTION Exercise 5.8
-    e = dot_forward(w, x)
+    e = sum(w_i * x_i for w_i, x_i in zip(w, x))
     c = -e
     b = math.exp(c)
     a = 1.0 + b
     y = 1.0 / a
-    return [e, c, b, a, y]
+    return {"w": list(w), "x": list(x), "e": e, "c": c, "b": b, "a": a, "y": y}
     # END SOLUTION
 
 
-def sigmoid_dy_da(a):
-    """Exercise 5.9: the reciprocal node, dy/da = d/da (1/a) = -1 / a^2.
+def sigmoid_dy_da(cache):
+    """Exercise 5.9: dy/da, the gradient of y at the reciprocal node's input a.
 
-    Input: a (float, cached). Returns dy/da (float).
+    The first backward step of the sigmoid graph: y is the output, so no
+    gradient arrives from above (dy/dy = 1).
 
-    Example: a = 2 gives -0.25.
+    Input: cache (dict from Exercise 5.8: "w", "x", "e", "c", "b", "a", "y").
+    Returns dy/da (float).
+
+    >>> sigmoid_dy_da(sigmoid_forward([1.0, 2.0], [0.5, 0.25]))
+    -0.5344466...
     """
     # BEGIN SOLUTION Exercise 5.9
-    return -1.0 / a ** 2
+    return -1.0 / cache["a"] ** 2
     # END SOLUTION
 
 
-def sigmoid_dy_db(dy_da):
-    """Exercise 5.10: the "1 +" node, dy/db = (da/db)(dy/da) = dy/da.
+def sigmoid_dy_db(cache, dy_da):
+    """Exercise 5.10: dy/db, through the add node a = 1 + b.
 
-    Input: dy_da (float). Returns dy/db (float).
+    Inputs: cache (dict from Exercise 5.8), dy_da (float: dy/da, the
+    gradient arriving from the node above, Exercise 5.9).
+    Returns dy/db (float).
 
-    Example: at w^T x = 0 (exercise 5.8's example), a = 2 and
-    dy/da = -1/a^2 = -0.25 (exercise 5.9), so dy/db = -0.25.
+    >>> sigmoid_dy_db(sigmoid_forward([1.0, 2.0], [0.5, 0.25]), -0.5)
+    -0.5
     """
     # BEGIN SOLUTION Exercise 5.10
     da_db = 1.0
-    return da_db * dy_da
+    return dy_da * da_db
     # END SOLUTION
 
 
-def sigmoid_dy_dc(c, dy_db):
-    """Exercise 5.11: the exp node, dy/dc = (db/dc)(dy/db) = exp(c) dy/db.
+def sigmoid_dy_dc(cache, dy_db):
+    """Exercise 5.11: dy/dc, through the exp node b = exp(c).
 
-    (The slide's line is garbled to "exp(c) d/d"; b = exp(c), so db/dc =
-    exp(c).)
+    Inputs: cache (dict from Exercise 5.8), dy_db (float: dy/db, the
+    gradient arriving from the node above, Exercise 5.10).
+    Returns dy/dc (float).
 
-    Inputs: c (float, cached), dy_db (float). Returns dy/dc (float).
-
-    Example: c = 0, dy_db = -0.25 gives -0.25.
+    >>> sigmoid_dy_dc(sigmoid_forward([1.0, 2.0], [0.5, 0.25]), -0.5)
+    -0.18393972...
     """
     # BEGIN SOLUTION Exercise 5.11
-    db_dc = math.exp(c)
+    db_dc = math.exp(cache["c"])
     return db_dc * dy_db
     # END SOLUTION
 
 
-def sigmoid_dy_de(dy_dc):
-    """Exercise 5.12: the negation node, dy/de = (dc/de)(dy/dc) = -dy/dc.
+def sigmoid_dy_de(cache, dy_dc):
+    """Exercise 5.12: dy/de, through the negation node c = -e.
 
-    c = -e, so dc/de = -1.
+    Inputs: cache (dict from Exercise 5.8), dy_dc (float: dy/dc, the
+    gradient arriving from the node above, Exercise 5.11).
+    Returns dy/de (float).
 
-    Input: dy_dc (float). Returns dy/de (float).
-
-    Example: dy_dc = -0.25 gives 0.25.
+    >>> sigmoid_dy_de(sigmoid_forward([1.0, 2.0], [0.5, 0.25]), -0.2)
+    0.2
     """
     # BEGIN SOLUTION Exercise 5.12
     dc_de = -1.0
@@ -243,51 +324,41 @@ def sigmoid_dy_de(dy_dc):
 
 
 def sigmoid_grad_w(w, x):
-    """Exercise 5.13: grad_w y = (grad_w e) dy/de = x dy/de.
+    """Exercise 5.13: grad_w y, the gradient of y = sigma(w^T x) with respect to w.
 
-    e = w^T x, so grad_w e = x. Run the forward pass (5.8) and the nodes
-    backwards (5.9 to 5.12), then scale x by dy/de.
-
-    The slide's last line, grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x,
-    has a sign error: dy/da = -1/a^2 carries a minus sign of its own that
-    cancels the one from c = -e, so::
-
-        grad_w y = +exp(-w^T x) / (1 + exp(-w^T x))^2 x
-                 = sigma(w^T x) (1 - sigma(w^T x)) x
-
-    (sigma is increasing: raising w_i where x_i > 0 raises y.)
-
-    A second slip on the way there: the slide writes
-    "grad_w y = x dy/de = -x dy/de"; the second step should read -x dy/dc,
-    since c = -e gives dy/de = -dy/dc (exercise 5.12).
+    Seed 001's "putting it all together": one forward pass (5.8), the nodes
+    in reverse (5.9 to 5.12), and last the dot-product node e = w^T x. Two
+    lines of the slide's derivation need checking (module docstring).
 
     Inputs: w, x (lists of n floats). Returns grad_w y (list of n floats).
 
-    Example: w = [1, 2], x = [0.5, -0.25] (w^T x = 0, sigma = 0.5) gives
-    0.25 * x = [0.125, -0.0625].
+    >>> sigmoid_grad_w([1.0, 2.0], [0.5, 0.25])
+    [0.0983059..., 0.0491529...]
     """
     # BEGIN SOLUTION Exercise 5.13
-    e, c, b, a, y = sigmoid_forward(w, x)
-    dy_de = sigmoid_dy_de(sigmoid_dy_dc(c, sigmoid_dy_db(sigmoid_dy_da(a))))
-    return [x_i * dy_de for x_i in x]
+    cache = sigmoid_forward(w, x)
+    dy_da = sigmoid_dy_da(cache)
+    dy_db = sigmoid_dy_db(cache, dy_da)
+    dy_dc = sigmoid_dy_dc(cache, dy_db)
+    dy_de = sigmoid_dy_de(cache, dy_dc)
+    return [x_i * dy_de for x_i in cache["x"]]
     # END SOLUTION
 
 
 def sigmoid_grad_x(w, x):
-    """Exercise 5.14: grad_x y = (grad_x e) dy/de = w dy/de.
+    """Exercise 5.14: grad_x y, the gradient of y = sigma(w^T x) with respect to x.
 
     Seed 001: "a similar computation could be done to compute grad_x y".
-    e = w^T x, so grad_x e = w (the dot-product node, exercise 5.2):
-    grad_x y = sigma(w^T x)(1 - sigma(w^T x)) w.
 
     Inputs: w, x (lists of n floats). Returns grad_x y (list of n floats).
 
-    Example: w = [1, 2], x = [0.5, -0.25] gives 0.25 * w = [0.25, 0.5].
+    >>> sigmoid_grad_x([1.0, 2.0], [0.5, 0.25])
+    [0.1966119..., 0.3932238...]
     """
     # BEGIN SOLUTION Exercise 5.14
-    e, c, b, a, y = sigmoid_forward(w, x)
-    dy_de = sigmoid_dy_de(sigmoid_dy_dc(c, sigmoid_dy_db(sigmoid_dy_da(a))))
-    return [w_i * dy_de for w_i in w]
+    cache = sigmoid_forward(w, x)
+    grad = sigmoid_dy_de(cache, sigmoid_dy_dc(cache, sigmoid_dy_db(cache, sigmoid_dy_da(cache))))
+    return [w_i * grad for w_i in cache["w"]]
     # END SOLUTION
 
 
@@ -305,16 +376,19 @@ def relu_layer_graph_forward(W, X, b):
         H = ReLU(A)          H[i][n] = max(0, A[i][n])
 
     Inputs: W (h x m, list of h rows), X (m x N, list of m rows: column n is
-    example n), b (list of h floats). Returns [C, A, H] (three h x N
-    matrices, lists of h rows).
+    example n), b (list of h floats). Returns the cache: a dict {"W": W,
+    "X": X, "b": b, "C": C, "A": A, "H": H} (C, A, H are h x N matrices,
+    lists of h rows). Works for any h, m, N >= 1 (W need not be square).
 
-    Example: W = [[1, -1]], X = [[1, 2], [3, 0]], b = [0.5] gives
-    C = [[-2, 2]], A = [[-1.5, 2.5]], H = [[0, 2.5]].
+    >>> cache = relu_layer_graph_forward([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
+    >>> cache["C"], cache["A"], cache["H"]
+    ([[-2.0, 2.0]], [[-1.5, 2.5]], [[0.0, 2.5]])
     """
     # BEGIN SOLUTION Exercise 5.15
     h, m, N = len(W), len(X), len(X[0])
     C = [[sum(W[i][j] * X[j][n] for j in range(m)) for n in range(N)] for i in range(h)]
     A = [[C[i][n] + b[i] for n in range(N)] for i in range(h)]
     H = [[max(0.0, A[i][n]) for n in range(N)] for i in range(h)]
-    return [C, A, H]
+    return {"W": [list(r) for r in W], "X": [list(r) for r in X], "b": list(b),
+            "C": C, "A": A, "H": H}
     # END SOLUTION

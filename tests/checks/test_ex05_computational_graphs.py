@@ -2,19 +2,165 @@
 
 import math
 
-from grading.check import check, expect_close, seeded
+from grading.check import check, expect_close, expect_true, seeded
 from minigrad import Value, numeric
 
 MODULE = "ex05_computational_graphs"
 ALLOWED_IMPORTS = ["math"]
 
-
 # Visible checks (which `grader.py release` gives to students) take every expected
 # value from minigrad: autodiff through the graph built from Values, Value.softplus and
 # Value.sigmoid, and minigrad.numeric's central difference. The closed forms some
-# hidden checks also compare with are in _hidden_ functions, which the release
+# hidden checks also compare with are in _hidden functions, which the release
 # strips. Typical wrong answers come from autodiff too (a local derivative alone, a
 # gradient negated, the other input's gradient), not from formulas of the answer.
+#
+# The backward steps of one node (5.2, 5.4-5.6, 5.9-5.12) are checked in isolation:
+# they get a correct cache (from autodiff's forward pass) and a correct gradient from
+# above, so a failure there is the step's own. The steps that run a whole graph (5.7,
+# 5.13, 5.14) call the earlier steps and declare it with uses=.
+
+BOOKKEEPING = ("Exercise 5.1", "Exercise 5.3", "Exercise 5.8", "Exercise 5.15")
+
+_BACKWARD_STEPS = ("5.2", "5.4", "5.5", "5.6", "5.9", "5.10", "5.11", "5.12")
+
+HINTS = {
+    "Exercise 5.1": [
+        "The dot-product node multiplies its two inputs entry by entry and adds the "
+        "products: y is one number.",
+        "The cache is a dict holding every node of the graph under its name: the two "
+        "inputs x and z (as lists) and the output y.",
+    ],
+    "Exercise 5.2": [
+        "The chain rule at one node: the gradient of L with respect to an input of the "
+        "node is the node's local derivative with respect to that input, times the "
+        "gradient arriving from above, dL/dy.",
+        "With the factors unevaluated: dL/dx_i = (dy/dx_i)(dL/dy), and the same for z_i. "
+        "The answer is two lists, each as long as x.",
+        "y is a sum of products x_j z_j. Only the term j = i contains x_i, and its "
+        "derivative with respect to x_i is the entry i of the OTHER input vector.",
+    ],
+    "Exercise 5.3": [
+        "Follow the softplus graph of the module docstring left to right: exp, then add "
+        "one, then log.",
+        "Store every node's value in the cache under the slide's letters: x, b, a, y.",
+    ],
+    "Exercise 5.4": [
+        "The log node is the last node: y is a function of a alone, so this is an "
+        "ordinary derivative and no gradient arrives from above (dy/dy is 1).",
+        "dy/da is the derivative of log(a) with respect to a, evaluated at the cached a.",
+        "The derivative of the natural logarithm at a is the reciprocal of a. Read a "
+        "from the cache: the log node's input is a, not b.",
+    ],
+    "Exercise 5.5": [
+        "The chain rule through the add node a = 1 + b: its local derivative times the "
+        "gradient arriving from above.",
+        "dy/db = (da/db)(dy/da), with dy/da the argument you are given.",
+        "The constant 1 does not move when b moves, so da/db is one, whatever b is: the "
+        "add node passes the gradient from above through unchanged.",
+    ],
+    "Exercise 5.6": [
+        "The chain rule through the exp node b = exp(x): its local derivative times the "
+        "gradient arriving from the node above it.",
+        "dy/dx = (db/dx)(dy/db). The slide prints the last factor as dy/dx, the very "
+        "quantity the line computes: the factor that arrives from above is the gradient "
+        "at the node's output b.",
+        "The derivative of exp is exp itself, evaluated at x. That number is already in "
+        "the cache: it is the value of the node b.",
+    ],
+    "Exercise 5.7": [
+        "Backpropagation: one forward pass, then the nodes in reverse order, each one "
+        "fed the gradient the node above it produced.",
+        "Forward (5.3) gives the cache; then dy/da (5.4), dy/db from dy/da (5.5), dy/dx "
+        "from dy/db (5.6).",
+        "Check your number against the slide's analytic result, exp(x) / (1 + exp(x)): "
+        "one half at x = 0, about 0.731 at x = 1.",
+    ],
+    "Exercise 5.8": [
+        "Follow the sigmoid graph of the module docstring left to right: the dot "
+        "product, the negation, exp, add one, the reciprocal.",
+        "Cache every node under the slide's letters: w, x, e, c, b, a, y. The last one "
+        "is sigma(w^T x), a number between 0 and 1.",
+    ],
+    "Exercise 5.9": [
+        "The reciprocal node is the last node: y depends on a alone, so this is an "
+        "ordinary derivative and no gradient arrives from above.",
+        "dy/da is the derivative of 1/a, that is of a to the power minus one, evaluated "
+        "at the cached a.",
+        "The power rule brings the exponent down and lowers it by one. Mind the sign: "
+        "1/a falls as a grows. This is the first of the chain's minus signs.",
+    ],
+    "Exercise 5.10": [
+        "The chain rule through the add node a = 1 + b.",
+        "dy/db = (da/db)(dy/da), with dy/da the argument you are given.",
+        "da/db is one (the constant does not move with b): the gradient from above "
+        "passes through unchanged.",
+    ],
+    "Exercise 5.11": [
+        "The chain rule through the exp node b = exp(c).",
+        "dy/dc = (db/dc)(dy/db). (The text of the slide garbles this line to "
+        "'exp(c) d/d'.)",
+        "The derivative of exp at c is exp(c), with c itself and no extra minus sign: "
+        "the negation is a separate node, c = -e. Its value is also in the cache, as b.",
+    ],
+    "Exercise 5.12": [
+        "The chain rule through the negation node c = -e.",
+        "dy/de = (dc/de)(dy/dc).",
+        "c moves opposite to e, so dc/de is minus one and this node flips the sign of "
+        "the gradient from above. It is the second of the chain's minus signs: keep "
+        "both in mind when you check the slide's last line.",
+    ],
+    "Exercise 5.13": [
+        "Backpropagation through the whole graph: one forward pass, every node in "
+        "reverse order, and last the dot-product node e = w^T x, through which the "
+        "gradient reaches the vector w.",
+        "grad_w y = (grad_w e)(dy/de), where dy/de comes from chaining Exercises 5.9 "
+        "to 5.12.",
+        "grad_w e is the other input of the dot product, the vector x. Two nodes of the "
+        "chain carry a minus sign (the reciprocal and the negation): count them to get the "
+        "overall sign, then check it. sigma is increasing, so which sign must the entry i "
+        "of grad_w y have where x_i > 0? Compare with the slide's last line.",
+    ],
+    "Exercise 5.14": [
+        "The same backward pass as Exercise 5.13, down to dy/de; only the last node's "
+        "derivative changes, now with respect to x.",
+        "grad_x y = (grad_x e)(dy/de).",
+        "grad_x e is the other input of the dot product, the vector w. Count the chain's "
+        "minus signs as in 5.13, and check the overall sign the same way: which sign must "
+        "the entry i have where w_i > 0?",
+    ],
+    "Exercise 5.15": [
+        "Three nodes in order: the matrix multiply, the bias add, the ReLU. C, A and H "
+        "are all h x N (h rows of W, N columns of X).",
+        "C[i][n] is row i of W times column n of X. The bias b[i] belongs to unit i and "
+        "is added to every column (every example). ReLU keeps a positive entry and "
+        "sets the others to 0.",
+    ],
+}
+
+_CACHE_KEYERROR = ("The cache is a dict keyed by seed 001's node names: 'x', 'b', 'a', 'y' "
+                   "for softplus; 'w', 'x', 'e', 'c', 'b', 'a', 'y' for the sigmoid. Read a "
+                   "node's value by its letter.")
+_CACHE_TYPEERROR = ("The cache is a dict, not a list: read a node's value by its letter "
+                    "(the cache of a, for instance), not by position or by unpacking it.")
+ERRORS = {"Exercise %s" % t: {"KeyError": _CACHE_KEYERROR, "TypeError": _CACHE_TYPEERROR}
+          for t in _BACKWARD_STEPS}
+ERRORS["Exercise 5.2"] = {
+    "KeyError": "The cache of Exercise 5.1 has the keys 'x', 'z' and 'y'.",
+    "TypeError": "The cache is a dict: its 'x' and 'z' are lists of floats, dL_dy a float; "
+                 "each result is a list as long as x.",
+}
+for _t in ("5.7", "5.13", "5.14"):
+    ERRORS["Exercise " + _t] = {
+        "TypeError": "Your forward step returns the cache (a dict): pass it whole to each "
+                     "backward step, together with the gradient the step above produced.",
+        "KeyError": "The cache's keys are the slide's node letters (module docstring).",
+    }
+ERRORS["Exercise 5.15"] = {
+    "IndexError": "W is h x m (one row per unit), X is m x N (one column per example) and "
+                  "b has h entries, one per unit: b[i] goes with row i, for every column n.",
+}
+
 
 def _vec(rng, n, lo=-2.0, hi=2.0):
     return [rng.uniform(lo, hi) for _ in range(n)]
@@ -25,6 +171,30 @@ def _local(op, at):
     v = Value(float(at))
     op(v).backward()
     return v.grad
+
+
+def _general(task):
+    return ("Not one of the typical slips this check knows. Write the chain rule for this "
+            "node with its factors unevaluated and compare factor by factor "
+            "(python grader.py hint %s)." % task)
+
+
+def _expect_cache(got, expected, inputs, hint, mistakes=None):
+    """``got`` is a dict holding at least the keys of ``expected`` (in the slide's order),
+    each value close to the expected one. ``mistakes`` maps a name to (wrong cache, hint)."""
+    keys = list(expected)
+    expect_true(isinstance(got, dict), "the forward step should return the cache, a dict with "
+                "the keys %s" % ", ".join(keys), inputs=inputs, got=got,
+                hint="Return a dict: one entry per node, under the slide's letter.")
+    missing = [k for k in keys if k not in got]
+    expect_true(not missing, "the cache has no entry for %s" % ", ".join(missing),
+                inputs=inputs, got=sorted(got, key=str),
+                hint="The cache holds every node of the graph, inputs included, under the "
+                     "slide's letters: %s." % ", ".join(keys))
+    expect_close([got[k] for k in keys], [expected[k] for k in keys], inputs=inputs,
+                 what="the cache's [%s]" % ", ".join(keys), hint=hint,
+                 mistakes={name: ([wrong[k] for k in keys], h)
+                           for name, (wrong, h) in (mistakes or {}).items()})
 
 
 def _library_softplus(x):
@@ -53,79 +223,107 @@ def _hidden_sigma_of_wx(w, x):
     return _hidden_sig(sum(p * q for p, q in zip(w, x)))
 
 
+def _hidden_grad(w, x, key):
+    """grad_w or grad_x of sigma(w^T x), closed form."""
+    s = _hidden_sigma_of_wx(w, x)
+    return [s * (1.0 - s) * v for v in (x if key == "grad_w" else w)]
+
+
 # -- 5.1 / 5.2 dot product ---------------------------------------------------
 
-def _dot_oracle(x, z, dl_dy):
+def _dot_oracle(x, z, dL_dy):
     X = [Value(v) for v in x]
     Z = [Value(v) for v in z]
     y = sum((a * b for a, b in zip(X, Z)), Value(0.0))
-    l = y * dl_dy
-    l.backward()
+    y.backward(dL_dy)
     return y.data, [v.grad for v in X], [v.grad for v in Z]
 
 
+def _dot_cases(seed, n, lengths=(1, 5)):
+    return seeded(seed, n, lambda rng: (lambda k: (_vec(rng, k), _vec(rng, k), rng.uniform(
+        -2.5, 2.5)))(rng.randint(*lengths)))
+
+
+_DOC_DOT = ([1.0, 2.0], [3.0, -1.0], 2.0)
+
+
 def _check_dot_forward(student, cases):
-    for x, z in cases:
+    for x, z, _ in cases:
         got = student.call("dot_forward", x, z)
         y, _, _ = _dot_oracle(x, z, 1.0)
-        expect_close(got, y, inputs={"x": x, "z": z}, what="y = x . z",
-                     hint="y = sum_i x_i * z_i (a single number).")
+        _expect_cache(got, {"x": x, "z": z, "y": y}, inputs={"x": x, "z": z},
+                      hint="y is one number: the sum over i of x_i times z_i.",
+                      mistakes={"products not summed": (
+                          {"x": x, "z": z, "y": [p * q for p, q in zip(x, z)]},
+                          "y is one number: add the products up.")})
 
 
 @check("Exercise 5.1", points=1, visibility="visible")
 def test_dot_forward_visible(student):
-    """y = x . z for the docstring's example."""
-    _check_dot_forward(student, [([1.0, 2.0], [3.0, -1.0])])
+    """The cache of y = x . z for the docstring's example and three seeded vectors."""
+    _check_dot_forward(student, [_DOC_DOT] + _dot_cases(5100, 3, (2, 4)))
 
 
 @check("Exercise 5.1", points=2, visibility="hidden")
 def test_dot_forward_hidden(student):
-    """y = x . z for seeded vectors of length 1 to 5."""
-    _check_dot_forward(student, seeded(51, 5, lambda rng: (lambda n: (_vec(rng, n), _vec(rng, n)))(
-        rng.randint(1, 5))))
+    """The cache of y = x . z for seeded vectors of length 1 to 6."""
+    _check_dot_forward(student, _dot_cases(51, 6, (1, 6)))
 
 
 def _check_dot_backward(student, cases):
     for x, z, g in cases:
-        got = student.call("dot_backward", x, z, g)
+        cache = {"x": x, "z": z, "y": _dot_oracle(x, z, 1.0)[0]}
+        got = student.call("dot_backward", cache, g)
         _, gx, gz = _dot_oracle(x, z, g)
-        expect_close(got, [gx, gz], inputs={"x": x, "z": z, "dl_dy": g}, what="[dl/dx, dl/dz]",
-                     hint="dy/dx = z and dy/dz = x: each input's gradient is the OTHER input "
-                          "times dl/dy.",
+        expect_close(got, [gx, gz], inputs={"cache": cache, "dL_dy": g},
+                     what="[dL/dx, dL/dz]", hint=_general("5.2"),
                      mistakes={
                          "swapped": ([[v * g for v in x], [v * g for v in z]],
-                                     "Swapped: dy/dx_i = z_i (the other input), so "
-                                     "dl/dx = z * dl/dy and dl/dz = x * dl/dy."),
+                                     "Swapped: the derivative of y with respect to x_i is "
+                                     "the entry i of the OTHER input, z."),
                          "no upstream": ([list(z), list(x)],
-                                         "Multiply by the gradient arriving from above, "
-                                         "dl/dy: dl/dx = z * dl/dy."),
+                                         "That is the local derivative alone: multiply by "
+                                         "the gradient arriving from above, dL/dy."),
+                         "own input": ([[v * g for v in z], [v * g for v in z]],
+                                       "dL/dz uses the same vector as dL/dx: each input's "
+                                       "gradient involves the other input."),
                      })
 
 
-@check("Exercise 5.2", points=1, visibility="visible")
+@check("Exercise 5.2", points=2, visibility="visible")
 def test_dot_backward_visible(student):
-    """dl/dx and dl/dz of the dot-product node for the docstring's example."""
-    _check_dot_backward(student, [([1.0, 2.0], [3.0, -1.0], 2.0)])
+    """dL/dx and dL/dz of the dot-product node: the docstring's example and three seeded
+    cases (lengths 2 to 4), against autodiff."""
+    _check_dot_backward(student, [_DOC_DOT] + _dot_cases(5200, 3, (2, 4)))
 
 
-@check("Exercise 5.2", points=2, visibility="hidden")
+@check("Exercise 5.2", points=4, visibility="hidden")
 def test_dot_backward_hidden(student):
-    """dl/dx and dl/dz of the dot-product node on seeded inputs, against autodiff."""
-    _check_dot_backward(student, seeded(52, 5, lambda rng: (lambda n: (
-        _vec(rng, n), _vec(rng, n), rng.uniform(-2, 2)))(rng.randint(1, 5))))
+    """dL/dx and dL/dz of the dot-product node on seeded inputs of length 1 to 6."""
+    _check_dot_backward(student, _dot_cases(52, 6, (1, 6)))
 
 
 # -- 5.3 to 5.7 softplus -----------------------------------------------------
 
 def _softplus_oracle(x):
-    """Node values and the gradient of y at every node, by autodiff."""
+    """The cache (every node's value) and the gradient of y at every node, by autodiff."""
     X = Value(x)
     b = X.exp()
     a = 1 + b
     y = a.log()
     y.backward()
-    return {"b": b.data, "a": a.data, "y": y.data, "dy_da": a.grad, "dy_db": b.grad,
-            "dy_dx": X.grad}
+    return {"cache": {"x": x, "b": b.data, "a": a.data, "y": y.data},
+            "dy_da": a.grad, "dy_db": b.grad, "dy_dx": X.grad}
+
+
+def _xs(seed, n, lo=-4.0, hi=4.0):
+    """Seeded x at least 0.2 away from 0 (where several slips give the same number)."""
+    def make(rng):
+        while True:
+            x = rng.uniform(lo, hi)
+            if abs(x) > 0.2:
+                return x
+    return seeded(seed, n, make)
 
 
 def _check_softplus_forward(student, xs, softplus):
@@ -133,96 +331,119 @@ def _check_softplus_forward(student, xs, softplus):
     minigrad's Value.softplus (visible checks) or a closed form (hidden)."""
     for x in xs:
         got = student.call("softplus_forward", x)
-        o = _softplus_oracle(x)
-        expect_close(got, [o["b"], o["a"], o["y"]], inputs={"x": x}, what="[b, a, y]",
-                     hint="b = exp(x), a = 1 + b, y = log(a) (natural log), in that order.")
-        expect_close(got[2], softplus(x), inputs={"x": x}, what="y",
+        cache = _softplus_oracle(x)["cache"]
+        wrong_y = dict(cache, y=math.log(cache["b"]))
+        _expect_cache(got, cache, inputs={"x": x},
+                      hint="b = exp(x), a = 1 + b, y = log(a), in that order.",
+                      mistakes={"log b": (wrong_y, "y is the log of a = 1 + b (y = log(a)), "
+                                                   "not of b.")})
+        expect_close(got["y"], softplus(x), inputs={"x": x}, what="y",
                      hint="y = softplus(x) = log(1 + exp(x)).")
 
 
 @check("Exercise 5.3", points=1, visibility="visible")
 def test_softplus_forward_visible(student):
-    """The softplus nodes b, a, y at x = 0 and x = 1."""
-    _check_softplus_forward(student, [0.0, 1.0], _library_softplus)
+    """The softplus cache x, b, a, y at the docstring's x = 1 and three seeded x."""
+    _check_softplus_forward(student, [1.0] + _xs(5300, 3), _library_softplus)
 
 
 @check("Exercise 5.3", points=2, visibility="hidden")
 def test_softplus_forward_hidden(student):
-    """The softplus nodes b, a, y at seeded x."""
-    _check_softplus_forward(student, seeded(53, 5, lambda rng: rng.uniform(-4, 4)),
-                            _hidden_softplus)
+    """The softplus cache at seeded x."""
+    _check_softplus_forward(student, _xs(53, 6), _hidden_softplus)
 
 
 def _check_softplus_dy_da(student, xs):
     for x in xs:
         o = _softplus_oracle(x)
-        got = student.call("softplus_dy_da", o["a"])
-        expect_close(got, o["dy_da"], inputs={"a": o["a"]}, what="dy/da",
-                     hint="d/da log(a) = 1/a.",
-                     mistakes={"log a": (math.log(o["a"]), "That is log(a), the node's value; "
-                                         "its derivative is 1/a.")})
+        got = student.call("softplus_dy_da", o["cache"])
+        a, b = o["cache"]["a"], o["cache"]["b"]
+        expect_close(got, o["dy_da"], inputs={"cache": o["cache"]}, what="dy/da",
+                     hint=_general("5.4"),
+                     mistakes={
+                         "log a": (math.log(a), "That is log(a), the node's value; dy/da is "
+                                                "its derivative with respect to a."),
+                         "wrong node": (_local(lambda v: v.log(), b), "You took the "
+                                        "derivative at b; the log node's input is a "
+                                        "(y = log(a), a = 1 + b)."),
+                     })
 
 
-@check("Exercise 5.4", points=1, visibility="visible")
+@check("Exercise 5.4", points=2, visibility="visible")
 def test_softplus_dy_da_visible(student):
-    """dy/da of the log node at a = 2."""
-    _check_softplus_dy_da(student, [0.0])
+    """dy/da of the log node at the docstring's x = 1 and three seeded x."""
+    _check_softplus_dy_da(student, [1.0] + _xs(5400, 3))
 
 
-@check("Exercise 5.4", points=2, visibility="hidden")
+@check("Exercise 5.4", points=4, visibility="hidden")
 def test_softplus_dy_da_hidden(student):
-    """dy/da of the log node at the a of seeded x."""
-    _check_softplus_dy_da(student, seeded(54, 5, lambda rng: rng.uniform(-4, 4)))
+    """dy/da of the log node at seeded x."""
+    _check_softplus_dy_da(student, _xs(54, 6))
 
 
 def _check_softplus_dy_db(student, xs):
     for x in xs:
         o = _softplus_oracle(x)
-        got = student.call("softplus_dy_db", o["dy_da"])
-        expect_close(got, o["dy_db"], inputs={"dy_da": o["dy_da"]}, what="dy/db",
-                     hint="a = 1 + b, so da/db = 1 and dy/db = 1 * dy/da.",
-                     mistakes={"da/db only": (1.0, "That is da/db alone; multiply by the "
-                                              "gradient from above, dy/da.")})
+        got = student.call("softplus_dy_db", o["cache"], o["dy_da"])
+        expect_close(got, o["dy_db"], inputs={"cache": o["cache"], "dy_da": o["dy_da"]},
+                     what="dy/db", hint=_general("5.5"),
+                     mistakes={
+                         "da/db only": (1.0, "That is da/db alone; multiply by the gradient "
+                                             "from above, dy/da."),
+                         "da/db = b": (o["cache"]["b"] * o["dy_da"], "a = 1 + b: the "
+                                       "derivative of a sum with respect to b is 1, "
+                                       "whatever the value of b."),
+                     })
 
 
 @check("Exercise 5.5", points=1, visibility="visible")
 def test_softplus_dy_db_visible(student):
-    """dy/db of the add node at x = 0 (dy/da = 0.5)."""
-    _check_softplus_dy_db(student, [0.0])
+    """dy/db of the add node at the docstring's x = 1 and three seeded x."""
+    _check_softplus_dy_db(student, [1.0] + _xs(5500, 3))
 
 
 @check("Exercise 5.5", points=2, visibility="hidden")
 def test_softplus_dy_db_hidden(student):
-    """dy/db of the add node for seeded x."""
-    _check_softplus_dy_db(student, seeded(55, 5, lambda rng: rng.uniform(-4, 4)))
+    """dy/db of the add node at seeded x."""
+    _check_softplus_dy_db(student, _xs(55, 6))
 
 
 def _check_softplus_dy_dx(student, cases):
     for x, g in cases:
-        got = student.call("softplus_dy_dx", x, g)
+        cache = _softplus_oracle(x)["cache"]
+        got = student.call("softplus_dy_dx", cache, g)
         X = Value(x)
-        (X.exp() * g).backward()  # d/dx of b with dy/db = g arriving from above
-        expect_close(got, X.grad, inputs={"x": x, "dy_db": g}, what="dy/dx",
-                     hint="b = exp(x), so db/dx = exp(x); dy/dx = exp(x) * dy/db.",
+        X.exp().backward(g)  # d/dx of b with dy/db = g arriving from above
+        expect_close(got, X.grad, inputs={"cache": cache, "dy_db": g}, what="dy/dx",
+                     hint=_general("5.6"),
                      mistakes={
                          "no upstream": (_local(lambda v: v.exp(), x), "That is db/dx "
                                          "alone; multiply by dy/db, the gradient from the "
                                          "node above."),
-                         "x times": (x * g, "d/dx exp(x) = exp(x), not x."),
+                         "x times": (x * g, "The derivative of exp(x) is exp(x), not x."),
+                         "wrong node": (cache["a"] * g, "db/dx is the derivative of "
+                                        "b = exp(x), whose value is b; you used a = 1 + b."),
+                         "upstream only": (g, "The exp node has a local derivative of its "
+                                              "own, db/dx: multiply dy/db by it."),
                      })
 
 
-@check("Exercise 5.6", points=1, visibility="visible")
+def _dy_db_cases(seed, n):
+    return [(x, g) for x, g in zip(_xs(seed, n, -3.0, 3.0),
+                                    seeded(seed + 1, n, lambda rng: rng.uniform(0.1, 1.0)))]
+
+
+@check("Exercise 5.6", points=2, visibility="visible")
 def test_softplus_dy_dx_visible(student):
-    """dy/dx of the exp node at x = 0 with dy/db = 0.5."""
-    _check_softplus_dy_dx(student, [(0.0, 0.5)])
+    """dy/dx of the exp node for the docstring's x = 1, dy/db = 0.5 and three seeded
+    cases."""
+    _check_softplus_dy_dx(student, [(1.0, 0.5)] + _dy_db_cases(5600, 3))
 
 
-@check("Exercise 5.6", points=2, visibility="hidden")
+@check("Exercise 5.6", points=4, visibility="hidden")
 def test_softplus_dy_dx_hidden(student):
-    """dy/dx of the exp node at seeded x and upstream gradients."""
-    _check_softplus_dy_dx(student, seeded(56, 5, lambda rng: (rng.uniform(-3, 3),
-                                                              rng.uniform(-2, 2))))
+    """dy/dx of the exp node at seeded x and gradients from above."""
+    _check_softplus_dy_dx(student, _dy_db_cases(56, 6))
 
 
 def _check_softplus_grad(student, xs, slope):
@@ -232,28 +453,37 @@ def _check_softplus_grad(student, xs, slope):
         got = student.call("softplus_grad", x)
         o = _softplus_oracle(x)
         expect_close(got, o["dy_dx"], inputs={"x": x}, what="dy/dx",
-                     hint="Chain the nodes: dy/dx = exp(x) * 1 * (1/a) with a = 1 + exp(x); "
-                          "it equals exp(x) / (1 + exp(x)).")
+                     hint=_general("5.7"),
+                     mistakes={
+                         "chain cut": (_local(lambda v: v.exp(), x), "That is exp(x) alone: "
+                                       "the gradient from the log node never reached the "
+                                       "exp node. Feed each step the gradient the step "
+                                       "above it returned."),
+                         "softplus value": (o["cache"]["y"], "That is softplus(x) itself, "
+                                            "the forward value; the step asks for its "
+                                            "derivative."),
+                     })
         expect_close(got, slope(x), inputs={"x": x}, what="dy/dx",
-                     hint="softplus'(x) = exp(x) / (1 + exp(x)).")
+                     hint="The slope of softplus at x is exp(x) / (1 + exp(x)).")
 
 
-@check("Exercise 5.7", points=1, visibility="visible")
+@check("Exercise 5.7", points=2, visibility="visible", uses=("5.3", "5.4", "5.5", "5.6"))
 def test_softplus_grad_visible(student):
-    """softplus'(x) by backprop at x = 0 (expected 0.5)."""
-    _check_softplus_grad(student, [0.0], _library_softplus_slope)
+    """softplus'(x) by backprop at the docstring's x = 1, at x = 0 and three seeded x."""
+    _check_softplus_grad(student, [1.0, 0.0] + _xs(5700, 3, -5.0, 5.0),
+                         _library_softplus_slope)
 
 
-@check("Exercise 5.7", points=2, visibility="hidden")
+@check("Exercise 5.7", points=4, visibility="hidden", uses=("5.3", "5.4", "5.5", "5.6"))
 def test_softplus_grad_hidden(student):
     """softplus'(x) by backprop at seeded x, against autodiff and exp(x)/(1+exp(x))."""
-    _check_softplus_grad(student, seeded(57, 5, lambda rng: rng.uniform(-5, 5)), _hidden_sig)
+    _check_softplus_grad(student, _xs(57, 6, -5.0, 5.0), _hidden_sig)
 
 
 # -- 5.8 to 5.14 sigmoid(w^T x) ------------------------------------------------
 
 def _sigmoid_oracle(w, x):
-    """Node values and dy/d(node) for every node of seed 001's graph, by autodiff."""
+    """The cache and dy/d(node) for every node of seed 001's graph, by autodiff."""
     Wv = [Value(v) for v in w]
     Xv = [Value(v) for v in x]
     e = sum((a * b for a, b in zip(Wv, Xv)), Value(0.0))
@@ -262,17 +492,25 @@ def _sigmoid_oracle(w, x):
     a = 1 + b
     y = a ** -1
     y.backward()
-    return {"e": e.data, "c": c.data, "b": b.data, "a": a.data, "y": y.data,
+    return {"cache": {"w": list(w), "x": list(x), "e": e.data, "c": c.data, "b": b.data,
+                      "a": a.data, "y": y.data},
             "dy_da": a.grad, "dy_db": b.grad, "dy_dc": c.grad, "dy_de": e.grad,
             "grad_w": [v.grad for v in Wv], "grad_x": [v.grad for v in Xv]}
 
 
-_DOC_WX = ([1.0, 2.0], [0.5, -0.25])
+_DOC_WX = ([1.0, 2.0], [0.5, 0.25])
 
 
-def _wx_cases(seed, n):
-    return seeded(seed, n, lambda rng: (lambda k: (_vec(rng, k, -1.5, 1.5),
-                                                   _vec(rng, k, -1.5, 1.5)))(rng.randint(1, 5)))
+def _wx_cases(seed, n, lengths=(1, 5)):
+    """Seeded w, x with |w^T x| >= 0.2 (at w^T x = 0, exp(c) = 1 and several slips give
+    the same number) and, for n >= 2, w and x of different directions."""
+    def make(rng):
+        while True:
+            k = rng.randint(*lengths)
+            w, x = _vec(rng, k, -1.5, 1.5), _vec(rng, k, -1.5, 1.5)
+            if abs(sum(p * q for p, q in zip(w, x))) >= 0.2:
+                return w, x
+    return seeded(seed, n, make)
 
 
 def _check_sigmoid_forward(student, cases, sigma_of_wx):
@@ -280,167 +518,208 @@ def _check_sigmoid_forward(student, cases, sigma_of_wx):
     y: minigrad's Value.sigmoid (visible checks) or a closed form (hidden)."""
     for w, x in cases:
         got = student.call("sigmoid_forward", w, x)
-        o = _sigmoid_oracle(w, x)
-        expect_close(got, [o["e"], o["c"], o["b"], o["a"], o["y"]], inputs={"w": w, "x": x},
-                     what="[e, c, b, a, y]",
-                     hint="e = w^T x, c = -e, b = exp(c), a = 1 + b, y = 1/a, in that order.")
-        expect_close(got[4], sigma_of_wx(w, x), inputs={"w": w, "x": x},
+        cache = _sigmoid_oracle(w, x)["cache"]
+        e = cache["e"]
+        no_neg = {"w": w, "x": x, "e": e, "c": e, "b": math.exp(e), "a": 1 + math.exp(e),
+                  "y": 1 / (1 + math.exp(e))}
+        _expect_cache(got, cache, inputs={"w": w, "x": x},
+                      hint="e = w^T x, c = -e, b = exp(c), a = 1 + b, y = 1/a, in that order.",
+                      mistakes={"no negation": (no_neg, "c = -e: the graph negates e before "
+                                                        "the exp node.")})
+        expect_close(got["y"], sigma_of_wx(w, x), inputs={"w": w, "x": x},
                      what="y", hint="y = sigma(w^T x) = 1 / (1 + exp(-w^T x)).")
 
 
 @check("Exercise 5.8", points=1, visibility="visible")
 def test_sigmoid_forward_visible(student):
-    """The nodes e, c, b, a, y of sigma(w^T x) for the docstring's w, x."""
-    _check_sigmoid_forward(student, [_DOC_WX], _library_sigma_of_wx)
+    """The sigmoid cache w, x, e, c, b, a, y for the docstring's w, x and three seeded
+    pairs."""
+    _check_sigmoid_forward(student, [_DOC_WX] + _wx_cases(5800, 3, (2, 4)),
+                           _library_sigma_of_wx)
 
 
 @check("Exercise 5.8", points=2, visibility="hidden")
 def test_sigmoid_forward_hidden(student):
-    """The nodes e, c, b, a, y for seeded w, x."""
-    _check_sigmoid_forward(student, _wx_cases(58, 5), _hidden_sigma_of_wx)
+    """The sigmoid cache for seeded w, x of length 1 to 5."""
+    _check_sigmoid_forward(student, _wx_cases(58, 6), _hidden_sigma_of_wx)
 
 
-def _check_sigmoid_node(student, fn, cases, make_args, key, hint, mistakes_fn):
+def _check_sigmoid_node(student, fn, cases, upstream, key, task, mistakes_fn):
+    """Call ``fn(cache[, dy_d<upstream>])`` with autodiff's cache and gradient from above
+    and compare with autodiff's dy/d<key>."""
     for w, x in cases:
         o = _sigmoid_oracle(w, x)
-        args, names = make_args(o)
+        args, names = [o["cache"]], ["cache"]
+        if upstream:
+            args.append(o[upstream])
+            names.append(upstream)
         got = student.call(fn, *args)
         expect_close(got, o[key], inputs=dict(zip(names, args)), what=key.replace("_", "/"),
-                     hint=hint, mistakes=mistakes_fn(o))
-
-
-@check("Exercise 5.9", points=1, visibility="visible")
-def test_sigmoid_dy_da_visible(student):
-    """dy/da of the reciprocal node at a = 2."""
-    _check_dy_da(student, [_DOC_WX])
-
-
-@check("Exercise 5.9", points=2, visibility="hidden")
-def test_sigmoid_dy_da_hidden(student):
-    """dy/da of the reciprocal node at the a of seeded w, x."""
-    _check_dy_da(student, _wx_cases(59, 5))
+                     hint=_general(task), mistakes=mistakes_fn(o))
 
 
 def _check_dy_da(student, cases):
     _check_sigmoid_node(
-        student, "sigmoid_dy_da", cases, lambda o: ([o["a"]], ["a"]), "dy_da",
-        "y = 1/a = a**-1, so dy/da = -1/a**2.",
-        lambda o: {"sign": (-o["dy_da"], "Sign: d/da (1/a) = -1/a**2."),
-                   "log": (_local(lambda v: v.log(), o["a"]), "1/a is the derivative of "
-                           "log(a); here y = 1/a, whose derivative is -1/a**2.")})
+        student, "sigmoid_dy_da", cases, None, "dy_da", "5.9",
+        lambda o: {"sign": (-o["dy_da"], "Sign: 1/a falls as a grows, so its derivative is "
+                                         "negative."),
+                   "log": (_local(lambda v: v.log(), o["cache"]["a"]),
+                           "1/a is the derivative of log(a); here the node is y = 1/a, whose "
+                           "derivative is a different function of a."),
+                   "value": (o["cache"]["y"], "That is y = 1/a, the node's value; dy/da is "
+                                              "its derivative.")})
+
+
+@check("Exercise 5.9", points=2, visibility="visible")
+def test_sigmoid_dy_da_visible(student):
+    """dy/da of the reciprocal node for the docstring's w, x and three seeded pairs."""
+    _check_dy_da(student, [_DOC_WX] + _wx_cases(5900, 3, (2, 4)))
+
+
+@check("Exercise 5.9", points=4, visibility="hidden")
+def test_sigmoid_dy_da_hidden(student):
+    """dy/da of the reciprocal node for seeded w, x."""
+    _check_dy_da(student, _wx_cases(59, 6))
 
 
 def _check_dy_db(student, cases):
     _check_sigmoid_node(
-        student, "sigmoid_dy_db", cases, lambda o: ([o["dy_da"]], ["dy_da"]), "dy_db",
-        "a = 1 + b, so da/db = 1 and dy/db = dy/da.",
-        lambda o: {"da/db only": (1.0, "That is da/db alone; multiply by dy/da.")})
+        student, "sigmoid_dy_db", cases, "dy_da", "dy_db", "5.10",
+        lambda o: {"da/db only": (1.0, "That is da/db alone; multiply by dy/da, the "
+                                       "gradient from above."),
+                   "da/db = b": (o["cache"]["b"] * o["dy_da"], "a = 1 + b: the derivative "
+                                 "of a sum with respect to b is 1, whatever the value of "
+                                 "b.")})
 
 
 @check("Exercise 5.10", points=1, visibility="visible")
 def test_sigmoid_dy_db_visible(student):
-    """dy/db of the add node for the docstring's w, x."""
-    _check_dy_db(student, [_DOC_WX])
+    """dy/db of the add node for the docstring's w, x and three seeded pairs."""
+    _check_dy_db(student, [_DOC_WX] + _wx_cases(5010, 3, (2, 4)))
 
 
 @check("Exercise 5.10", points=2, visibility="hidden")
 def test_sigmoid_dy_db_hidden(student):
     """dy/db of the add node for seeded w, x."""
-    _check_dy_db(student, _wx_cases(510, 5))
+    _check_dy_db(student, _wx_cases(510, 6))
 
 
 def _check_dy_dc(student, cases):
     _check_sigmoid_node(
-        student, "sigmoid_dy_dc", cases, lambda o: ([o["c"], o["dy_db"]], ["c", "dy_db"]),
-        "dy_dc", "b = exp(c), so db/dc = exp(c) and dy/dc = exp(c) * dy/db.",
-        lambda o: {"no upstream": (_local(lambda v: v.exp(), o["c"]), "That is db/dc "
-                                   "alone; multiply by dy/db from the node above."),
-                   "exp(-c)": (_local(lambda v: v.exp(), -o["c"]) * o["dy_db"], "The node is "
-                               "b = exp(c), so db/dc = exp(c), with c itself (the minus sign "
-                               "sits in the node c = -e).")})
+        student, "sigmoid_dy_dc", cases, "dy_db", "dy_dc", "5.11",
+        lambda o: {"no upstream": (_local(lambda v: v.exp(), o["cache"]["c"]),
+                                   "That is db/dc alone; multiply by dy/db from the node "
+                                   "above."),
+                   "exp(-c)": (_local(lambda v: v.exp(), -o["cache"]["c"]) * o["dy_db"],
+                               "The node is b = exp(c), so its derivative is exp at c itself "
+                               "(the minus sign sits in the separate node c = -e)."),
+                   "upstream only": (o["dy_db"], "The exp node has a local derivative of its "
+                                                 "own, db/dc: multiply dy/db by it.")})
 
 
-@check("Exercise 5.11", points=1, visibility="visible")
+@check("Exercise 5.11", points=2, visibility="visible")
 def test_sigmoid_dy_dc_visible(student):
-    """dy/dc of the exp node for the docstring's w, x and w = [1], x = [-0.7]."""
-    _check_dy_dc(student, [_DOC_WX, ([1.0], [-0.7])])
+    """dy/dc of the exp node for the docstring's w, x, w = [1], x = [-0.7] and three seeded
+    pairs."""
+    _check_dy_dc(student, [_DOC_WX, ([1.0], [-0.7])] + _wx_cases(5110, 3, (2, 4)))
 
 
-@check("Exercise 5.11", points=2, visibility="hidden")
+@check("Exercise 5.11", points=4, visibility="hidden")
 def test_sigmoid_dy_dc_hidden(student):
     """dy/dc of the exp node for seeded w, x."""
-    _check_dy_dc(student, _wx_cases(511, 5))
+    _check_dy_dc(student, _wx_cases(511, 6))
 
 
 def _check_dy_de(student, cases):
     _check_sigmoid_node(
-        student, "sigmoid_dy_de", cases, lambda o: ([o["dy_dc"]], ["dy_dc"]), "dy_de",
-        "c = -e, so dc/de = -1 and dy/de = -dy/dc.",
-        lambda o: {"sign": (o["dy_dc"], "Sign: the node c = -e has dc/de = -1, so "
-                            "dy/de = -dy/dc.")})
+        student, "sigmoid_dy_de", cases, "dy_dc", "dy_de", "5.12",
+        lambda o: {"sign": (o["dy_dc"], "Sign: the node c = -e moves opposite to e, so "
+                                        "dc/de = -1 and the gradient changes sign here."),
+                   "no upstream": (-1.0, "That is dc/de alone; multiply by dy/dc, the "
+                                         "gradient from above.")})
 
 
-@check("Exercise 5.12", points=1, visibility="visible")
+@check("Exercise 5.12", points=2, visibility="visible")
 def test_sigmoid_dy_de_visible(student):
-    """dy/de of the negation node for the docstring's w, x."""
-    _check_dy_de(student, [_DOC_WX])
+    """dy/de of the negation node for the docstring's w, x and three seeded pairs."""
+    _check_dy_de(student, [_DOC_WX] + _wx_cases(5120, 3, (2, 4)))
 
 
-@check("Exercise 5.12", points=2, visibility="hidden")
+@check("Exercise 5.12", points=4, visibility="hidden")
 def test_sigmoid_dy_de_hidden(student):
     """dy/de of the negation node for seeded w, x."""
-    _check_dy_de(student, _wx_cases(512, 5))
+    _check_dy_de(student, _wx_cases(512, 6))
 
 
-_SLIDE_SIGN = ("The slide's last line has a sign error and you reproduced it. dy/da = -1/a**2 "
-               "has its own minus sign, which cancels the one from c = -e: "
-               "grad y = +sigma(w^T x)(1 - sigma(w^T x)) times x (for grad_w) or w (for grad_x).")
+_SLIDE_SIGN = ("The sign is wrong, as in the slide's last line (or its second line, "
+               "x dy/de = -x dy/de). Count the chain's minus signs again: the reciprocal "
+               "node has one, the negation node c = -e another. Then check: sigma is "
+               "increasing, so where the other vector's entry is positive the gradient's "
+               "entry must be positive.")
 
 
-def _check_grad(student, fn, cases):
-    other = {"sigmoid_grad_w": "x", "sigmoid_grad_x": "w"}[fn]
+def _check_grad(student, fn, cases, closed_form=None):
+    key = "grad_w" if fn == "sigmoid_grad_w" else "grad_x"
+    other_key = "grad_x" if key == "grad_w" else "grad_w"
     for w, x in cases:
         got = student.call(fn, w, x)
         o = _sigmoid_oracle(w, x)
-        key = "grad_w" if fn == "sigmoid_grad_w" else "grad_x"
-        other_key = "grad_x" if key == "grad_w" else "grad_w"
         vec = x if key == "grad_w" else w
+        dy_de = o["dy_de"]
+        skipped_exp = -o["dy_db"]  # dy/de with the exp node's factor left out
         expect_close(got, o[key], inputs={"w": w, "x": x}, what=key + " y",
-                     hint="%s y = (%s e) dy/de = %s * dy/de = sigma(w^T x)(1 - sigma(w^T x)) %s."
-                          % (key, key, other, other),
+                     hint=_general("5.13" if key == "grad_w" else "5.14"),
                      mistakes={
                          "slide sign": ([-g for g in o[key]], _SLIDE_SIGN),
                          "other vector": (o[other_key],
                                           "e = w^T x: the gradient of e with respect to w is "
                                           "x, and with respect to x is w."),
-                         "sigma instead of sigma'": ([o["y"] * v for v in vec],
-                                                     "You used sigma(w^T x); the derivative is "
-                                                     "sigma(w^T x)(1 - sigma(w^T x))."),
+                         "sigma instead of sigma'": ([o["cache"]["y"] * v for v in vec],
+                                                     "You scaled by y = sigma(w^T x), the "
+                                                     "node's value; the chain of local "
+                                                     "derivatives gives something else."),
+                         "exp node skipped": ([skipped_exp * v for v in vec],
+                                              "The exp node's local derivative is missing "
+                                              "from the chain: every node between y and e "
+                                              "contributes a factor."),
+                         "grad e only": (list(vec), "That is the gradient of e = w^T x "
+                                                    "alone; multiply by dy/de."),
+                         "dy/de only": ([dy_de] * len(vec),
+                                        "dy/de is a number; the gradient is a vector: scale "
+                                        "the gradient of e = w^T x by it."),
                      })
+        if closed_form is not None:
+            expect_close(got, closed_form(w, x, key), inputs={"w": w, "x": x},
+                         what=key + " y", hint=_SLIDE_SIGN)
 
 
-@check("Exercise 5.13", points=1, visibility="visible")
+_GRAD_USES = ("5.8", "5.9", "5.10", "5.11", "5.12")
+
+
+@check("Exercise 5.13", points=3, visibility="visible", uses=_GRAD_USES)
 def test_sigmoid_grad_w_visible(student):
-    """grad_w sigma(w^T x) for the docstring's w, x (expected [0.125, -0.0625])."""
-    _check_grad(student, "sigmoid_grad_w", [_DOC_WX])
+    """grad_w sigma(w^T x) for the docstring's w, x and three seeded pairs, against
+    autodiff."""
+    _check_grad(student, "sigmoid_grad_w", [_DOC_WX] + _wx_cases(5130, 3, (2, 4)))
 
 
-@check("Exercise 5.13", points=2, visibility="hidden")
+@check("Exercise 5.13", points=6, visibility="hidden", uses=_GRAD_USES)
 def test_sigmoid_grad_w_hidden(student):
-    """grad_w sigma(w^T x) for seeded w, x, against autodiff."""
-    _check_grad(student, "sigmoid_grad_w", _wx_cases(513, 5))
+    """grad_w sigma(w^T x) for seeded w, x, against autodiff and the closed form."""
+    _check_grad(student, "sigmoid_grad_w", _wx_cases(513, 6), _hidden_grad)
 
 
-@check("Exercise 5.14", points=1, visibility="visible")
+@check("Exercise 5.14", points=2, visibility="visible", uses=_GRAD_USES)
 def test_sigmoid_grad_x_visible(student):
-    """grad_x sigma(w^T x) for the docstring's w, x (expected [0.25, 0.5])."""
-    _check_grad(student, "sigmoid_grad_x", [_DOC_WX])
+    """grad_x sigma(w^T x) for the docstring's w, x and three seeded pairs, against
+    autodiff."""
+    _check_grad(student, "sigmoid_grad_x", [_DOC_WX] + _wx_cases(5140, 3, (2, 4)))
 
 
-@check("Exercise 5.14", points=2, visibility="hidden")
+@check("Exercise 5.14", points=4, visibility="hidden", uses=_GRAD_USES)
 def test_sigmoid_grad_x_hidden(student):
-    """grad_x sigma(w^T x) for seeded w, x, against autodiff."""
-    _check_grad(student, "sigmoid_grad_x", _wx_cases(514, 5))
+    """grad_x sigma(w^T x) for seeded w, x, against autodiff and the closed form."""
+    _check_grad(student, "sigmoid_grad_x", _wx_cases(514, 6), _hidden_grad)
 
 
 # -- 5.15 the ReLU layer graph ----------------------------------------------------
@@ -464,48 +743,60 @@ def _layer_oracle(W, X, b):
 
 
 def _make_layer(rng, h, m, N):
-    """W, X, b with every A[i][n] at least 0.1 away from the ReLU kink."""
-    W = [_vec(rng, m) for _ in range(h)]
-    X = [_vec(rng, N) for _ in range(m)]
-    C = _layer_oracle(W, X, [0.0] * h)[0]
-    b = []
-    for i in range(h):
-        while True:
-            bi = rng.uniform(-1, 1)
-            if all(abs(C[i][n] + bi) > 0.1 for n in range(N)):
-                break
-        b.append(bi)
-    return W, X, b
+    """W, X, b with every A[i][n] at least 0.1 away from the ReLU kink, and both signs
+    among the A (so the ReLU is seen to act)."""
+    while True:
+        W = [_vec(rng, m) for _ in range(h)]
+        X = [_vec(rng, N) for _ in range(m)]
+        C = _layer_oracle(W, X, [0.0] * h)[0]
+        b = []
+        for i in range(h):
+            while True:
+                bi = rng.uniform(-1, 1)
+                if all(abs(C[i][n] + bi) > 0.1 for n in range(N)):
+                    break
+            b.append(bi)
+        A = _layer_oracle(W, X, b)[1]
+        flat = [v for row in A for v in row]
+        if h * N == 1 or (min(flat) < 0 < max(flat)):
+            return W, X, b
 
 
 def _check_layer(student, cases):
     for W, X, b in cases:
         got = student.call("relu_layer_graph_forward", W, X, b)
         C, A, H = _layer_oracle(W, X, b)
-        wrong = None
+        expected = {"W": W, "X": X, "b": b, "C": C, "A": A, "H": H}
+        mistakes = {"no relu": (dict(expected, H=A), "H = ReLU(A): the negative entries of "
+                                                     "A become 0.")}
         if len(b) == len(C[0]):  # b indexed by example instead of by unit
             A_n = [[C[i][n] + b[n] for n in range(len(C[0]))] for i in range(len(C))]
-            wrong = [C, A_n, [[max(0.0, v) for v in row] for row in A_n]]
-        expect_close(got, [C, A, H], inputs={"W": W, "X": X, "b": b}, what="[C, A, H]",
-                     hint="C[i][n] = sum_j W[i][j] X[j][n] (h x N), A[i][n] = C[i][n] + b[i] "
-                          "(b added to every column), H = max(0, A) entrywise.",
-                     mistakes={
-                         "b by example": (wrong if wrong is not None else [None],
-                                          "b[i] belongs to row i (unit i) and is added to every "
-                                          "column (every example): A[i][n] = C[i][n] + b[i]."),
-                     })
+            mistakes["b by example"] = (
+                dict(expected, A=A_n, H=[[max(0.0, v) for v in row] for row in A_n]),
+                "b[i] belongs to row i (unit i) and is added to every column (every "
+                "example), not b[n].")
+        _expect_cache(got, expected, inputs={"W": W, "X": X, "b": b},
+                      hint="C[i][n] = sum_j W[i][j] X[j][n] (h x N), A[i][n] = C[i][n] + "
+                           "b[i] (b added to every column), H = max(0, A) entrywise.",
+                      mistakes=mistakes)
+
+
+_LAYER_DOC = ([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
 
 
 @check("Exercise 5.15", points=1, visibility="visible")
 def test_relu_layer_graph_forward_visible(student):
-    """C, A, H of H = ReLU(WX + b) for a seeded 2x2 layer on 2 examples and the docstring's example."""
-    square = seeded(5150, 1, lambda rng: _make_layer(rng, 2, 2, 2))
-    _check_layer(student, square + [([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])])
+    """The cache of H = ReLU(WX + b) for the docstring's example and seeded layers
+    (2x3 on 4 examples, 3x2 on 1, 2x2 on 2), away from the ReLU kink."""
+    shapes = [(2, 3, 4), (3, 2, 1), (2, 2, 2)]
+    cases = seeded(5150, 1, lambda rng: [_make_layer(rng, *s) for s in shapes])[0]
+    _check_layer(student, [_LAYER_DOC] + cases)
 
 
 @check("Exercise 5.15", points=2, visibility="hidden")
 def test_relu_layer_graph_forward_hidden(student):
-    """C, A, H for seeded layers (square, wide, tall, one example), away from the ReLU kink."""
+    """The cache for seeded layers (square, wide, tall, one example), away from the ReLU
+    kink."""
     shapes = [(3, 3, 3), (2, 4, 3), (4, 2, 1), (1, 3, 5), (3, 1, 2)]
     cases = seeded(515, 1, lambda rng: [_make_layer(rng, *s) for s in shapes])[0]
     _check_layer(student, cases)
@@ -513,19 +804,58 @@ def test_relu_layer_graph_forward_hidden(student):
 
 MISTAKES = [
     # (task, text in solutions/ex05_computational_graphs.py to replace, replacement, fragment)
-    ("5.2", "    dl_dx = [z_i * dl_dy for z_i in z]\n    dl_dz = [x_i * dl_dy for x_i in x]",
-     "    dl_dx = [x_i * dl_dy for x_i in x]\n    dl_dz = [z_i * dl_dy for z_i in z]", "Swapped"),
-    ("5.3", "    a = 1.0 + b\n    y = math.log(a)\n    return [b, a, y]",
-     "    a = 1.0 + b\n    y = math.log(b)\n    return [b, a, y]", "y = log(a)"),
-    ("5.4", "    return 1.0 / a\n", "    return math.log(a)\n", "derivative is 1/a"),
-    ("5.6", "    return db_dx * dy_db", "    return db_dx", "dy/db"),
-    ("5.9", "    return -1.0 / a ** 2", "    return 1.0 / a ** 2", "Sign"),
-    ("5.11", "db_dc = math.exp(c)", "db_dc = math.exp(-c)", "db/dc = exp(c)"),
-    ("5.12", "dc_de = -1.0", "dc_de = 1.0", "dc/de = -1"),
-    ("5.13", "    return [x_i * dy_de for x_i in x]", "    return [-x_i * dy_de for x_i in x]",
-     "sign error"),
-    ("5.14", "    return [w_i * dy_de for w_i in w]", "    return [x_i * dy_de for x_i in x]",
-     "with respect to x is w"),
+    ("5.1", "    return {\"x\": list(x), \"z\": list(z), \"y\": y}",
+     "    return {\"x\": list(x), \"z\": list(z), \"y\": [x_i * z_i for x_i, z_i in zip(x, z)]}",
+     "add the products"),
+    ("5.2", "    dL_dx = [z_i * dL_dy for z_i in z]\n    dL_dz = [x_i * dL_dy for x_i in x]",
+     "    dL_dx = [x_i * dL_dy for x_i in x]\n    dL_dz = [z_i * dL_dy for z_i in z]", "Swapped"),
+    ("5.2", "    dL_dx = [z_i * dL_dy for z_i in z]\n    dL_dz = [x_i * dL_dy for x_i in x]",
+     "    dL_dx = list(z)\n    dL_dz = list(x)", "from above"),
+    ("5.2", "    dL_dz = [x_i * dL_dy for x_i in x]", "    dL_dz = [x_i * dL_dy for x_i in z]",
+     "other input"),
+    ("5.3", "    a = 1.0 + b\n    y = math.log(a)\n",
+     "    a = 1.0 + b\n    y = math.log(b)\n", "y = log(a)"),
+    ("5.4", "    return 1.0 / cache[\"a\"]\n", "    return math.log(cache[\"a\"])\n",
+     "its derivative"),
+    ("5.4", "    return 1.0 / cache[\"a\"]\n", "    return 1.0 / cache[\"b\"]\n",
+     "input is a"),
+    ("5.5", "    return da_db * dy_da\n", "    return da_db\n", "da/db alone"),
+    ("5.5", "    da_db = 1.0\n    return da_db * dy_da\n",
+     "    da_db = cache[\"b\"]\n    return da_db * dy_da\n", "whatever the value of b"),
+    ("5.6", "    return db_dx * dy_db", "    return db_dx", "db/dx alone"),
+    ("5.6", "    db_dx = cache[\"b\"]", "    db_dx = cache[\"a\"]", "you used a"),
+    ("5.6", "    db_dx = cache[\"b\"]", "    db_dx = cache[\"x\"]", "not x"),
+    ("5.7", "    dy_db = softplus_dy_db(cache, dy_da)\n",
+     "    dy_db = softplus_dy_db(cache, 1.0)\n", "never reached"),
+    ("5.7", "    return softplus_dy_dx(cache, dy_db)\n",
+     "    return softplus_dy_dx(cache, 1.0)\n", "never reached"),
+    ("5.8", "    c = -e\n    b = math.exp(c)\n", "    c = e\n    b = math.exp(c)\n",
+     "negates e"),
+    ("5.9", "    return -1.0 / cache[\"a\"] ** 2", "    return 1.0 / cache[\"a\"] ** 2", "Sign"),
+    ("5.9", "    return -1.0 / cache[\"a\"] ** 2", "    return 1.0 / cache[\"a\"]",
+     "derivative of log(a)"),
+    ("5.10", "    return dy_da * da_db\n", "    return da_db\n", "da/db alone"),
+    ("5.10", "    da_db = 1.0\n    return dy_da * da_db\n",
+     "    da_db = cache[\"b\"]\n    return dy_da * da_db\n", "whatever the value of b"),
+    ("5.11", "db_dc = math.exp(cache[\"c\"])", "db_dc = math.exp(-cache[\"c\"])",
+     "exp at c itself"),
+    ("5.11", "    return db_dc * dy_db", "    return db_dc", "db/dc alone"),
+    ("5.12", "dc_de = -1.0", "dc_de = 1.0", "changes sign"),
+    ("5.12", "    return dc_de * dy_dc", "    return dc_de", "dc/de alone"),
+    ("5.13", "    return [x_i * dy_de for x_i in cache[\"x\"]]",
+     "    return [-x_i * dy_de for x_i in cache[\"x\"]]", "slide's last line"),
+    ("5.13", "    return [x_i * dy_de for x_i in cache[\"x\"]]",
+     "    return [x_i * dy_dc for x_i in cache[\"x\"]]", "slide's last line"),
+    ("5.13", "    return [x_i * dy_de for x_i in cache[\"x\"]]",
+     "    return [w_i * dy_de for w_i in cache[\"w\"]]", "with respect to w is x"),
+    ("5.13", "    dy_dc = sigmoid_dy_dc(cache, dy_db)\n", "    dy_dc = dy_db\n",
+     "exp node's local derivative"),
+    ("5.14", "    return [w_i * grad for w_i in cache[\"w\"]]",
+     "    return [x_i * grad for x_i in cache[\"x\"]]", "with respect to x is w"),
+    ("5.14", "    return [w_i * grad for w_i in cache[\"w\"]]",
+     "    return [-w_i * grad for w_i in cache[\"w\"]]", "minus signs again"),
     ("5.15", "A = [[C[i][n] + b[i] for n in range(N)] for i in range(h)]",
      "A = [[C[i][n] + b[n] for n in range(N)] for i in range(h)]", "b[i]"),
+    ("5.15", "H = [[max(0.0, A[i][n]) for n in range(N)] for i in range(h)]",
+     "H = [[A[i][n] for n in range(N)] for i in range(h)]", "negative entries"),
 ]
