@@ -177,9 +177,9 @@ def chain_bound(ws, activation_name):
 
     For the chain of 12.4 with these weights, find a number B that depends
     only on ``ws`` and the activation, with |da_n/dx| <= B for every input
-    x, and that the gradient reaches for some chain of these weights (use
-    the largest value g' takes). Then check seed 000's claim (module
-    docstring) with it.
+    x, built from the |w_l| and the largest value g' takes, and as small as
+    that allows (a chain whose every z_l sat where g' is largest would reach
+    it). Then check seed 000's claim (module docstring) with it.
 
     Inputs: ``ws`` (floats, n >= 1), ``activation_name`` ("tanh" or
     "sigmoid"). Returns B (a float >= 0).
