@@ -3,22 +3,21 @@
 Mirrors seed 000 (Sadiku, "What is backpropagation?"), the slides "Vanishing
 gradient" and "Choice of Nonlinear Activation Function":
 
-* tanh has gradients in (0, 1], the sigmoid's are at most 1/4, so in an
-  n-layer network the gradient can decrease exponentially with n
-  ("the more left you get in the network, the more the gradient vanishes").
-  The seed states this for tanh; it needs a qualification. Along a chain
-  of n units the gradient is prod_l w_l g'(z_l) (Exercise 12.4). For tanh
-  (tanh' <= 1) its bound is prod_l |w_l|, which need not shrink: the
-  gradient decreases exponentially only when |w_l tanh'(z_l)| < 1 along
-  the path (small weights, or saturated units where tanh'(z_l) is near 0).
-  For the sigmoid (sigma' <= 1/4) the bound prod_l |w_l| / 4^n vanishes
-  exponentially whenever every |w_l| < 4;
+* "tanh has gradients in the range (0, 1] => in an n-layer network the
+  gradient decreases exponentially with n" ("the more left you get in the
+  network, the more the gradient vanishes");
 * remedies include better weight initialization (Xavier/Glorot) and other
   activation functions (ReLU);
 * a good activation has a gradient that is defined (almost) everywhere, is
   non-zero on a significant portion of the input domain, and is informative
   (it indicates where the activation increases or decreases). The slide
   names three problematic ones: max(0, z - 100), 1{z > 0} and sin(100 z).
+
+The chain of 12.4 and 12.5, n layers of one unit each (a_0 = x)::
+
+    x = a_0 --*w_1--> z_1 --g--> a_1 --*w_2--> z_2 --g--> a_2 ... --g--> a_n
+
+    z_l = w_l a_{l-1},    a_l = g(z_l),    l = 1..n
 
 The activations of this module, by name (``activation(name, z)`` below
 computes them; it is given)::
@@ -32,9 +31,23 @@ computes them; it is given)::
 
 At a kink (z = 0 for relu and step, z = 100 for shifted_relu) we use the
 derivative 0, as minigrad's relu does; the checks never ask about a kink.
+In 12.10 and 12.11, eps is the length of a step in z (a finite difference).
+
+Seed claims to check as you go:
+
+* Seed 000 says tanh's gradients lie in (0, 1], so the gradient decreases
+  exponentially with n. Once you have 12.4 and 12.5, check it: what does
+  your bound give for a tanh chain whose weights are all 2, and what does
+  the gradient of 12.4 do there for small x? What must hold along the path
+  for the gradient to shrink layer after layer, and how does the sigmoid
+  differ?
+* Seed 001 derives the sigmoid's derivative node by node; its last line
+  carries a minus sign. Check the sign of your 12.1 against the fact that
+  the sigmoid is increasing.
 
 How to work: implement the steps in order (12.1, 12.2, ...); later steps call
-earlier ones. Run ``python grader.py ex12`` to check them.
+earlier ones. Run ``python grader.py ex12`` to check them;
+``python grader.py hint 12.4`` gives a hint, one level at a time.
 
 Allowed imports: math
 """
@@ -76,84 +89,89 @@ _ACTIVATIONS = {
 
 
 def sigmoid_prime(z):
-    """Exercise 12.1: the derivative of the sigmoid, sigma'(z) = sigma(z) (1 - sigma(z)).
+    """Exercise 12.1: sigma'(z), the derivative of the sigmoid.
 
-    From sigma(z) = 1 / (1 + exp(-z)): sigma'(z) = exp(-z) / (1 + exp(-z))^2
-    = sigma(z) (1 - sigma(z)). (Seed 001 derives the same node by node; its
-    last line has a wrong minus sign.) Its largest value is 1/4, at z = 0.
+    Derive it from sigma(z) = 1 / (1 + exp(-z)); you may write the result
+    with sigma itself and use the given ``sigmoid``.
 
-    Input: a float z. Returns a float. Use the given ``sigmoid``.
+    Input: a float z. Returns a float.
 
-    Example: sigmoid_prime(0.0) == 0.25; sigmoid_prime(2.0) == 0.104993...
+    >>> sigmoid_prime(0.0)
+    0.25
+    >>> round(sigmoid_prime(2.0), 6)
+    0.104994
     """
     raise NotImplementedError("Exercise 12.1: not implemented yet")
 
 
 def tanh_prime(z):
-    """Exercise 12.2: the derivative of tanh, tanh'(z) = 1 - tanh(z)^2.
+    """Exercise 12.2: tanh'(z), the derivative of tanh.
 
-    Its values lie in (0, 1] (seed 000, "Vanishing gradient"), largest 1 at z = 0.
+    Seed 000 says its values lie in (0, 1]; you may write it with tanh
+    itself.
 
-    Example: tanh_prime(0.0) == 1.0; tanh_prime(1.0) == 0.419974...
+    Input: a float z. Returns a float.
+
+    >>> tanh_prime(0.0)
+    1.0
+    >>> round(tanh_prime(1.0), 6)
+    0.419974
     """
     raise NotImplementedError("Exercise 12.2: not implemented yet")
 
 
 def relu_prime(z):
-    """Exercise 12.3: the derivative of ReLU, relu'(z) = 1{z > 0}.
+    """Exercise 12.3: relu'(z), the derivative of ReLU, g(z) = max(0, z).
 
-    1.0 for z > 0, 0.0 for z < 0 (and 0.0 at the kink z = 0). ReLU does not
-    shrink the gradient where it is active: one of seed 000's remedies.
+    At the kink z = 0 use 0.0 (the kit's convention; the checks do not ask
+    there). ReLU is one of seed 000's remedies.
 
-    Example: relu_prime(2.5) == 1.0; relu_prime(-0.3) == 0.0.
+    Input: a float z. Returns a float.
+
+    >>> relu_prime(2.5), relu_prime(-0.3)
+    (1.0, 0.0)
     """
     raise NotImplementedError("Exercise 12.3: not implemented yet")
 
 
 def chain_gradient(x, ws, activation_name):
-    """Exercise 12.4: the gradient through n layers of one scalar unit each.
+    """Exercise 12.4: a_n and da_n/dx through the chain of n one-unit layers.
 
-    A chain a_0 = x, and for l = 1..n::
+    The chain of the module docstring: a_0 = x, z_l = w_l a_{l-1},
+    a_l = g(z_l) for l = 1..n. Find the output a_n and its derivative with
+    respect to the input, da_n/dx (seed 000's chain rule along one path).
 
-        z_l = w_l a_{l-1},    a_l = g(z_l)
+    Inputs: ``x`` (float), ``ws`` = [w_1, ..., w_n] (floats, n >= 1), and
+    ``activation_name``, "tanh" or "sigmoid" (12.1 and 12.2 give g').
+    Returns [a_n, da_n/dx] (two floats). Works for chains of 30 layers,
+    where the gradient may be below 1e-15 (it is compared with a relative
+    tolerance).
 
-    By the chain rule (seed 000: the product of the local derivatives
-    along the path)::
-
-        da_n/dx = prod_{l=1}^{n} w_l g'(z_l)
-
-    Inputs: ``x`` (float), ``ws`` = [w_1, ..., w_n] (floats), and
-    ``activation_name``, "tanh" or "sigmoid" (use 12.1 / 12.2 for g').
-    Returns [a_n, da_n/dx] (two floats).
-
-    Example: chain_gradient(0.5, [2.0, 2.0], "tanh") gives
-    a_1 = tanh(1), a_2 = tanh(2 tanh(1)) and
-    da_2/dx = 2 tanh'(1) * 2 tanh'(2 tanh(1)), so it returns
-    [0.90925..., 0.29106...].
-    With 20 sigmoid layers and |w_l| <= 1 the gradient is below 1e-12:
-    it vanishes.
+    >>> [round(v, 6) for v in chain_gradient(0.5, [2.0, 2.0], "tanh")]
+    [0.909252, 0.291061]
+    >>> a, grad = chain_gradient(1.0, [1.0] * 20, "sigmoid")
+    >>> round(a, 6), grad < 1e-12
+    (0.659046, True)
     """
     raise NotImplementedError("Exercise 12.4: not implemented yet")
 
 
 def chain_bound(ws, activation_name):
-    """Exercise 12.5: an upper bound on |da_n/dx| that does not depend on x.
+    """Exercise 12.5: the tightest upper bound on |da_n/dx| that holds for every x.
 
-    Since |g'(z)| <= max g' everywhere (1/4 for the sigmoid, 1 for tanh)::
+    For the chain of 12.4 with these weights, find a number B that depends
+    only on ``ws`` and the activation, with |da_n/dx| <= B for every input
+    x, built from the |w_l| and the largest value g' takes, and as small as
+    that allows (a chain whose every z_l sat where g' is largest would reach
+    it). Then check seed 000's claim (module docstring) with it.
 
-        |da_n/dx| = prod_l |w_l| |g'(z_l)|  <=  prod_l (|w_l| * max g')
+    Inputs: ``ws`` (floats, n >= 1), ``activation_name`` ("tanh" or
+    "sigmoid"). Returns B (a float >= 0).
 
-    For the sigmoid the bound is prod_l |w_l| / 4^n: whenever every
-    |w_l| < 4 it vanishes exponentially in the depth n (with |w_l| <= 1, at
-    least like (1/4)^n). For tanh the bound is prod_l |w_l|, which does not
-    shrink by itself: seed 000's claim for tanh holds only when
-    |w_l tanh'(z_l)| < 1 along the path (small weights, or saturated units
-    with tanh'(z_l) near 0), not for every tanh network.
-
-    Inputs: ``ws`` (floats), ``activation_name`` ("tanh" or "sigmoid").
-    Returns the bound (a float >= 0).
-
-    Example: chain_bound([2.0, -1.0, 0.5], "sigmoid") == (2 * 1 * 0.5) / 4**3 == 0.015625.
+    >>> chain_bound([2.0, -1.0, 0.5], "sigmoid")
+    0.015625
+    >>> chain_bound([2.0, -1.0, 0.5], "tanh")
+    1.0
     """
     raise NotImplementedError("Exercise 12.5: not implemented yet")
 
@@ -162,28 +180,32 @@ def xavier_limit(fan_in, fan_out):
     """Exercise 12.6: the Xavier/Glorot uniform limit r = sqrt(6 / (fan_in + fan_out)).
 
     Seed 000 names "better weight initialization (Xavier/Glorot)" against
-    vanishing gradients: draw each weight of a layer with ``fan_in`` inputs
-    and ``fan_out`` outputs from U(-r, r) with this r, so the signal keeps
-    its scale in both directions (minigrad: ``MLP(..., init="xavier")``).
+    vanishing gradients: each weight of a layer with ``fan_in`` inputs and
+    ``fan_out`` outputs is drawn from U(-r, r) with this r (Glorot and
+    Bengio's choice; minigrad: ``MLP(..., init="xavier")``).
 
     Inputs: two positive ints. Returns r (a float).
 
-    Example: xavier_limit(2, 4) == 1.0.
+    >>> xavier_limit(2, 4)
+    1.0
     """
     raise NotImplementedError("Exercise 12.6: not implemented yet")
 
 
 def xavier_variance(fan_in, fan_out):
-    """Exercise 12.7: the variance of a Xavier/Glorot weight, 2 / (fan_in + fan_out).
+    """Exercise 12.7: Var(w) of a Xavier/Glorot weight w ~ U(-r, r), r from 12.6.
 
-    A uniform U(-r, r) has variance r^2 / 3; with r from 12.6::
+    Derive the variance of a uniform distribution on (-r, r), then write it
+    in terms of fan_in and fan_out. (It lies between 1/fan_out, which keeps
+    the backward gradient's variance, and 1/fan_in, which keeps the forward
+    signal's.)
 
-        Var(w) = r^2 / 3 = (6 / (fan_in + fan_out)) / 3 = 2 / (fan_in + fan_out)
+    Inputs: two positive ints. Returns Var(w) (a float).
 
-    the harmonic compromise between 1/fan_in (keeps the forward signal's
-    variance) and 1/fan_out (keeps the backward gradient's variance).
-
-    Example: xavier_variance(2, 4) == 1/3.
+    >>> round(xavier_variance(2, 4), 6)
+    0.333333
+    >>> round(xavier_variance(784, 256), 8)
+    0.00192308
     """
     raise NotImplementedError("Exercise 12.7: not implemented yet")
 
@@ -191,20 +213,16 @@ def xavier_variance(fan_in, fan_out):
 def derivative(name, z):
     """Exercise 12.8: g'(z) for each activation of NAMES.
 
-    ::
-
-        sigmoid       sigma(z)(1 - sigma(z))        (12.1)
-        tanh          1 - tanh(z)^2                 (12.2)
-        relu          1{z > 0}                      (12.3)
-        shifted_relu  1{z > 100}    (zero for every input below 100)
-        step          0             (flat on both sides of the jump; at z = 0
-                                     it is not defined, we use 0)
-        sin100        100 cos(100 z)  (the chain rule brings out the 100)
+    Derive the derivative of each of the six activations of the module
+    docstring (12.1 - 12.3 give three of them). At a kink or a jump
+    (z = 0 for relu and step, z = 100 for shifted_relu) use 0.0.
 
     Inputs: ``name`` (a string of NAMES), ``z`` (a float). Returns a float.
-    An unknown name is a ValueError.
 
-    Example: derivative("sin100", 0.01) == 100 cos(1) == 54.0302...
+    >>> derivative("relu", 1.5), derivative("shifted_relu", 3.0)
+    (1.0, 0.0)
+    >>> round(derivative("sin100", 0.01), 4)
+    54.0302
     """
     raise NotImplementedError("Exercise 12.8: not implemented yet")
 
@@ -212,43 +230,50 @@ def derivative(name, z):
 def nonzero_fraction(name, zs):
     """Exercise 12.9: on what portion of the inputs is the gradient non-zero?
 
-    Seed 000's second criterion: "a significant portion of the input domain
-    has a non-zero gradient". Measured on sample inputs ``zs``::
+    Seed 000's second criterion, "a significant portion of the input domain
+    has a non-zero gradient", measured on sample inputs: the number of z in
+    ``zs`` with g'(z) != 0 (12.8), divided by the number of inputs.
 
-        nonzero_fraction = (1/len(zs)) * #{z in zs : g'(z) != 0}
+    Inputs: ``name`` (of NAMES), ``zs`` (a list of >= 1 floats). Returns a
+    float in [0, 1].
 
-    Use ``derivative`` (12.8). Returns a float in [0, 1].
-
-    Example: nonzero_fraction("relu", [-2.0, -1.0, 0.5, 1.0, 3.0]) == 0.6.
+    >>> nonzero_fraction("relu", [-2.0, -1.0, 0.5, 1.0, 3.0])
+    0.6
     """
     raise NotImplementedError("Exercise 12.9: not implemented yet")
 
 
-def informative_fraction(name, zs, h):
+def informative_fraction(name, zs, eps):
     """Exercise 12.10: how often does the gradient tell which way g goes?
 
     Seed 000's third criterion: the gradient is informative, it indicates
     the increase/decrease of the activation. At an input z with
-    g'(z) != 0, the gradient is *informative over a step h > 0* when it
-    predicts the sign of the change::
+    g'(z) != 0, the gradient is *informative over a step eps > 0* when its
+    sign is the sign of the change g(z + eps) - g(z) (a change of exactly 0
+    is not predicted: not informative).
 
-        g'(z) * (g(z + h) - g(z)) > 0
+    Returns, among the z in ``zs`` with g'(z) != 0 (12.8), the fraction
+    where the gradient is informative; 0.0 when g'(z) == 0 for every z
+    (such a gradient tells nothing). Use ``derivative`` and the given
+    ``activation(name, z)``.
 
-    Returns, among the z in ``zs`` with g'(z) != 0, the fraction where that
-    holds (0.0 when g'(z) == 0 for every z: such a gradient tells nothing).
-    Use ``derivative`` (12.8) and the given ``activation(name, z)``.
+    >>> informative_fraction("tanh", [-1.0, 0.5, 2.0], 0.1)
+    1.0
+    >>> informative_fraction("step", [-1.0, 0.5, 2.0], 0.1)
+    0.0
 
-    Example: informative_fraction("tanh", [-1.0, 0.0, 2.0], 0.1) == 1.0;
-    for "sin100" with h = 0.1 (longer than the wiggles of sin(100 z), period
-    0.063) it is about 0.4 on 200 evenly spaced inputs in [-5, 5]
-    (z_i = -5 + 10 (i + 0.5) / 200 for i = 0..199, where it is 0.41): a
-    coin flip would do as well, the slope says
-    nothing about where g goes.
+    For "sin100" with eps = 0.1 (longer than the wiggles of sin(100 z),
+    period 0.063) on 200 evenly spaced inputs in [-5, 5] it is 0.41: a coin
+    flip would do as well, the slope says nothing about where g goes.
+
+    >>> zs = [-5 + 10 * (i + 0.5) / 200 for i in range(200)]
+    >>> informative_fraction("sin100", zs, 0.1)
+    0.41
     """
     raise NotImplementedError("Exercise 12.10: not implemented yet")
 
 
-def first_failed_criterion(name, zs, h):
+def first_failed_criterion(name, zs, eps):
     """Exercise 12.11: which of seed 000's criteria does an activation fail first?
 
     The slide's criteria, in its order:
@@ -258,15 +283,20 @@ def first_failed_criterion(name, zs, h):
     2. a significant portion of the input domain has a non-zero gradient:
        fails when nonzero_fraction(name, zs) < NONZERO_MIN (12.9);
     3. its gradient is informative: fails when
-       informative_fraction(name, zs, h) < INFORMATIVE_MIN (12.10).
+       informative_fraction(name, zs, eps) < INFORMATIVE_MIN (12.10).
 
     Returns "nonzero" if criterion 2 fails, else "informative" if
     criterion 3 fails, else None (a good activation on these inputs).
+    (The checks keep every fraction well away from the thresholds.)
 
-    Example: on 200 inputs spread over [-5, 5] with h = 0.1,
-    "shifted_relu" and "step" give "nonzero" (zero gradient for most or all
-    inputs), "sin100" gives "informative", and "sigmoid", "tanh", "relu"
-    give None. (On inputs around 100, max(0, z - 100) is as good as ReLU:
-    what fails is where the inputs of a layer usually are.)
+    On 200 inputs spread over [-5, 5] with eps = 0.1, "shifted_relu" and
+    "step" give "nonzero" (zero gradient for all inputs), "sin100" gives
+    "informative", and "sigmoid", "tanh", "relu" give None. (On inputs
+    around 100, max(0, z - 100) is as good as ReLU: what fails is where the
+    inputs of a layer usually are.)
+
+    >>> zs = [-5 + 10 * (i + 0.5) / 200 for i in range(200)]
+    >>> [first_failed_criterion(n, zs, 0.1) for n in ("step", "sin100", "relu")]
+    ['nonzero', 'informative', None]
     """
     raise NotImplementedError("Exercise 12.11: not implemented yet")

@@ -6,16 +6,154 @@ import math
 from grading.check import (check, expect_close, expect_equal, seeded, CheckFailed,
                            StudentError)
 from minigrad import Value
+from minigrad.losses import squared_error
 
 MODULE = "ex04_chain_rule"
 ALLOWED_IMPORTS = ["math"]
 
 
+# -- hints on demand (python grader.py hint 4.5): rule, chain, factors; no code ----
+
+HINTS = {
+    "Exercise 4.1": [
+        "A forward pass: apply the three functions of the module docstring one after the "
+        "other, each to the result of the previous one.",
+        "q comes from p, r comes from q (not from p), s comes from r. The log is the "
+        "natural log.",
+    ],
+    "Exercise 4.2": [
+        "A local derivative belongs to one link: it is the derivative of that link's "
+        "function alone, taken at the value that link receives.",
+        "dq/dp is f' taken at p, dr/dq is g' taken at q, ds/dr is h' taken at r. Get q and "
+        "r from the forward pass at this p.",
+        "f(p) = p squared plus 1, g is the natural log, h is tanh. The derivative of tanh "
+        "can be written with tanh itself; its input is r and its output is s.",
+    ],
+    "Exercise 4.3": [
+        "Case 1 of the chain rule (seeds 002 and 003): one chain from p to s, no branches.",
+        "Along one chain, ds/dp is the product ds/dr times dr/dq times dq/dp: one factor "
+        "per link, nothing added.",
+        "The three factors are the local derivatives of exercise 4.2 at this p.",
+    ],
+    "Exercise 4.4": [
+        "A forward pass of three nodes: x and y both come from s, z from x and y.",
+        "x is the exponential of s, y is s squared, z is the product of x and y.",
+    ],
+    "Exercise 4.5": [
+        "Case 2 of the chain rule (seed 003): s reaches z along two paths, one through x "
+        "and one through y. Each path contributes, and contributions of different paths "
+        "are added.",
+        "dz/ds is (dz/dx)(dx/ds) plus (dz/dy)(dy/ds): the chain rule along each path, then "
+        "the sum over the paths.",
+        "dx/ds is the derivative of the exponential at s, dy/ds that of s squared; z is x "
+        "times y, so its partial derivative with respect to one factor is the other factor "
+        "(at its forward value).",
+    ],
+    "Exercise 4.6": [
+        "The multivariate chain rule (seeds 001 and 002): x_i reaches z through every y_j, "
+        "so dz/dx_i is a sum over j of one product per path.",
+        "dz/dx_i is the sum over j of (dz/dy_j) times (dy_j/dx_i). In matrix form that is "
+        "the transpose of the Jacobian times grad_y.",
+        "dy_j/dx_i is jac at row j, column i: for entry i of the result walk down column i "
+        "of jac. The result has one entry per column of jac (m of them), not one per row.",
+    ],
+    "Exercise 4.7": [
+        "Seed 003: the chain rule through z splits dL/dw into a forward-pass factor dz/dw "
+        "and a backward-pass factor dL/dz.",
+        "dL^n/dw is dz/dw times dL^n/dz, both at this example.",
+        "z is w times x, so dz/dw is the input the weight connects. L is (z minus t) "
+        "squared here (y is z), with no factor one half: differentiate the square with "
+        "respect to z, and mind the sign of z minus t.",
+    ],
+    "Exercise 4.8": [
+        "Differentiation is linear: the derivative of a sum is the sum of the derivatives.",
+        "dL_sum/dw is the sum over all N examples of dL^n/dw, one backward pass per example.",
+        "Each term is exercise 4.7 at that example's input and target. Seed 003's loss is "
+        "a sum, so nothing is divided by N.",
+    ],
+    "Exercise 4.9": [
+        "A path from the first layer to the last visits exactly one node in every layer, "
+        "and every node of a layer is joined to every node of the next.",
+        "Count the choices: how many ways to pick the node in layer 0, then in layer 1, "
+        "and so on; independent choices combine by the counting principle.",
+        "The first and last layers count too (they may hold several nodes); the count "
+        "grows exponentially with the number of layers.",
+    ],
+    "Exercise 4.10": [
+        "The factored sum computes one delta per node; each delta is a sum with one term "
+        "per node of the next layer.",
+        "One term means one multiply-add, and each term corresponds to one edge between "
+        "two adjacent layers.",
+        "Count the edges: between two adjacent layers every node of the first is joined to "
+        "every node of the second; add this up over all pairs of adjacent layers.",
+    ],
+    "Exercise 4.11": [
+        "The multivariate chain rule of seed 000: dz/dtheta_q is a sum with one term per "
+        "path from theta_q to z.",
+        "The term of a path is the chain rule along it: the product of the local "
+        "derivatives of its edges. Add the terms of all paths.",
+        "A path picks one node index in every layer, starting at node 0 of layer 0 and "
+        "ending at node 0 of the last layer. Its edge from node i of layer l to node j of "
+        "layer l+1 has the local derivative D[l][i][j] (row i, column j): both indices "
+        "change along the edge, unlike the slide's db_j/da_j.",
+    ],
+    "Exercise 4.12": [
+        "Seed 000's factor structure: dz/dtheta_q is the sum over the first layer's nodes "
+        "of (local derivative) times delta, where the delta of a node is dz with respect "
+        "to that node.",
+        "The delta of node i of layer l is the sum over the nodes j of layer l+1 of "
+        "D[l][i][j] times the delta of node j. So the deltas of a layer follow from those "
+        "of the layer after it: compute them from z backwards.",
+        "Start at z, whose delta is dz/dz, which is one. Go back one layer at a time to "
+        "theta_q, keeping one delta per node of the current layer; the delta of theta_q is "
+        "the answer. Each edge is used once.",
+    ],
+}
+
+# Steps whose docstring may state their formula (forward passes).
+BOOKKEEPING = ("Exercise 4.1", "Exercise 4.4")
+
+ERRORS = {
+    "Exercise 4.2": {
+        "ValueError": "A math domain error: the log was taken of a number <= 0. Which value "
+                      "is the log link's input? It is q, which is never below 1.",
+        "ZeroDivisionError": "A division by zero at p = 0: dr/dq is taken at q (never 0), "
+                             "not at p.",
+    },
+    "Exercise 4.6": {
+        "IndexError": "An IndexError here usually means rows and columns are swapped: jac "
+                      "has n rows (one per y_j) and m columns (one per x_i), and grad_y has "
+                      "n entries. Which index of jac runs over the entries of grad_y?",
+    },
+    "Exercise 4.8": {
+        "ZeroDivisionError": "A division: seed 003's loss of the data set is a sum over "
+                             "the examples, nothing is divided.",
+    },
+    "Exercise 4.11": {
+        "IndexError": "An IndexError here usually means a local derivative was looked up "
+                      "with the wrong pair of indices: D[l] has one row per node of layer l "
+                      "and one column per node of layer l+1. Check which two nodes each edge "
+                      "of a path joins (the slide's db_j/da_j has the slip).",
+        "RecursionError": "A recursion over the layers should be as deep as the number of "
+                          "layers: check that each call moves one layer on and stops after "
+                          "the last matrix of D.",
+    },
+    "Exercise 4.12": {
+        "IndexError": "An IndexError here usually means the layers are walked in the wrong "
+                      "order or a delta list belongs to the wrong layer: start at z (one "
+                      "node) and go back towards theta_q; the deltas of layer l have one "
+                      "entry per row of D[l].",
+        "RecursionError": "Recursing once per path is exponential: factor instead, one "
+                          "list of deltas per layer, from z backwards.",
+    },
+}
+
+
 # -- oracles (the grader's own, never the solution's) -------------------------
 # Visible checks (which `grader.py release` gives to students) take every expected
-# value from minigrad autodiff, or count paths and edges by listing them one by one.
-# The closed forms some hidden checks use are in _hidden_ functions, which the
-# release strips. Typical wrong answers come from the same oracles (a link
+# value from minigrad autodiff, or count paths and edges by listing or by counting
+# layer by layer. The closed forms some hidden checks use are in _hidden functions,
+# which the release strips. Typical wrong answers come from the same oracles (a link
 # differentiated at the wrong point, a path held constant, J transposed).
 
 def _chain_oracle(p):
@@ -28,20 +166,25 @@ def _chain_oracle(p):
     return q.data, r.data, s.data, P.grad
 
 
-def _link_derivatives(p_in, q_in, r_in):
-    """[f'(p_in), g'(q_in), h'(r_in)]: each link differentiated on its own by autodiff,
-    at the input given (the log link needs q_in > 0)."""
-    out = []
-    for x0, f in ((p_in, lambda v: v ** 2 + 1), (q_in, lambda v: v.log()),
-                  (r_in, lambda v: v.tanh())):
-        v = Value(x0)
-        f(v).backward()
-        out.append(v.grad)
-    return out
+def _link(f, x0):
+    """The derivative of one link ``f`` at ``x0``, by autodiff."""
+    v = Value(x0)
+    f(v).backward()
+    return v.grad
 
 
-def _hidden_link_derivatives(p_in, q_in, r_in):
-    return [2 * p_in, 1.0 / q_in if q_in else float("inf"), 1 - math.tanh(r_in) ** 2]
+_F = lambda v: v ** 2 + 1  # noqa: E731  (the three links of seed 002's chain)
+_G = lambda v: v.log()  # noqa: E731
+_H = lambda v: v.tanh()  # noqa: E731
+
+
+def _link_derivatives(p, q, r):
+    """[f'(p), g'(q), h'(r)]: each link differentiated on its own by autodiff."""
+    return [_link(_F, p), _link(_G, q), _link(_H, r)]
+
+
+def _hidden_link_derivatives(p, q, r):
+    return [2 * p, 1.0 / q, 1 - math.tanh(r) ** 2]
 
 
 def _case2_oracle(s):
@@ -64,40 +207,60 @@ def _case2_paths(s):
     return S.grad, S2.grad
 
 
-def _jt_oracle(J, g):
-    """grad_x of z = sum_j g_j y_j, y = J x (a map whose Jacobian is J), by autodiff."""
-    m = len(J[0])
+def _jt_oracle(jac, g):
+    """grad_x of z = sum_j g_j y_j, y = jac x (a map whose Jacobian is jac), by autodiff."""
+    m = len(jac[0])
     xs = [Value(0.3 * i - 0.2) for i in range(m)]
     z = Value(0.0)
-    for row, gj in zip(J, g):
+    for row, gj in zip(jac, g):
         yj = sum((a * xv for a, xv in zip(row, xs)), Value(0.0))
         z = z + gj * yj
     z.backward()
     return [xv.grad for xv in xs]
 
 
-def _dL_dw_oracle(w, xs, ts):
+def _loss_oracle(w, xs, ts):
+    """dL_sum/dw of L_sum = sum_n squared_error(w x^n, t^n), by autodiff."""
     W = Value(w)
     L = Value(0.0)
     for x, t in zip(xs, ts):
-        L = L + 0.5 * (W * x - t) ** 2
+        L = L + squared_error(W * x, t)
     L.backward()
     return W.grad
 
 
-def _dl_dz_oracle(w, x, t):
-    """dl/dz of l = (z - t)**2 / 2 at z = w x, by autodiff."""
+def _dL_dz_oracle(w, x, t):
+    """dL/dz of L = (z - t)**2 at z = w x, by autodiff."""
     Z = Value(float(w * x))
-    (0.5 * (Z - t) ** 2).backward()
+    squared_error(Z, t).backward()
     return Z.grad
 
 
-def _paths_brute(widths):
-    """Count paths by listing them: one node index per layer."""
+def _hidden_dLn_dw(w, x, t):
+    return 2.0 * x * (w * x - t)
+
+
+def _paths_listed(widths):
+    """Count paths by listing them: one node index per layer (small graphs only)."""
     return sum(1 for _ in itertools.product(*[range(w) for w in widths]))
 
 
-def _edges_brute(widths):
+def _paths_layer_by_layer(widths):
+    """Count paths by counting, for every node, the paths that reach it from the first
+    layer: a node is reached by every path reaching any node of the layer before."""
+    reach = [1] * widths[0]
+    for width in widths[1:]:
+        into = 0
+        for count in reach:
+            into = into + count
+        reach = [into] * width
+    total = 0
+    for count in reach:
+        total = total + count
+    return total
+
+
+def _edges_listed(widths):
     """Count multiply-adds of the factored sum: one per edge (i in layer l, j in layer l+1)."""
     n = 0
     for l in range(len(widths) - 1):
@@ -107,17 +270,17 @@ def _edges_brute(widths):
     return n
 
 
-def _hidden_small(widths):
-    return len(widths) <= 8 and math.prod(widths) <= 20000
-
-
 def _hidden_paths(widths):
-    return _paths_brute(widths) if _hidden_small(widths) else math.prod(widths)
+    return math.prod(widths)
 
 
 def _hidden_edges(widths):
-    return _edges_brute(widths) if _hidden_small(widths) else \
-        sum(a * b for a, b in zip(widths, widths[1:]))
+    return sum(a * b for a, b in zip(widths, widths[1:]))
+
+
+def _random_widths(rng, lo_end=1, hi_end=3):
+    return ([rng.randint(lo_end, hi_end)] + [rng.randint(1, 5) for _ in range(rng.randint(1, 4))]
+            + [rng.randint(lo_end, hi_end)])
 
 
 def _random_D(rng, widths, lo=-1.0, hi=1.0):
@@ -136,11 +299,20 @@ def _D_oracle(D):
     return theta.grad
 
 
+def _paths_of(D):
+    widths = [1] + [len(M[0]) for M in D]
+    return itertools.product(*[range(w) for w in widths])
+
+
+def _D_sum_along_paths(D):
+    """A typical wrong answer: the local derivatives of a path added instead of multiplied."""
+    return sum(sum(M[path[l]][path[l + 1]] for l, M in enumerate(D)) for path in _paths_of(D))
+
+
 def _hidden_D_paths_brute(D):
     """The nested sum of seed 000, by listing every path (small graphs only)."""
-    widths = [1] + [len(M[0]) for M in D]
     total = 0.0
-    for path in itertools.product(*[range(w) for w in widths]):
+    for path in _paths_of(D):
         prod = 1.0
         for l, M in enumerate(D):
             prod *= M[path[l]][path[l + 1]]
@@ -155,61 +327,70 @@ def _check_chain_forward(student, ps):
         got = student.call("chain_forward", p)
         q, r, s, _ = _chain_oracle(p)
         expect_close(got, [q, r, s], inputs={"p": p}, what="[q, r, s]",
-                     hint="q = p**2 + 1, r = log(q) (natural log, math.log), s = tanh(r); "
-                          "each function is applied to the previous result, not to p.",
+                     hint="Apply the three functions in turn, each to the previous result "
+                          "(the log is the natural log).",
                      mistakes={
                          "applied to p": ([q, math.log(p * p) if p != 0 else 0.0, math.tanh(p)],
                                           "r and s must be computed from the previous link "
                                           "(r = g(q), s = h(r)), not from p."),
+                         "s from p": ([q, r, math.tanh(p)],
+                                      "s = h(r) = tanh(r): it takes r, not p."),
+                         "s from q": ([q, r, math.tanh(q)],
+                                      "s = h(r) = tanh(r): it takes r, not q."),
                      })
 
 
 @check("Exercise 4.1", points=1, visibility="visible")
 def test_chain_forward_visible(student):
-    """The forward values q, r, s at p = 1 and p = -0.5."""
-    _check_chain_forward(student, [1.0, -0.5])
+    """The forward values q, r, s at p = 1, -0.5, 0 and three seeded p."""
+    _check_chain_forward(student, [1.0, -0.5, 0.0] +
+                         seeded(401, 3, lambda rng: rng.uniform(-3, 3)))
 
 
 @check("Exercise 4.1", points=2, visibility="hidden")
 def test_chain_forward_hidden(student):
-    """The forward values q, r, s at seeded p, including p = 0."""
-    _check_chain_forward(student, [0.0] + seeded(41, 5, lambda rng: rng.uniform(-3, 3)))
+    """The forward values q, r, s at other seeded p."""
+    _check_chain_forward(student, seeded(41, 5, lambda rng: rng.uniform(-6, 6)))
 
 
 # -- 4.2 local derivatives ----------------------------------------------------
 
-def _check_locals(student, ps, derivatives_at):
-    """Expected: each link by autodiff at its own input. ``derivatives_at(p, q, r)``
-    gives the "all at p" mistake: _link_derivatives (visible checks, p > 0) or a closed
-    form (hidden, any p)."""
+def _check_locals(student, ps, oracle):
     for p in ps:
         got = student.call("chain_local_derivatives", p)
-        q, r, _, _ = _chain_oracle(p)
-        expected = _link_derivatives(p, q, r)
+        q, r, s, _ = _chain_oracle(p)
+        expected = oracle(p, q, r)
+        at_p = "Every local derivative is taken at its own link's input: dr/dq at q, " \
+               "ds/dr at r (the values the forward pass gives), not at p."
+        mistakes = {
+            "ds/dr at p": (expected[:2] + [_link(_H, p)], at_p),
+            "1 - r**2": (expected[:2] + [1 - r ** 2],
+                         "ds/dr: the derivative of tanh is written with tanh's output s "
+                         "(or tanh of r), not with r itself: r is the input of tanh, s its "
+                         "output."),
+            "dq/dp = 2q": ([2 * q] + expected[1:],
+                           "dq/dp is f' taken at p, f's own input, not at q."),
+        }
+        if p > 0:
+            mistakes["dr/dq at p"] = ([expected[0], _link(_G, p), expected[2]], at_p)
+            mistakes["all at p"] = ([expected[0], _link(_G, p), _link(_H, p)], at_p)
         expect_close(got, expected, inputs={"p": p}, what="[dq/dp, dr/dq, ds/dr]",
-                     hint="Evaluate each local derivative at its own link's input: "
-                          "f'(p) = 2p, g'(q) = 1/q, h'(r) = 1 - tanh(r)**2.",
-                     mistakes={
-                         "all at p": (derivatives_at(p, p, p),
-                                      "Every local derivative is evaluated at p, but dr/dq "
-                                      "is g' at q and ds/dr is h' at r: use the values the "
-                                      "forward pass cached."),
-                         "1 - r**2": (expected[:2] + [1 - r ** 2],
-                                      "ds/dr = 1 - tanh(r)**2 = 1 - s**2, not 1 - r**2: "
-                                      "r is the input of tanh, s its output."),
-                     })
+                     hint="Each local derivative is the derivative of one link's function, "
+                          "taken at the value that link receives in the forward pass.",
+                     mistakes=mistakes)
 
 
-@check("Exercise 4.2", points=1, visibility="visible")
+@check("Exercise 4.2", points=2, visibility="visible")
 def test_chain_locals_visible(student):
-    """dq/dp, dr/dq, ds/dr at p = 1 (expected [2, 0.5, 0.64])."""
-    _check_locals(student, [1.0], _link_derivatives)
+    """dq/dp, dr/dq, ds/dr at p = 1 and -2 (the docstring's) and three seeded p, by autodiff of each link."""
+    _check_locals(student, [1.0, -2.0] + seeded(402, 3, lambda rng: rng.uniform(-3, 3)),
+                  _link_derivatives)
 
 
-@check("Exercise 4.2", points=2, visibility="hidden")
+@check("Exercise 4.2", points=4, visibility="hidden")
 def test_chain_locals_hidden(student):
-    """dq/dp, dr/dq, ds/dr at seeded p against autodiff of each link."""
-    _check_locals(student, seeded(42, 5, lambda rng: rng.uniform(-3, 3)),
+    """dq/dp, dr/dq, ds/dr at other seeded p."""
+    _check_locals(student, [0.0] + seeded(42, 5, lambda rng: rng.uniform(-5, 5)),
                   _hidden_link_derivatives)
 
 
@@ -221,25 +402,28 @@ def _check_ds_dp(student, ps):
         q, r, s, expected = _chain_oracle(p)
         locals_ = _link_derivatives(p, q, r)
         expect_close(got, expected, inputs={"p": p}, what="ds/dp",
-                     hint="Multiply the three local derivatives: ds/dp = ds/dr * dr/dq * dq/dp.",
+                     hint="One chain from p to s: the chain rule along it, one factor per "
+                          "link.",
                      mistakes={
                          "sum": (sum(locals_), "You added the local derivatives; along one "
                                  "chain the chain rule multiplies them."),
-                         "last link only": (locals_[2], "Only ds/dr: multiply by dr/dq and "
-                                            "dq/dp too."),
+                         "last link only": (locals_[2], "Only ds/dr: the chain has three "
+                                            "links, and each contributes a factor."),
+                         "no dq/dp": (locals_[2] * locals_[1], "The factor of the first link, "
+                                      "dq/dp, is missing."),
                      })
 
 
-@check("Exercise 4.3", points=1, visibility="visible")
+@check("Exercise 4.3", points=2, visibility="visible", uses=("4.1", "4.2"))
 def test_ds_dp_visible(student):
-    """ds/dp at p = 1 (expected 0.64)."""
-    _check_ds_dp(student, [1.0])
+    """ds/dp at p = 1 and -2 (the docstring's) and three seeded p, against minigrad autodiff."""
+    _check_ds_dp(student, [1.0, -2.0] + seeded(403, 3, lambda rng: rng.uniform(-3, 3)))
 
 
-@check("Exercise 4.3", points=2, visibility="hidden")
+@check("Exercise 4.3", points=4, visibility="hidden", uses=("4.1", "4.2"))
 def test_ds_dp_hidden(student):
-    """ds/dp at seeded p, and p = 0, against minigrad autodiff."""
-    _check_ds_dp(student, [0.0] + seeded(43, 5, lambda rng: rng.uniform(-3, 3)))
+    """ds/dp at p = 0 and other seeded p, against minigrad autodiff."""
+    _check_ds_dp(student, [0.0] + seeded(43, 5, lambda rng: rng.uniform(-5, 5)))
 
 
 # -- 4.4 case 2 forward --------------------------------------------------------
@@ -249,19 +433,21 @@ def _check_case2_forward(student, ss):
         got = student.call("case2_forward", s)
         x, y, z, _ = _case2_oracle(s)
         expect_close(got, [x, y, z], inputs={"s": s}, what="[x, y, z]",
-                     hint="x = exp(s), y = s**2, z = x * y.")
+                     hint="x = exp(s), y = s**2, z = x * y.",
+                     mistakes={"y = 2s": ([x, 2 * s, x * 2 * s], "y = h(s) is s squared, "
+                                          "not 2 s.")})
 
 
 @check("Exercise 4.4", points=1, visibility="visible")
 def test_case2_forward_visible(student):
-    """x, y, z of seed 003's case 2 graph at s = 1."""
-    _check_case2_forward(student, [1.0])
+    """x, y, z of seed 003's case 2 graph at s = 1 and three seeded s."""
+    _check_case2_forward(student, [1.0] + seeded(404, 3, lambda rng: rng.uniform(-2.5, 2.5)))
 
 
 @check("Exercise 4.4", points=2, visibility="hidden")
 def test_case2_forward_hidden(student):
-    """x, y, z at seeded s."""
-    _check_case2_forward(student, seeded(44, 5, lambda rng: rng.uniform(-2.5, 2.5)))
+    """x, y, z at other seeded s."""
+    _check_case2_forward(student, seeded(44, 5, lambda rng: rng.uniform(-4, 4)))
 
 
 # -- 4.5 dz/ds: two paths summed -----------------------------------------------
@@ -272,204 +458,241 @@ def _check_dz_ds(student, ss):
         x, y, z, expected = _case2_oracle(s)
         path_x, path_y = _case2_paths(s)
         expect_close(got, expected, inputs={"s": s}, what="dz/ds",
-                     hint="s reaches z along two paths; add them: "
-                          "dz/ds = dz/dx dx/ds + dz/dy dy/ds.",
+                     hint="s reaches z along two paths; work out the chain rule along each "
+                          "and combine them as seed 003's case 2 does.",
                      mistakes={
                          "x path only": (path_x, "You kept only the path through x. s also "
-                                         "reaches z through y: add dz/dy dy/ds = x * 2s "
-                                         "(seed 003 case 2)."),
+                                         "reaches z through y (seed 003 case 2)."),
                          "y path only": (path_y, "You kept only the path through y. s also "
-                                         "reaches z through x: add dz/dx dx/ds = y * exp(s) "
-                                         "(seed 003 case 2)."),
+                                         "reaches z through x (seed 003 case 2)."),
                          "product": (path_x * path_y, "You multiplied the two paths; "
                                      "separate paths are added (seed 003 case 2)."),
+                         "partials swapped": (x * math.exp(s) + y * 2 * s,
+                                              "dz/dx and dz/dy are swapped: z = x y, so "
+                                              "dz/dx is the other factor, y, and dz/dy "
+                                              "is x."),
                      })
 
 
-@check("Exercise 4.5", points=1, visibility="visible")
+@check("Exercise 4.5", points=2, visibility="visible", uses=("4.4",))
 def test_dz_ds_visible(student):
-    """dz/ds at s = 1 (expected 3e)."""
-    _check_dz_ds(student, [1.0])
+    """dz/ds at s = 1 and -0.5 (the docstring's) and three seeded s, against minigrad autodiff."""
+    _check_dz_ds(student, [1.0, -0.5] + seeded(405, 3, lambda rng: rng.uniform(-2.5, 2.5)))
 
 
-@check("Exercise 4.5", points=2, visibility="hidden")
+@check("Exercise 4.5", points=4, visibility="hidden", uses=("4.4",))
 def test_dz_ds_hidden(student):
-    """dz/ds at seeded s against minigrad autodiff."""
-    _check_dz_ds(student, seeded(45, 5, lambda rng: rng.uniform(-2.5, 2.5)))
+    """dz/ds at other seeded s against minigrad autodiff."""
+    _check_dz_ds(student, seeded(45, 5, lambda rng: rng.uniform(-3.5, 3.5)))
 
 
 # -- 4.6 vector chain rule -----------------------------------------------------
 
 def _check_grad_x(student, cases):
-    for J, g in cases:
-        got = student.call("grad_x", J, g)
-        expected = _jt_oracle(J, g)
+    for jac, g in cases:
+        got = student.call("grad_x", jac, g)
+        expected = _jt_oracle(jac, g)
         mistakes = {}
-        if len(J) == len(J[0]):
-            J_T = [list(col) for col in zip(*J)]
-            mistakes["J g"] = (_jt_oracle(J_T, g), "You computed J grad_y. The chain rule "
-                               "needs the transpose: entry i is sum_j J[j][i] * grad_y[j] "
-                               "(J[j][i] = dy_j/dx_i).")
-        expect_close(got, expected, inputs={"J": J, "grad_y": g}, what="grad_x z",
-                     hint="grad_x z = J^T grad_y z: entry i is sum over j of J[j][i] * "
-                          "grad_y[j]; the result has one entry per column of J (transpose!).",
+        if len(jac) == len(jac[0]):
+            jac_T = [list(col) for col in zip(*jac)]
+            mistakes["J g"] = (_jt_oracle(jac_T, g), "You multiplied jac by grad_y. The "
+                               "chain rule needs the transpose: dz/dx_i sums over j with "
+                               "dy_j/dx_i = jac[j][i], down column i.")
+        expect_close(got, expected, inputs={"jac": jac, "grad_y": g}, what="grad_x z",
+                     hint="grad_x z has one entry per x_i, i.e. per column of jac; entry i "
+                          "collects every path from x_i to z, one per y_j (seed 001 "
+                          "transposes the Jacobian).",
                      mistakes=mistakes)
 
 
-@check("Exercise 4.6", points=1, visibility="visible")
+def _make_jac(rng, n, m):
+    return ([[rng.uniform(-2, 2) for _ in range(m)] for _ in range(n)],
+            [rng.uniform(-2, 2) for _ in range(n)])
+
+
+@check("Exercise 4.6", points=2, visibility="visible")
 def test_grad_x_visible(student):
-    """J^T grad_y for a 2x2 and the docstring's 3x2 Jacobian."""
-    _check_grad_x(student, [([[1.0, 2.0], [3.0, 4.0]], [1.0, -1.0]),
-                            ([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, 1.0, 0.0])])
+    """J^T grad_y for the docstring's 3x2 and 2x2 Jacobians and seeded 3x3, 2x4, 4x1 and 1x3 ones."""
+    cases = [([[1.0, 2.0], [3.0, 4.0]], [1.0, -1.0]),
+             ([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, 1.0, 0.0])]
+    cases += seeded(406, 1, lambda rng: [_make_jac(rng, 3, 3), _make_jac(rng, 2, 4),
+                                         _make_jac(rng, 4, 1), _make_jac(rng, 1, 3)])[0]
+    _check_grad_x(student, cases)
 
 
-@check("Exercise 4.6", points=2, visibility="hidden")
+@check("Exercise 4.6", points=4, visibility="hidden")
 def test_grad_x_hidden(student):
-    """J^T grad_y for seeded square, tall, wide and 1-row Jacobians."""
-    def make(rng, n, m):
-        return ([[rng.uniform(-2, 2) for _ in range(m)] for _ in range(n)],
-                [rng.uniform(-2, 2) for _ in range(n)])
-    rng_cases = seeded(46, 1, lambda rng: [make(rng, 3, 3), make(rng, 4, 2), make(rng, 2, 5),
-                                           make(rng, 1, 3), make(rng, 3, 1)])[0]
-    _check_grad_x(student, rng_cases)
+    """J^T grad_y for other seeded square, tall, wide, 1-row and 1-column Jacobians."""
+    cases = seeded(46, 1, lambda rng: [_make_jac(rng, 4, 4), _make_jac(rng, 5, 2),
+                                       _make_jac(rng, 2, 5), _make_jac(rng, 1, 4),
+                                       _make_jac(rng, 3, 1), _make_jac(rng, 1, 1)])[0]
+    _check_grad_x(student, cases)
 
 
-# -- 4.7 one example's dl/dw ---------------------------------------------------
+# -- 4.7 one example's dL/dw ---------------------------------------------------
 
-def _check_dln_dw(student, cases):
+def _check_dLn_dw(student, cases, oracle):
     for w, x, t in cases:
-        got = student.call("dln_dw", w, x, t)
-        expected = _dL_dw_oracle(w, [x], [t])
-        expect_close(got, expected, inputs={"w": w, "x": x, "t": t}, what="dl/dw",
-                     hint="dl/dw = dz/dw * dl/dz with z = w x (dz/dw = x) and "
-                          "l = (z - t)**2 / 2 (dl/dz = z - t).",
+        got = student.call("dLn_dw", w, x, t)
+        expected = oracle(w, x, t)
+        dL_dz = _dL_dz_oracle(w, x, t)
+        expect_close(got, expected, inputs={"w": w, "x": x, "t": t}, what="dL^n/dw",
+                     hint="dL^n/dw is a forward-pass factor (dz/dw) times a backward-pass "
+                          "factor (dL/dz), with L = (y - t)**2 and y = z = w x.",
                      mistakes={
-                         "no dz/dw": (_dl_dz_oracle(w, x, t), "That is dl/dz. Multiply by "
-                                      "dz/dw = x, the input the weight connects (seed "
-                                      "003's forward pass)."),
-                         "sign": (-expected, "Sign: dl/dz = z - t, not t - z."),
-                         "factor 2": (2 * expected, "l has a factor 1/2, so dl/dz = z - t "
-                                      "without the 2."),
+                         "no dz/dw": (dL_dz, "That is dL/dz. Multiply by dz/dw, the input "
+                                      "the weight connects (seed 003's forward pass)."),
+                         "sign": (-expected, "Sign: L = (y - t)**2 grows with y when y > t; "
+                                  "check the sign of dL/dz."),
+                         "half": (expected / 2, "Half the answer: L = (y - t)**2 here, with "
+                                  "no factor 1/2 (the kit's squared error), so dL/dz keeps "
+                                  "the 2 from the square."),
+                         "dz/dw = w": (dL_dz * w, "dz/dw is the input x that the weight "
+                                       "multiplies, not the weight w."),
                      })
 
 
-@check("Exercise 4.7", points=1, visibility="visible")
-def test_dln_dw_visible(student):
-    """dl/dw at w = 2, x = 3, t = 1 (expected 15)."""
-    _check_dln_dw(student, [(2.0, 3.0, 1.0)])
+@check("Exercise 4.7", points=2, visibility="visible")
+def test_dLn_dw_visible(student):
+    """dL^n/dw at (w, x, t) = (2, 3, 1), (0.5, -2, 1) (the docstring's) and three seeded examples, by autodiff of the squared error."""
+    cases = [(2.0, 3.0, 1.0), (0.5, -2.0, 1.0)]
+    cases += seeded(407, 3, lambda rng: (rng.uniform(-2, 2), rng.uniform(0.5, 2) *
+                                         rng.choice((-1, 1)), rng.uniform(-2, 2)))
+    _check_dLn_dw(student, cases, lambda w, x, t: _loss_oracle(w, [x], [t]))
 
 
-@check("Exercise 4.7", points=2, visibility="hidden")
-def test_dln_dw_hidden(student):
-    """dl/dw at seeded w, x, t, including x = 0 and a perfect fit."""
-    cases = seeded(47, 4, lambda rng: (rng.uniform(-2, 2), rng.uniform(-2, 2),
-                                       rng.uniform(-2, 2)))
+@check("Exercise 4.7", points=4, visibility="hidden")
+def test_dLn_dw_hidden(student):
+    """dL^n/dw at other seeded w, x, t, including x = 0 and a perfect fit."""
+    cases = seeded(47, 4, lambda rng: (rng.uniform(-3, 3), rng.uniform(-3, 3),
+                                       rng.uniform(-3, 3)))
     cases += [(1.5, 0.0, 0.7), (0.5, 2.0, 1.0)]
-    _check_dln_dw(student, cases)
+    _check_dLn_dw(student, cases, _hidden_dLn_dw)
 
 
-# -- 4.8 dL/dw = sum over examples ----------------------------------------------
+# -- 4.8 dL_sum/dw = sum over examples -----------------------------------------
 
-def _check_dL_dw(student, cases):
+def _check_dLsum_dw(student, cases):
     for w, xs, ts in cases:
-        got = student.call("dL_dw", w, xs, ts)
-        expected = _dL_dw_oracle(w, xs, ts)
-        per = [_dL_dw_oracle(w, [x], [t]) for x, t in zip(xs, ts)]
-        expect_close(got, expected, inputs={"w": w, "xs": xs, "ts": ts}, what="dL/dw",
-                     hint="dL/dw = sum over all examples n of dl^n/dw (exercise 4.7).",
+        got = student.call("dLsum_dw", w, xs, ts)
+        expected = _loss_oracle(w, xs, ts)
+        per = [_loss_oracle(w, [x], [t]) for x, t in zip(xs, ts)]
+        expect_close(got, expected, inputs={"w": w, "xs": xs, "ts": ts}, what="dL_sum/dw",
+                     hint="L_sum is the sum of the examples' losses: its derivative follows "
+                          "by linearity (every example counts).",
                      mistakes={
                          "mean": (sum(per) / len(per), "You averaged. Seed 003's loss is "
-                                  "L = sum_n l^n, so dL/dw is the sum, not the mean."),
-                         "last only": (per[-1], "Only the last example counted: add "
-                                       "dl^n/dw over all examples."),
+                                  "L_sum = sum_n L^n, so dL_sum/dw is the sum, not the mean."),
+                         "last only": (per[-1], "Only the last example counted: every "
+                                       "example contributes its dL^n/dw."),
+                         "first only": (per[0], "Only the first example counted: every "
+                                        "example contributes its dL^n/dw."),
                      })
 
 
-@check("Exercise 4.8", points=1, visibility="visible")
-def test_dL_dw_visible(student):
-    """dL/dw for two examples (expected 17)."""
-    _check_dL_dw(student, [(2.0, [3.0, 1.0], [1.0, 0.0])])
+def _make_data(rng, lo=2, hi=7):
+    n = rng.randint(lo, hi)
+    return (rng.uniform(-2, 2), [rng.uniform(-2, 2) for _ in range(n)],
+            [rng.uniform(-2, 2) for _ in range(n)])
 
 
-@check("Exercise 4.8", points=2, visibility="hidden")
-def test_dL_dw_hidden(student):
-    """dL/dw for seeded data sets of 1 to 7 examples."""
-    def make(rng):
-        n = rng.randint(1, 7)
-        return (rng.uniform(-2, 2), [rng.uniform(-2, 2) for _ in range(n)],
-                [rng.uniform(-2, 2) for _ in range(n)])
-    cases = seeded(48, 5, make)
-    cases.sort(key=lambda c: -len(c[1]))  # several examples first
-    _check_dL_dw(student, cases)
+@check("Exercise 4.8", points=2, visibility="visible", uses=("4.7",))
+def test_dLsum_dw_visible(student):
+    """dL_sum/dw for the docstring's two examples and three seeded data sets of 2 to 7 examples."""
+    _check_dLsum_dw(student, [(2.0, [3.0, 1.0], [1.0, 0.0])] + seeded(408, 3, _make_data))
+
+
+@check("Exercise 4.8", points=4, visibility="hidden", uses=("4.7",))
+def test_dLsum_dw_hidden(student):
+    """dL_sum/dw for other seeded data sets of 1 to 9 examples."""
+    cases = seeded(48, 5, lambda rng: _make_data(rng, 2, 9)) + seeded(480, 1, lambda rng:
+                                                                       _make_data(rng, 1, 1))
+    _check_dLsum_dw(student, cases)
 
 
 # -- 4.9 / 4.10 counting ------------------------------------------------------
 
 def _check_counts(student, widths_list, fn, count_paths, count_edges):
-    """``count_paths`` and ``count_edges`` are the oracles: listing paths and edges one by
-    one (visible checks), or closed forms for deep graphs (hidden)."""
+    """``count_paths`` and ``count_edges`` are the oracles: listing or counting layer by
+    layer (visible checks), or closed forms (hidden)."""
     for widths in widths_list:
         got = student.call(fn, widths)
         paths = count_paths(widths)
         edges = count_edges(widths)
         nodes = sum(widths)
         if fn == "count_paths":
+            inner = 1
+            for width in widths[1:-1]:
+                inner *= width
             expect_equal(got, paths, inputs={"widths": widths}, what="the number of paths",
-                         hint="A path picks one node in every layer: multiply the widths.",
+                         hint="A path picks one node in every layer; count the ways to "
+                              "make those choices.",
                          mistakes={
                              "nodes": (nodes, "You added the widths (counted nodes). A path "
-                                       "picks one node per layer, so the counts multiply."),
+                                       "picks one node per layer: count the combinations."),
                              "edges": (edges, "That is the number of edges (exercise 4.10). "
-                                       "Paths multiply: widths[0] * widths[1] * ..."),
+                                       "A path picks one node per layer: count the "
+                                       "combinations."),
+                             "ends left out": (inner, "The first and last layers count too: "
+                                               "a path may start at any node of the first "
+                                               "layer and end at any node of the last."),
                          })
         else:
             expect_equal(got, edges, inputs={"widths": widths},
                          what="the multiply-add count of the factored sum",
-                         hint="One multiply-add per edge: sum over adjacent layers of "
-                              "widths[l] * widths[l+1].",
+                         hint="One multiply-add per term of a delta's sum, i.e. per edge.",
                          mistakes={
-                             "nodes": (nodes, "You counted nodes. Each delta_i sums over "
-                                       "all nodes of the next layer: one multiply-add per "
-                                       "edge, widths[l] * widths[l+1] per pair of layers."),
+                             "nodes": (nodes, "You counted nodes. Each delta sums over all "
+                                       "nodes of the next layer: one multiply-add per "
+                                       "edge."),
                              "paths": (paths, "That is the number of paths, the cost of "
                                        "the nested sum. The factored sum costs one "
                                        "multiply-add per edge."),
+                             "last pair left out": (edges - widths[-2] * widths[-1],
+                                                    "The edges between the last two layers "
+                                                    "are missing: count every pair of "
+                                                    "adjacent layers (an off-by-one)."),
                          })
 
 
-@check("Exercise 4.9", points=1, visibility="visible")
+_COUNT_VISIBLE = [[1, 3, 2, 1], [2, 2], [1] + [10] * 10 + [1], [1, 1], [10] * 30]
+
+
+@check("Exercise 4.9", points=2, visibility="visible")
 def test_count_paths_visible(student):
-    """The number of paths for widths [1, 3, 2, 1] (expected 6)."""
-    _check_counts(student, [[1, 3, 2, 1]], "count_paths", _paths_brute, _edges_brute)
+    """Path counts for the docstring's widths, [1, 1], 30 layers of width 10 and three seeded graphs with ends wider than 1, counted layer by layer."""
+    cases = _COUNT_VISIBLE + seeded(409, 3, lambda rng: _random_widths(rng, 2, 3))
+    _check_counts(student, cases, "count_paths", _paths_layer_by_layer, _edges_listed)
 
 
-@check("Exercise 4.9", points=2, visibility="hidden")
+@check("Exercise 4.9", points=4, visibility="hidden")
 def test_count_paths_hidden(student):
-    """Path counts for seeded small graphs (listed one by one) and deep ones (10**10 and more)."""
-    small = seeded(49, 5, lambda rng: [rng.randint(1, 4)] +
-                   [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [rng.randint(1, 3)])
-    _check_counts(student, small + [[1, 1], [1] + [10] * 10 + [1], [1] + [7] * 25 + [1]],
+    """Path counts for other seeded graphs and deep ones (10**10 paths and more)."""
+    small = seeded(49, 5, lambda rng: _random_widths(rng, 1, 4))
+    _check_counts(student, small + [[3, 1], [1] + [7] * 25 + [1], [4] * 40],
                   "count_paths", _hidden_paths, _hidden_edges)
 
 
-@check("Exercise 4.10", points=1, visibility="visible")
+@check("Exercise 4.10", points=2, visibility="visible")
 def test_factored_cost_visible(student):
-    """The factored sum's work for widths [1, 3, 2, 1] (expected 11)."""
-    _check_counts(student, [[1, 3, 2, 1]], "factored_cost", _paths_brute, _edges_brute)
+    """The factored sum's work for the docstring's widths, [1, 1], 30 layers of width 10 and three seeded graphs with ends wider than 1, edges listed one by one."""
+    cases = _COUNT_VISIBLE + seeded(4100, 3, lambda rng: _random_widths(rng, 2, 3))
+    _check_counts(student, cases, "factored_cost", _paths_layer_by_layer, _edges_listed)
 
 
-@check("Exercise 4.10", points=2, visibility="hidden")
+@check("Exercise 4.10", points=4, visibility="hidden")
 def test_factored_cost_hidden(student):
-    """The factored sum's work for seeded small graphs (edges listed one by one) and deep ones."""
-    small = seeded(410, 5, lambda rng: [rng.randint(1, 4)] +
-                   [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [rng.randint(1, 3)])
-    _check_counts(student, small + [[1, 1], [1] + [10] * 10 + [1], [1] + [7] * 25 + [1]],
+    """The factored sum's work for other seeded graphs and deep ones."""
+    small = seeded(410, 5, lambda rng: _random_widths(rng, 1, 4))
+    _check_counts(student, small + [[3, 1], [1] + [7] * 25 + [1], [4] * 40],
                   "factored_cost", _hidden_paths, _hidden_edges)
 
 
 # -- 4.11 / 4.12 dz/dtheta ----------------------------------------------------
 
 _DOC_D = [[[1.0, 2.0]], [[3.0], [4.0]]]
+_DOC_D2 = [[[1.0, 2.0]], [[1.0, -1.0, 2.0], [0.5, 3.0, 1.0]], [[2.0], [1.0], [-1.0]]]
+_ONE_EDGE = [[[2.5]]]
 
 
 def _check_dz_dtheta(student, fn, Ds, brute_force=None):
@@ -477,7 +700,8 @@ def _check_dz_dtheta(student, fn, Ds, brute_force=None):
     every path, a second oracle that must agree on small graphs."""
     for D in Ds:
         expected = _D_oracle(D)
-        if brute_force is not None and len(D) <= 5 and max(len(M[0]) for M in D) <= 4:
+        small = len(D) <= 5 and max(len(M[0]) for M in D) <= 5
+        if brute_force is not None and small:
             brute = brute_force(D)
             if abs(brute - expected) > 1e-9 * max(1.0, abs(expected)):  # oracles disagree
                 raise AssertionError("check oracles disagree: %r vs %r" % (brute, expected))
@@ -490,76 +714,120 @@ def _check_dz_dtheta(student, fn, Ds, brute_force=None):
                     % (len(D) + 1, len(D[1][0]), len(D) - 1),
                     what="dz/dtheta_q", inputs={"layers": len(D) + 1},
                     hint="Enumerating the paths (exercise 4.11) is exponential in depth. "
-                         "Factor: keep delta for a whole layer, start with [1.0] at z and "
-                         "go backwards, delta_i = sum_j D[l][i][j] * delta_j.") from None
+                         "Factor: one delta per node, each computed once from the deltas "
+                         "of the next layer, from z backwards.") from None
             raise
-        first_only = sum(D[0][0])
+        mistakes = {
+            "no upstream delta": (sum(D[0][0]), "You added up local derivatives without "
+                                  "multiplying by the delta of the node they lead to: a "
+                                  "node's delta sums (local derivative) times (delta of the "
+                                  "next node)."),
+            "delta of z is 0": (0.0, "Everything came out 0: the delta of z itself is "
+                                "dz/dz, which is 1."),
+        }
+        if small:
+            mistakes["sum along paths"] = (
+                _D_sum_along_paths(D), "You added the local derivatives along each path; "
+                "the chain rule multiplies them along a path (and adds over paths).")
         scale = max(1.0, abs(expected))
         expect_close(got, expected, inputs={"D": D} if len(D) <= 5 else {"layers": len(D) + 1},
                      what="dz/dtheta_q", abs=1e-9 * scale,
-                     hint="Sum over every path theta_q -> ... -> z of the product of the local "
-                          "derivatives D[l][i][j] along it (edge from node i of layer l to "
-                          "node j of layer l+1, i.e. db_j/da_i, not db_j/da_j).",
-                     mistakes={
-                         "no upstream delta": (first_only, "You added up D[l][i][j] without "
-                                               "multiplying by delta_j of the next layer: "
-                                               "delta_i = sum_j D[l][i][j] * delta_j."),
-                     })
+                     hint="One term per path theta_q -> ... -> z, the product of the local "
+                          "derivatives of its edges; the edge from node i of layer l to node "
+                          "j of layer l+1 is D[l][i][j] (db_j/da_i, not the slide's "
+                          "db_j/da_j).",
+                     mistakes=mistakes)
 
 
-@check("Exercise 4.11", points=1, visibility="visible")
+@check("Exercise 4.11", points=3, visibility="visible")
 def test_dz_dtheta_paths_visible(student):
-    """The sum over paths for the docstring's graph (expected 11)."""
-    _check_dz_dtheta(student, "dz_dtheta_paths", [_DOC_D])
+    """The sum over paths for the docstring's two graphs, a single edge and three seeded graphs of 2 to 5 layers, against autodiff."""
+    Ds = seeded(4110, 3, lambda rng: _random_D(
+        rng, [1] + [rng.randint(2, 4) for _ in range(rng.randint(1, 3))] + [1]))
+    _check_dz_dtheta(student, "dz_dtheta_paths", [_DOC_D, _DOC_D2, _ONE_EDGE] + Ds)
 
 
-@check("Exercise 4.11", points=2, visibility="hidden")
+@check("Exercise 4.11", points=6, visibility="hidden")
 def test_dz_dtheta_paths_hidden(student):
-    """The sum over paths for seeded graphs of 2 to 5 layers, against autodiff and a brute-force sum."""
+    """The sum over paths for other seeded graphs, against autodiff and a brute-force sum."""
     Ds = seeded(411, 5, lambda rng: _random_D(
-        rng, [1] + [rng.randint(1, 4) for _ in range(rng.randint(1, 4))] + [1]))
-    _check_dz_dtheta(student, "dz_dtheta_paths", [[[[2.5]]]] + Ds, _hidden_D_paths_brute)
+        rng, [1] + [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [1]))
+    _check_dz_dtheta(student, "dz_dtheta_paths", [[[[-0.4]]]] + Ds, _hidden_D_paths_brute)
 
 
-@check("Exercise 4.12", points=1, visibility="visible")
+@check("Exercise 4.12", points=3, visibility="visible", timeout=2.0)
 def test_dz_dtheta_factored_visible(student):
-    """The factored sum for the docstring's graph (expected 11) and seeded 4-layer graphs."""
-    Ds = seeded(4120, 1, lambda rng: _random_D(rng, [1, 3, 2, 1]))
-    _check_dz_dtheta(student, "dz_dtheta_factored", [_DOC_D] + Ds)
+    """The factored sum for the docstring's two graphs, a single edge, three seeded graphs and a 32-layer one with 4**30 paths that only factoring can finish."""
+    Ds = seeded(4120, 3, lambda rng: _random_D(
+        rng, [1] + [rng.randint(2, 4) for _ in range(rng.randint(1, 3))] + [1]))
+    deep = seeded(4122, 1, lambda rng: _random_D(rng, [1] + [4] * 30 + [1]))
+    _check_dz_dtheta(student, "dz_dtheta_factored", [_DOC_D, _DOC_D2, _ONE_EDGE] + Ds + deep)
 
 
-@check("Exercise 4.12", points=2, visibility="hidden", timeout=2.0)
+@check("Exercise 4.12", points=6, visibility="hidden", timeout=2.0)
 def test_dz_dtheta_factored_hidden(student):
-    """The factored sum for seeded graphs, and a 32-layer one with 4**30 paths that only factoring can finish."""
+    """The factored sum for other seeded graphs, and another deep one with 5**30 paths."""
     Ds = seeded(412, 5, lambda rng: _random_D(
-        rng, [1] + [rng.randint(1, 4) for _ in range(rng.randint(1, 4))] + [1]))
-    deep = seeded(4121, 1, lambda rng: _random_D(rng, [1] + [4] * 30 + [1]))
-    _check_dz_dtheta(student, "dz_dtheta_factored", Ds + deep, _hidden_D_paths_brute)
+        rng, [1] + [rng.randint(1, 5) for _ in range(rng.randint(1, 4))] + [1]))
+    deep = seeded(4121, 1, lambda rng: _random_D(rng, [1] + [5] * 30 + [1]))
+    _check_dz_dtheta(student, "dz_dtheta_factored", [[[[-0.4]]]] + Ds + deep,
+                     _hidden_D_paths_brute)
 
 
 MISTAKES = [
     # (task, text in solutions/ex04_chain_rule.py to replace, replacement, fragment expected)
     ("4.1", "    r = math.log(q)\n    s = math.tanh(r)\n    return [q, r, s]",
-     "    r = math.log(q)\n    s = math.tanh(p)\n    return [q, r, s]", "s = tanh(r)"),
-    ("4.2", "ds_dr = 1.0 - math.tanh(r) ** 2", "ds_dr = 1.0 - r ** 2", "1 - s**2"),
+     "    r = math.log(q)\n    s = math.tanh(p)\n    return [q, r, s]", "not p"),
+    ("4.1", "    r = math.log(q)\n    s = math.tanh(r)\n    return [q, r, s]",
+     "    r = math.log(q)\n    s = math.tanh(q)\n    return [q, r, s]", "not q"),
+    ("4.2", "ds_dr = 1.0 - math.tanh(r) ** 2", "ds_dr = 1.0 - r ** 2", "not with r itself"),
+    ("4.2", "ds_dr = 1.0 - math.tanh(r) ** 2", "ds_dr = 1.0 - math.tanh(p) ** 2",
+     "own link's input"),
     ("4.2", "dr_dq = 1.0 / q", "dr_dq = 1.0 / p", "own link's input"),
+    ("4.2", "dq_dp = 2.0 * p", "dq_dp = 2.0 * q", "f's own input"),
     ("4.3", "return ds_dr * dr_dq * dq_dp", "return ds_dr + dr_dq + dq_dp", "added"),
+    ("4.3", "return ds_dr * dr_dq * dq_dp", "return ds_dr * dr_dq", "dq/dp, is missing"),
+    ("4.4", "    y = s ** 2\n    z = x * y\n    return [x, y, z]",
+     "    y = 2 * s\n    z = x * y\n    return [x, y, z]", "s squared"),
     ("4.5", "return dz_dx * dx_ds + dz_dy * dy_ds", "return dz_dx * dx_ds", "through y"),
+    ("4.5", "return dz_dx * dx_ds + dz_dy * dy_ds", "return dz_dy * dy_ds", "through x"),
     ("4.5", "return dz_dx * dx_ds + dz_dy * dy_ds",
      "return (dz_dx * dx_ds) * (dz_dy * dy_ds)", "added"),
-    ("4.6", "return [sum(J[j][i] * grad_y[j] for j in range(n)) for i in range(m)]",
-     "return [sum(J[i][j] * grad_y[j] for j in range(m)) for i in range(n)]", "transpose"),
-    ("4.7", "return dz_dw * dl_dz", "return dl_dz", "dz/dw = x"),
-    ("4.8", "return sum(dln_dw(w, x, t) for x, t in zip(xs, ts))",
-     "return sum(dln_dw(w, x, t) for x, t in zip(xs, ts)) / len(xs)", "not the mean"),
+    ("4.5", "    dz_dx = y\n    dz_dy = x\n", "    dz_dx = x\n    dz_dy = y\n", "swapped"),
+    ("4.6", "return [sum(jac[j][i] * grad_y[j] for j in range(n)) for i in range(m)]",
+     "return [sum(jac[i][j] * grad_y[j] for j in range(m)) for i in range(n)]", "transpose"),
+    ("4.6", "return [sum(jac[j][i] * grad_y[j] for j in range(n)) for i in range(m)]",
+     "return [sum(jac[i][j] * grad_y[i] for j in range(m)) for i in range(n)]",
+     "one entry per x_i"),
+    ("4.7", "return dz_dw * dL_dz", "return dL_dz", "dz/dw, the input"),
+    ("4.7", "dL_dz = 2.0 * (z - t)", "dL_dz = z - t", "no factor 1/2"),
+    ("4.7", "dL_dz = 2.0 * (z - t)", "dL_dz = 2.0 * (t - z)", "Sign"),
+    ("4.7", "dz_dw = x\n", "dz_dw = w\n", "not the weight w"),
+    ("4.8", "return sum(dLn_dw(w, x, t) for x, t in zip(xs, ts))",
+     "return sum(dLn_dw(w, x, t) for x, t in zip(xs, ts)) / len(xs)", "not the mean"),
+    ("4.8", "return sum(dLn_dw(w, x, t) for x, t in zip(xs, ts))",
+     "return dLn_dw(w, xs[-1], ts[-1])", "Only the last example"),
     ("4.9", "    paths = 1\n    for width in widths:\n        paths *= width",
      "    paths = 0\n    for width in widths:\n        paths += width", "counted nodes"),
+    ("4.9", "    paths = 1\n    for width in widths:\n        paths *= width",
+     "    paths = 1\n    for width in widths[1:-1]:\n        paths *= width",
+     "first and last layers count too"),
     ("4.10", "return sum(widths[l] * widths[l + 1] for l in range(len(widths) - 1))",
      "return sum(widths)", "one multiply-add per edge"),
+    ("4.10", "return sum(widths[l] * widths[l + 1] for l in range(len(widths) - 1))",
+     "return sum(widths[l] * widths[l + 1] for l in range(len(widths) - 2))", "off-by-one"),
+    ("4.11", "            product *= layer[path[l]][path[l + 1]]",
+     "            product *= layer[path[l + 1]][path[l + 1]]", "which two nodes"),
+    ("4.11", "        product = 1.0\n        for l, layer in enumerate(D):\n"
+             "            product *= layer[path[l]][path[l + 1]]",
+     "        product = 0.0\n        for l, layer in enumerate(D):\n"
+     "            product += layer[path[l]][path[l + 1]]", "multiplies them along a path"),
     ("4.12", "        delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]\n"
              "    return delta[0]",
      "        delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]\n"
-     "    return dz_dtheta_paths(D)", "exponential in depth", "hidden"),
+     "    return dz_dtheta_paths(D)", "exponential in depth"),
     ("4.12", "delta = [sum(row[j] * delta[j] for j in range(len(row))) for row in layer]",
-     "delta = [sum(row[j] for j in range(len(row))) for row in layer]", "delta_j"),
+     "delta = [sum(row[j] for j in range(len(row))) for row in layer]", "delta of the node"),
+    ("4.12", "    delta = [1.0]\n", "    delta = [0.0]\n", "dz/dz"),
+    ("4.12", "    for layer in reversed(D):\n", "    for layer in D:\n", "wrong order"),
 ]

@@ -11,6 +11,118 @@ ALLOWED_IMPORTS = ["math"]
 
 NAMES = ("sigmoid", "tanh", "relu", "shifted_relu", "step", "sin100")
 NONZERO_MIN, INFORMATIVE_MIN = 0.25, 0.9  # the module's given thresholds
+MARGIN = 0.02  # every fraction a 12.11 check decides on stays this far from a threshold
+
+
+# -- hints on demand (python grader.py hint 12.4): rule, chain, factors; no code ----
+
+HINTS = {
+    "Exercise 12.1": [
+        "Write sigma(z) as 1 over (1 + exp(-z)) and differentiate with the chain rule: the "
+        "outer function is one over its argument, the inner one is 1 + exp(-z).",
+        "d sigma/dz is exp(-z) divided by the square of (1 + exp(-z)). Split that into a "
+        "product of two fractions.",
+        "One fraction is sigma(z) itself; the other, exp(-z) over (1 + exp(-z)), is one "
+        "minus sigma(z). The result is positive everywhere (the sigmoid increases), largest "
+        "at z = 0.",
+    ],
+    "Exercise 12.2": [
+        "Write tanh as sinh over cosh and use the quotient rule (or recall the derivative of "
+        "tanh from a table).",
+        "The quotient rule gives (cosh squared minus sinh squared) over cosh squared.",
+        "That is one minus the square of tanh(z): the value at 0 is 1, and it falls towards "
+        "0 for large |z|.",
+    ],
+    "Exercise 12.3": [
+        "max(0, z) is two straight lines: the zero line for z < 0 and the identity for z > 0.",
+        "The slope of each line is the derivative there; at the kink z = 0 the kit uses 0.",
+    ],
+    "Exercise 12.4": [
+        "Seed 000's chain rule along one path: da_n/dx is the product of the local "
+        "derivatives of every link of the chain, x to z_1 to a_1 to z_2 and so on.",
+        "Each layer has two links: dz_l/da_(l-1) and da_l/dz_l. Multiply them over all "
+        "layers, while you run the forward pass that gives every z_l.",
+        "dz_l/da_(l-1) is the weight w_l; da_l/dz_l is g' taken at z_l (the layer's input, "
+        "not its output a_l), with g' from 12.1 or 12.2 for the chain's activation. Start "
+        "the product at dx/dx, which is one.",
+    ],
+    "Exercise 12.5": [
+        "The gradient is a product over the layers (12.4). Bound each factor's absolute "
+        "value on its own.",
+        "The absolute value of a product is the product of the absolute values; |w_l| is "
+        "fixed, and |g'(z_l)| is at most the largest value g' takes anywhere.",
+        "The largest value of sigma' is at z = 0 (12.1 there), that of tanh' too (12.2 there). "
+        "The bound is reached when every z_l sits at 0. Every layer contributes a factor.",
+    ],
+    "Exercise 12.6": [
+        "A definition to implement: Glorot and Bengio's limit, the formula in the docstring.",
+        "Both fans are in the denominator; take the square root at the end.",
+    ],
+    "Exercise 12.7": [
+        "The variance of a distribution is the mean of w squared minus the square of the "
+        "mean of w.",
+        "U(-r, r) has mean 0 and density 1/(2r) on (-r, r): integrate w squared against it.",
+        "The integral gives r squared over 3. Substitute r squared from 12.6 and simplify.",
+    ],
+    "Exercise 12.8": [
+        "Take the six activations one by one; three are 12.1 to 12.3. For the others, ask "
+        "where the function is flat and where it is a line, or use the chain rule.",
+        "max(0, z - 100) is a ReLU moved to the right: where is its kink? The step 1{z > 0} "
+        "is constant on each side of its jump. sin(100 z) is sin of an inner function.",
+        "The shifted ReLU has slope 1 only right of its kink at 100; the step has slope 0 "
+        "away from 0 (a jump is not a slope); the chain rule for sin(100 z) brings out the "
+        "inner derivative, 100, next to a cosine.",
+    ],
+    "Exercise 12.9": [
+        "A count and a division: how many of the inputs have a non-zero derivative (12.8)?",
+        "Divide that count by the number of inputs, so the answer lies between 0 and 1. It "
+        "is about the derivative, not the activation's value.",
+    ],
+    "Exercise 12.10": [
+        "Only the inputs where the derivative (12.8) is non-zero take part; for each, "
+        "compare two signs.",
+        "The signs are those of g'(z) and of the change g(z + eps) minus g(z), with g from "
+        "the given activation. Informative when they agree (both positive or both "
+        "negative); a change of exactly 0 does not count.",
+        "Divide the number of informative inputs by the number of inputs with a non-zero "
+        "derivative (not by all inputs); if there are none, the answer is 0.",
+    ],
+    "Exercise 12.11": [
+        "Apply the slide's criteria in its order; the first that fails is the answer.",
+        "Criterion 2 uses your 12.9 and the threshold NONZERO_MIN, criterion 3 your 12.10 "
+        "and INFORMATIVE_MIN; a fraction below its threshold fails.",
+    ],
+}
+
+# Steps whose docstring may state their formula (a given definition, a measurement, a rule).
+BOOKKEEPING = ("Exercise 12.6", "Exercise 12.9", "Exercise 12.10", "Exercise 12.11")
+
+ERRORS = {
+    "Exercise 12.1": {
+        "OverflowError": "exp overflowed: for very negative z, exp(-z) is too large. Write "
+                         "the derivative with the given sigmoid(z), which never overflows.",
+        "ZeroDivisionError": "A division by zero: write the derivative with sigmoid(z) "
+                             "rather than dividing by a quantity that can round to 0.",
+    },
+    "Exercise 12.4": {
+        "IndexError": "An IndexError usually means the layers are indexed off by one: ws "
+                      "holds w_1 .. w_n, one weight per layer, and the chain has no other "
+                      "list to index.",
+        "TypeError": "A TypeError here often means g' was looked up wrongly: the "
+                     "activation's name is a string, and its derivative is 12.1 or 12.2.",
+    },
+    "Exercise 12.8": {
+        "ValueError": "A math domain error or an unknown name: compare the name with the "
+                      "strings of NAMES exactly.",
+    },
+    "Exercise 12.9": {
+        "ZeroDivisionError": "Divide by the number of inputs, which is at least 1.",
+    },
+    "Exercise 12.10": {
+        "ZeroDivisionError": "No input had a non-zero derivative (the step activation, for "
+                             "example): then the answer is 0.0, without dividing.",
+    },
+}
 
 
 # -- the activations' forward values (given in the module, not an exercise) ------
@@ -216,67 +328,78 @@ def _hidden_seeded_zs(rng, name, lo, hi, n, h):
 # 12.1 - 12.3 the three common activations' derivatives
 # =============================================================================
 
+PRIME_HINTS = {
+    "sigmoid": "Differentiate 1 / (1 + exp(-z)) with the chain rule and write the result with "
+               "sigma(z) (python grader.py hint 12.1).",
+    "tanh": "Differentiate tanh = sinh / cosh and write the result with tanh(z) "
+            "(python grader.py hint 12.2).",
+    "relu": "max(0, z) is two straight lines; its derivative is the slope of the line on "
+            "z's side.",
+}
+
+
 def expect_prime(student, fn, name, z, want, mistakes):
     got = student.call(fn, z)
     if name in ("sigmoid", "tanh") and abs(z) < 10:  # a second, numeric oracle
         expect_true(abs(want - central(FORWARD[name], z)) < 1e-6, "oracle disagrees")
-    expect_close(got, want, inputs={"z": z}, what="%s'(z)" % name,
-                 hint={"sigmoid": "sigma'(z) = sigma(z) (1 - sigma(z)), with the given sigmoid(z).",
-                       "tanh": "tanh'(z) = 1 - tanh(z)^2.",
-                       "relu": "relu'(z) = 1 for z > 0 and 0 for z < 0."}[name],
+    expect_close(got, want, inputs={"z": z}, what="%s'(z)" % name, hint=PRIME_HINTS[name],
                  mistakes=mistakes)
 
 
 def sigmoid_mistakes(z, want):
     s = g("sigmoid", z)
-    return {"sigma": (s, "That is sigma(z) itself; the derivative is sigma(z) (1 - sigma(z))."),
-            "1-sigma": (1.0 - s, "You left out the factor sigma(z): sigma' = sigma (1 - sigma)."),
-            "z": (s * (1.0 - z), "Use sigma(z), not z: sigma'(z) = sigma(z) (1 - sigma(z))."),
-            "minus": (-want, "Sign: sigma is increasing, sigma'(z) = +sigma(1 - sigma) "
-                             "> 0 (seed 001's last line has this wrong minus sign).")}
+    return {"sigma": (s, "That is sigma(z) itself, the activation, not its slope."),
+            "1-sigma": (1.0 - s, "Only one of the two factors: 1 - sigma(z) is there, "
+                                 "sigma(z) is missing."),
+            "z": (s * (1.0 - z), "A factor uses z where it should use sigma(z)."),
+            "minus": (-want, "Sign: sigma is increasing, so sigma'(z) > 0 (seed 001's last "
+                             "line has this wrong minus sign).")}
 
 
 def tanh_mistakes(z, want):
     t = math.tanh(z)
-    return {"1-t": (1.0 - t, "Square it: tanh'(z) = 1 - tanh(z)^2, not 1 - tanh(z)."),
-            "1-z2": (1.0 - z * z, "Use tanh(z), not z: tanh'(z) = 1 - tanh(z)^2."),
-            "t2": (1.0 - want, "That is tanh(z)^2; the derivative is 1 - tanh(z)^2.")}
+    return {"1-t": (1.0 - t, "tanh(z) must be squared: cosh^2 - sinh^2 over cosh^2."),
+            "1-z2": (1.0 - z * z, "Use tanh(z), not z, in the derivative."),
+            "t2": (1.0 - want, "That is tanh(z)^2; the derivative is what is left of 1.")}
 
 
 def relu_mistakes(z, want):
-    return {"forward": (max(0.0, z), "That is relu(z) = max(0, z) itself; its derivative is "
-                                     "1 where z > 0 and 0 where z < 0."),
-            "flipped": (1.0 - want, "The indicator is 1{z > 0}: slope 1 on the "
-                                    "positive side, 0 on the negative side.")}
+    return {"forward": (max(0.0, z), "That is relu(z) = max(0, z) itself, not its slope."),
+            "flipped": (1.0 - want, "The sides are swapped: the slope is 1 where ReLU is the "
+                                    "identity (z > 0) and 0 where it is flat.")}
 
 
-@check("Exercise 12.1", points=1, visibility="visible")
+def _zs(seed, lo, hi, n=3):
+    return seeded(seed, n, lambda rng: away_from_kinks(rng, lo, hi, 0.05))
+
+
+@check("Exercise 12.1", points=2, visibility="visible")
 def test_sigmoid_prime_example(student):
-    "sigmoid_prime at z = 0 (its maximum, 1/4) and z = 2 against minigrad's autodiff of Value.sigmoid."
-    for z in (0.0, 2.0):
+    "sigmoid_prime at z = 0 (its maximum, 1/4), z = 2 and three seeded z, against minigrad's autodiff of Value.sigmoid."
+    for z in [0.0, 2.0] + _zs(1201, -6.0, 6.0):
         want = library_slope("sigmoid", z)
         expect_prime(student, "sigmoid_prime", "sigmoid", z, want, sigmoid_mistakes(z, want))
 
 
-@check("Exercise 12.1", points=2, visibility="hidden")
+@check("Exercise 12.1", points=4, visibility="hidden")
 def test_sigmoid_prime_seeded(student):
-    "sigmoid_prime at seeded z in [-8, 8] and at z = +-30 (saturated: the gradient is ~1e-13)."
+    "sigmoid_prime at other seeded z in [-8, 8] and at z = +-30 (saturated: the gradient is ~1e-13)."
     for z in seeded(121, 5, lambda rng: rng.uniform(-8, 8)) + [30.0, -30.0]:
         want = _hidden_g_prime("sigmoid", z)
         expect_prime(student, "sigmoid_prime", "sigmoid", z, want, sigmoid_mistakes(z, want))
 
 
-@check("Exercise 12.2", points=1, visibility="visible")
+@check("Exercise 12.2", points=2, visibility="visible")
 def test_tanh_prime_example(student):
-    "tanh_prime at z = 0 (its maximum, 1) and z = 1 against minigrad's autodiff of Value.tanh."
-    for z in (0.0, 1.0):
+    "tanh_prime at z = 0 (its maximum, 1), z = 1 and three seeded z, against minigrad's autodiff of Value.tanh."
+    for z in [0.0, 1.0] + _zs(1202, -4.0, 4.0):
         want = library_slope("tanh", z)
         expect_prime(student, "tanh_prime", "tanh", z, want, tanh_mistakes(z, want))
 
 
-@check("Exercise 12.2", points=2, visibility="hidden")
+@check("Exercise 12.2", points=4, visibility="hidden")
 def test_tanh_prime_seeded(student):
-    "tanh_prime at seeded z in [-4, 4] and at z = -12 against sech^2(z)."
+    "tanh_prime at other seeded z in [-4, 4] and at z = -12 against sech^2(z)."
     for z in seeded(122, 5, lambda rng: rng.uniform(-4, 4)) + [-12.0]:
         want = _hidden_g_prime("tanh", z)
         expect_prime(student, "tanh_prime", "tanh", z, want, tanh_mistakes(z, want))
@@ -284,15 +407,15 @@ def test_tanh_prime_seeded(student):
 
 @check("Exercise 12.3", points=1, visibility="visible")
 def test_relu_prime_example(student):
-    "relu_prime at z = 2.5 and z = -0.3 against minigrad's autodiff of Value.relu."
-    for z in (2.5, -0.3):
+    "relu_prime at z = 2.5, z = -0.3 and three seeded z away from the kink, against minigrad's autodiff of Value.relu."
+    for z in [2.5, -0.3] + _zs(1203, -3.0, 3.0):
         want = library_slope("relu", z)
         expect_prime(student, "relu_prime", "relu", z, want, relu_mistakes(z, want))
 
 
 @check("Exercise 12.3", points=2, visibility="hidden")
 def test_relu_prime_seeded(student):
-    "relu_prime at seeded z in [-3, 3] away from the kink at 0, and at z = +-1e-3."
+    "relu_prime at other seeded z in [-3, 3] away from the kink at 0, and at z = +-1e-3."
     for z in seeded(123, 6, lambda rng: away_from_kinks(rng, -3.0, 3.0)) + [1e-3, -1e-3]:
         want = _hidden_g_prime("relu", z)
         expect_prime(student, "relu_prime", "relu", z, want, relu_mistakes(z, want))
@@ -314,16 +437,23 @@ def autodiff_chain(x, ws, name):
 
 
 def chain_mistakes(x, ws, name):
-    """Wrong products (no w_l; g' at a_l instead of at z_l), with the library's g'."""
-    a, no_w, at_a = x, 1.0, 1.0
+    """Wrong products (no w_l; g' at a_l instead of at z_l; the other activation's g'),
+    with the library's g'."""
+    other = "tanh" if name == "sigmoid" else "sigmoid"
+    a, no_w, at_a, wrong_g = x, 1.0, 1.0, 1.0
     for w in ws:
         z = w * a
         a = g(name, z)
         no_w *= library_slope(name, z)
         at_a *= w * library_slope(name, a)
-    return {"no w": (no_w, "Each layer contributes w_l g'(z_l): dz_l/da_{l-1} = w_l."),
-            "g' at a": (at_a, "Evaluate g' at the layer's input z_l = w_l a_{l-1}, not at its "
-                              "output a_l.")}
+        wrong_g *= w * library_slope(other, z)
+    return {"no w": (no_w, "A factor is missing in every layer: dz_l/da_(l-1), the weight."),
+            "g' at a": (at_a, "Evaluate g' at the layer's input z_l = w_l a_(l-1), not at its "
+                              "output a_l."),
+            "other g'": (wrong_g, "The chain's activation is %s: use its derivative, not "
+                                  "that of %s." % (name, other)),
+            "zero start": (0.0, "The gradient came out 0: the product starts at dx/dx = 1, "
+                                "not 0.")}
 
 
 def expect_chain(student, x, ws, name):
@@ -333,28 +463,34 @@ def expect_chain(student, x, ws, name):
     expect_true(isinstance(got, list) and len(got) == 2,
                 "chain_gradient must return [a_n, da_n/dx]", inputs=inputs, got=got)
     expect_close(got[0], want[0], inputs=inputs, what="a_n", abs=1e-300,
-                 hint="a_0 = x; for each layer z_l = w_l a_{l-1}, a_l = g(z_l).")
+                 hint="The forward pass: a_0 = x; for each layer z_l = w_l a_(l-1), "
+                      "a_l = g(z_l).")
     wrong = {k: ([want[0], v], h) for k, (v, h) in chain_mistakes(x, ws, name).items()}
     expect_close(got, want, inputs=inputs, what="[a_n, da_n/dx]", abs=1e-300,
-                 hint="da_n/dx = prod_l w_l g'(z_l), the product of the local derivatives.",
+                 hint="da_n/dx is the chain rule along the one path from x to a_n: one "
+                      "factor per link.",
                  mistakes=wrong)
 
 
-@check("Exercise 12.4", points=1, visibility="visible")
+def _chain_case(rng, lo=1, hi=30):
+    n = rng.randrange(lo, hi + 1)
+    return (rng.uniform(-2, 2), [rng.choice([-1, 1]) * rng.uniform(0.3, 2.5) for _ in range(n)],
+            rng.choice(["tanh", "sigmoid"]))
+
+
+@check("Exercise 12.4", points=3, visibility="visible", uses=("12.1", "12.2"))
 def test_chain_gradient_example(student):
-    "chain_gradient(0.5, [2.0, 2.0], 'tanh') and a 20-layer sigmoid chain against minigrad autodiff."
+    "chain_gradient(0.5, [2.0, 2.0], 'tanh'), a 20-layer sigmoid chain and three seeded chains of 1 to 30 layers, against minigrad autodiff."
     expect_chain(student, 0.5, [2.0, 2.0], "tanh")
     expect_chain(student, 1.0, [1.0] * 20, "sigmoid")
+    for x, ws, name in seeded(1204, 3, _chain_case):
+        expect_chain(student, x, ws, name)
 
 
-@check("Exercise 12.4", points=2, visibility="hidden")
+@check("Exercise 12.4", points=6, visibility="hidden", uses=("12.1", "12.2"))
 def test_chain_gradient_seeded(student):
-    "chain_gradient on seeded chains of 1 to 30 tanh or sigmoid layers against minigrad autodiff (relative error, also for vanishing gradients)."
-    def case(rng):
-        n = rng.randrange(1, 31)
-        return (rng.uniform(-2, 2), [rng.choice([-1, 1]) * rng.uniform(0.3, 2.5) for _ in range(n)],
-                rng.choice(["tanh", "sigmoid"]))
-    for x, ws, name in seeded(124, 5, case):
+    "chain_gradient on other seeded chains of 1 to 30 tanh or sigmoid layers against minigrad autodiff (relative error, also for vanishing gradients)."
+    for x, ws, name in seeded(124, 5, _chain_case):
         expect_chain(student, x, ws, name)
     expect_chain(student, -0.7, [1.5] * 3, "sigmoid")
     expect_chain(student, 0.2, [0.9] * 3, "tanh")
@@ -374,32 +510,42 @@ def expect_bound(student, ws, name, want, g_max):
     for w in ws:
         prod_w *= w
     n = len(ws)
+    other_max = 1.0 if name == "sigmoid" else 0.25
     expect_close(got, want, inputs=inputs, what="the bound", abs=1e-300,
-                 hint="prod_l |w_l| * max g', with max sigmoid' = 1/4 (at 0) and max tanh' = 1.",
+                 hint="Bound each layer's factor |w_l g'(z_l)| by the largest value it can "
+                      "take, and multiply over the layers.",
                  mistakes={
                      "sigma(0)": (want * 2.0 ** n if name == "sigmoid" else -1.0,
-                                  "max sigmoid' is sigma'(0) = sigma(0)(1 - sigma(0)) = 1/4, "
-                                  "not sigma(0) = 1/2."),
+                                  "The largest sigmoid slope is sigma'(0), not sigma(0) = 1/2."),
                      "no abs": (math.copysign(want, prod_w),
                                 "A bound on |da_n/dx| uses |w_l|: take absolute values."),
                      "once": (abs(prod_w) * g_max,
-                              "max g' is a factor in *every* layer: (max g')^n, not once.")})
+                              "max g' is a factor in *every* layer, not once."),
+                     "other max": (abs(prod_w) * other_max ** n,
+                                   "That is the largest slope of the other activation; use "
+                                   "the largest value of %s'." % name),
+                 })
 
 
-@check("Exercise 12.5", points=1, visibility="visible")
+def _bound_case(rng):
+    n = rng.randrange(2, 13)
+    return [rng.uniform(-2, 2) for _ in range(n)], rng.choice(["tanh", "sigmoid"])
+
+
+@check("Exercise 12.5", points=2, visibility="visible")
 def test_chain_bound_example(student):
-    "chain_bound([2.0, -1.0, 0.5], 'sigmoid') against minigrad's autodiff of the chain that attains the bound (every z_l at 0)."
-    ws = [2.0, -1.0, 0.5]
-    expect_bound(student, ws, "sigmoid", library_bound(ws, "sigmoid"), library_peak_slope("sigmoid"))
+    "chain_bound([2.0, -1.0, 0.5]) for sigmoid and tanh and three seeded chains, against minigrad's autodiff of the chain that attains the bound (every z_l at 0)."
+    cases = [([2.0, -1.0, 0.5], "sigmoid"), ([2.0, -1.0, 0.5], "tanh")]
+    cases += seeded(1205, 2, _bound_case) + [(seeded(1206, 1, _bound_case)[0][0], "tanh")]
+    for ws, name in cases:
+        expect_bound(student, ws, name, library_bound(ws, name), library_peak_slope(name))
 
 
-@check("Exercise 12.5", points=2, visibility="hidden")
+@check("Exercise 12.5", points=4, visibility="hidden")
 def test_chain_bound_seeded(student):
-    "chain_bound on seeded weights (1 to 12 layers, tanh and sigmoid) against prod |w_l| max g'; the bound holds for the true gradient."
-    def case(rng):
-        n = rng.randrange(1, 13)
-        return [rng.uniform(-2, 2) for _ in range(n)], rng.choice(["tanh", "sigmoid"])
-    cases = seeded(125, 4, case) + [([-1.5, 0.8], "tanh"), ([-1.5, 0.8, -2.0], "sigmoid")]
+    "chain_bound on other seeded weights (1 to 12 layers, tanh and sigmoid) against prod |w_l| max g'; the bound holds for the true gradient."
+    cases = seeded(125, 4, _bound_case) + [([-1.5, 0.8], "tanh"), ([-1.5, 0.8, -2.0], "sigmoid"),
+                                           ([0.7], "sigmoid")]
     for ws, name in cases:
         expect_bound(student, ws, name, _hidden_bound(ws, name), _hidden_g_max(name))
 
@@ -418,44 +564,51 @@ def expect_limit(student, fi, fo, want):
                                    "the standard deviation; the uniform *limit* is sqrt(6 / ...) "
                                    "(a U(-r, r) has variance r^2 / 3)."),
                            "no sqrt": (want ** 2, "Take the square root: "
-                                                        "r = sqrt(6 / (fan_in + fan_out)).")})
+                                                  "r = sqrt(6 / (fan_in + fan_out)).")})
+
+
+def _fans(seed, n):
+    return seeded(seed, n, lambda rng: (rng.randrange(1, 513), rng.randrange(1, 513)))
 
 
 @check("Exercise 12.6", points=1, visibility="visible")
 def test_xavier_limit_example(student):
-    "xavier_limit(2, 4) and xavier_limit(784, 256) against the largest weight minigrad's Xavier init draws."
-    for fi, fo in ((2, 4), (784, 256)):
+    "xavier_limit(2, 4), xavier_limit(784, 256) and three seeded layer sizes, against the largest weight minigrad's Xavier init draws."
+    for fi, fo in [(2, 4), (784, 256)] + _fans(1206, 3):
         expect_limit(student, fi, fo, library_xavier_limit(fi, fo))
 
 
 @check("Exercise 12.6", points=2, visibility="hidden")
 def test_xavier_limit_seeded(student):
-    "xavier_limit on seeded layer sizes (1 to 512) against sqrt(6 / (fan_in + fan_out))."
-    for fi, fo in seeded(126, 5, lambda rng: (rng.randrange(1, 513), rng.randrange(1, 513))) \
-            + [(1, 1)]:
+    "xavier_limit on other seeded layer sizes (1 to 512) against sqrt(6 / (fan_in + fan_out))."
+    for fi, fo in _fans(126, 5) + [(1, 1)]:
         expect_limit(student, fi, fo, _hidden_limit(fi, fo))
 
 
 def expect_variance(student, fi, fo, want, r):
     got = student.call("xavier_variance", fi, fo)
     expect_close(got, want, inputs={"fan_in": fi, "fan_out": fo}, what="Var(w)",
-                 hint="Var U(-r, r) = r^2 / 3 = 2 / (fan_in + fan_out).",
-                 mistakes={"r^2": (r * r, "A uniform U(-r, r) has variance r^2 / 3, not r^2."),
+                 hint="The variance of U(-r, r): integrate w^2 against its density, then "
+                      "substitute r from 12.6.",
+                 mistakes={"r^2": (r * r, "The variance of U(-r, r) is not r^2: integrate w^2 "
+                                          "times the density 1/(2r) over (-r, r)."),
                            "lecun": (1.0 / fi, "1 / fan_in is LeCun's variance; Glorot's "
-                                               "averages both fans: 2 / (fan_in + fan_out)."),
-                           "r": (r, "That is the limit r; the variance is r^2 / 3.")})
+                                               "limit r of 12.6 uses both fans."),
+                           "r": (r, "That is the limit r, not the variance.")})
 
 
-@check("Exercise 12.7", points=1, visibility="visible")
+@check("Exercise 12.7", points=2, visibility="visible")
 def test_xavier_variance_example(student):
-    "xavier_variance(2, 4) against the variance of minigrad's Xavier weights, integrated numerically."
-    expect_variance(student, 2, 4, library_xavier_variance(2, 4), library_xavier_limit(2, 4))
+    "xavier_variance(2, 4), (784, 256) and three seeded layer sizes, against the variance of minigrad's Xavier weights, integrated numerically."
+    for fi, fo in [(2, 4), (784, 256)] + _fans(1207, 3):
+        expect_variance(student, fi, fo, library_xavier_variance(fi, fo),
+                        library_xavier_limit(fi, fo))
 
 
-@check("Exercise 12.7", points=2, visibility="hidden")
+@check("Exercise 12.7", points=4, visibility="hidden")
 def test_xavier_variance_seeded(student):
-    "xavier_variance on seeded layer sizes (1 to 512) against r^2 / 3."
-    for fi, fo in seeded(127, 5, lambda rng: (rng.randrange(1, 513), rng.randrange(1, 513))):
+    "xavier_variance on other seeded layer sizes (1 to 512) against r^2 / 3."
+    for fi, fo in _fans(127, 5) + [(1, 1)]:
         expect_variance(student, fi, fo, _hidden_variance(fi, fo), _hidden_limit(fi, fo))
 
 
@@ -464,12 +617,12 @@ def test_xavier_variance_seeded(student):
 # =============================================================================
 
 DERIV_HINTS = {
-    "sigmoid": "sigma(z)(1 - sigma(z)) (12.1).",
-    "tanh": "1 - tanh(z)^2 (12.2).",
-    "relu": "1{z > 0} (12.3).",
-    "shifted_relu": "max(0, z - 100) has slope 1 only where z > 100, 0 below.",
-    "step": "1{z > 0} is flat on both sides of its jump: its derivative is 0 (except at 0).",
-    "sin100": "d/dz sin(100 z) = 100 cos(100 z) (chain rule).",
+    "sigmoid": "The sigmoid's derivative is your 12.1.",
+    "tanh": "tanh's derivative is your 12.2.",
+    "relu": "ReLU's derivative is your 12.3.",
+    "shifted_relu": "max(0, z - 100) is a ReLU moved to the right: where is its kink?",
+    "step": "1{z > 0} is constant on each side of its jump.",
+    "sin100": "sin(100 z) is sin of an inner function: the chain rule.",
 }
 
 
@@ -479,8 +632,9 @@ def expect_derivative(student, name, z, want):
         expect_true(abs(want - central(FORWARD[name], z, 1e-7)) < 1e-4 * max(1, abs(want)),
                     "oracle disagrees with a central difference")
     mistakes = {
-        "sin100": {"no 100": (want / 100.0, "The chain rule brings out the inner derivative: "
-                                            "d/dz sin(100 z) = 100 cos(100 z).")},
+        "sin100": {"no 100": (want / 100.0, "The chain rule brings out the inner derivative "
+                                            "of 100 z, a factor 100."),
+                   "minus": (-want, "Sign: the derivative of sin is +cos.")},
         "shifted_relu": {"kink at 0": (library_slope("relu", z),  # relu's slope
                                        "The kink of max(0, z - 100) is at z = 100, "
                                        "not 0: the slope is 0 for all z < 100.")},
@@ -491,22 +645,27 @@ def expect_derivative(student, name, z, want):
                  hint=DERIV_HINTS[name], mistakes=mistakes)
 
 
-@check("Exercise 12.8", points=1, visibility="visible")
+def _derivative_cases(rng):
+    z = away_from_kinks(rng, -5.0, 5.0, 0.05)
+    far = away_from_kinks(rng, 95.0, 105.0, 0.05, (100.0,))
+    return [(n, z) for n in NAMES] + [("shifted_relu", far), ("sin100", far)]
+
+
+@check("Exercise 12.8", points=2, visibility="visible", uses=("12.1", "12.2", "12.3"))
 def test_derivative_example(student):
-    "derivative(name, z) of the seed's three problematic activations and the three common ones at a few z, against minigrad's autodiff (a central difference for step and sin100)."
-    for name, z in [("shifted_relu", 3.0), ("shifted_relu", 101.0), ("step", 0.5),
-                    ("sin100", 0.01), ("sigmoid", 0.3), ("tanh", -0.5), ("relu", 1.5)]:
+    "derivative(name, z) of the six activations at the docstring's z and at three seeded z (also near 100), against minigrad's autodiff (a central difference for step and sin100)."
+    cases = [("shifted_relu", 3.0), ("shifted_relu", 101.0), ("step", 0.5), ("step", -0.5),
+             ("sin100", 0.01), ("sigmoid", 0.3), ("tanh", -0.5), ("relu", 1.5)]
+    for more in seeded(1208, 3, _derivative_cases):
+        cases += more
+    for name, z in cases:
         expect_derivative(student, name, z, library_slope(name, z))
 
 
-@check("Exercise 12.8", points=2, visibility="hidden")
+@check("Exercise 12.8", points=4, visibility="hidden", uses=("12.1", "12.2", "12.3"))
 def test_derivative_seeded(student):
-    "derivative(name, z) of all six activations at seeded z (away from the kinks at 0 and 100)."
-    def case(rng):
-        return away_from_kinks(rng, -5.0, 5.0, 0.01), away_from_kinks(rng, 95.0, 105.0, 0.01,
-                                                                      (100.0,))
-    for z, z_far in seeded(128, 4, case):
-        cases = [(n, z) for n in NAMES] + [("shifted_relu", z_far), ("sin100", z_far)]
+    "derivative(name, z) of all six activations at other seeded z (away from the kinks at 0 and 100)."
+    for cases in seeded(128, 4, _derivative_cases):
         for name, u in cases:
             expect_derivative(student, name, u, _hidden_g_prime(name, u))
 
@@ -517,24 +676,49 @@ def test_derivative_seeded(student):
 
 def expect_nonzero(student, name, zs, want):
     got = student.call("nonzero_fraction", name, zs)
+    forward = sum(1 for z in zs if g(name, z) != 0.0) / len(zs)
     expect_close(got, want, inputs={"name": name, "zs": zs}, what="the non-zero fraction",
-                 hint="Count the z with derivative(name, z) != 0 and divide by len(zs).",
+                 hint="Count the z whose derivative (12.8) is not zero, as a fraction of all "
+                      "the inputs.",
                  mistakes={"zero": (1.0 - want, "You counted where the gradient *is* zero; "
-                                                "count g'(z) != 0."),
-                           "count": (want * len(zs), "Divide the count by len(zs).")})
+                                                "count where it is not."),
+                           "count": (want * len(zs), "Divide the count by the number of "
+                                                     "inputs."),
+                           "forward": (forward, "You counted where g(z) is non-zero; the "
+                                                "criterion is about the gradient g'(z) "
+                                                "(12.8).")})
 
 
-@check("Exercise 12.9", points=1, visibility="visible")
+def _seeded_zs(seed, name, lo, hi, n, eps):
+    """n seeded inputs in [lo, hi] for ``name``, off the kinks, by the visible oracle."""
+    zs = []
+    rng = random.Random(seed)
+    while len(zs) < n:
+        z = rng.uniform(lo, hi)
+        if abs(z) < 0.01 or abs(z - 100.0) < 0.01:
+            continue
+        if name == "sin100" and (abs(library_slope(name, z)) < 1e-3
+                                 or abs(g(name, z + eps) - g(name, z)) < 1e-6):
+            continue
+        zs.append(z)
+    return zs
+
+
+@check("Exercise 12.9", points=1, visibility="visible", uses=("12.8",))
 def test_nonzero_fraction_example(student):
-    "nonzero_fraction of relu on [-2, -1, 0.5, 1, 3], and of step and shifted_relu on 50 points in [-5, 5]."
-    for name, zs in [("relu", [-2.0, -1.0, 0.5, 1.0, 3.0]), ("step", grid(-5, 5, 50, 0.1)),
-                     ("shifted_relu", grid(-5, 5, 50, 0.1))]:
+    "nonzero_fraction of relu on the docstring's inputs, of step and shifted_relu on 50 points in [-5, 5], and of relu, step and sin100 on seeded inputs."
+    cases = [("relu", [-2.0, -1.0, 0.5, 1.0, 3.0]), ("step", grid(-5, 5, 50, 0.1)),
+             ("shifted_relu", grid(-5, 5, 50, 0.1))]
+    cases += [(name, _seeded_zs(1209 + k, name, -3.0, 4.0, 30, 0.1))
+              for k, name in enumerate(("relu", "step", "sin100"))]
+    cases.append(("shifted_relu", _seeded_zs(1219, "shifted_relu", 98.0, 101.0, 30, 0.1)))
+    for name, zs in cases:
         expect_nonzero(student, name, zs, library_fractions(name, zs, 0.1)[0])
 
 
-@check("Exercise 12.9", points=2, visibility="hidden")
+@check("Exercise 12.9", points=2, visibility="hidden", uses=("12.8",))
 def test_nonzero_fraction_seeded(student):
-    "nonzero_fraction of all six activations on seeded inputs, and of shifted_relu on inputs around 100."
+    "nonzero_fraction of all six activations on other seeded inputs, and of shifted_relu on inputs around 100."
     for k, name in enumerate(NAMES):
         zs = seeded(129 + k, 1, lambda rng: _hidden_seeded_zs(rng, name, -4.0, 6.0, 40, 0.1))[0]
         expect_nonzero(student, name, zs, _hidden_fractions(name, zs, 0.1)[0])
@@ -542,86 +726,108 @@ def test_nonzero_fraction_seeded(student):
     expect_nonzero(student, "shifted_relu", zs, _hidden_fractions("shifted_relu", zs, 0.1)[0])
 
 
-def expect_informative(student, name, zs, h, fractions):
-    got = student.call("informative_fraction", name, zs, h)
+def expect_informative(student, name, zs, eps, fractions):
+    got = student.call("informative_fraction", name, zs, eps)
     nonzero, want, active = fractions
     right = want * active
-    expect_close(got, want, inputs={"name": name, "zs": zs, "h": h},
+    positive = sum(1 for z in zs if library_slope(name, z) > 0)
+    expect_close(got, want, inputs={"name": name, "zs": zs, "eps": eps},
                  what="the informative fraction",
-                 hint="Among the z with g'(z) != 0, the fraction with "
-                      "g'(z) * (g(z + h) - g(z)) > 0 (0.0 if there are none).",
+                 hint="Among the z with a non-zero derivative, the fraction where the "
+                      "derivative's sign is the sign of g(z + eps) - g(z) (0.0 if there are "
+                      "none).",
                  mistakes={"all z": (right / len(zs) if active != len(zs) else -1.0,
                                      "Divide by the number of z with a non-zero gradient, not by "
                                      "len(zs): the question is how often a gradient that is "
                                      "there points the right way."),
                            "wrong way": ((active - right) / active if active else -1.0,
                                          "You counted where the gradient points the wrong way; "
-                                         "informative means g'(z) and g(z + h) - g(z) have the "
-                                         "same sign.")})
+                                         "informative means g'(z) and g(z + eps) - g(z) have the "
+                                         "same sign."),
+                           "slope sign only": (positive / active if active else -1.0,
+                                               "You counted the positive slopes; compare the "
+                                               "slope's sign with the sign of the change "
+                                               "g(z + eps) - g(z).")})
 
 
-@check("Exercise 12.10", points=1, visibility="visible")
+@check("Exercise 12.10", points=2, visibility="visible", uses=("12.8",))
 def test_informative_fraction_example(student):
-    "informative_fraction of tanh, relu, sin100 and step on 50 points in [-5, 5] with h = 0.1."
+    "informative_fraction of tanh, relu, sin100 and step on 50 points in [-5, 5] with eps = 0.1, and of sigmoid, relu and sin100 on seeded inputs and steps."
     for name in ("tanh", "relu", "sin100", "step"):
         zs = grid(-5, 5, 50, 0.1, name)
         expect_informative(student, name, zs, 0.1, library_fractions(name, zs, 0.1))
+    for k, name in enumerate(("sigmoid", "relu", "sin100")):
+        eps = seeded(1210 + k, 1, lambda rng: rng.uniform(0.05, 0.5))[0]
+        zs = _seeded_zs(1220 + k, name, -3.0, 3.0, 30, eps)
+        expect_informative(student, name, zs, eps, library_fractions(name, zs, eps))
 
 
-def _hidden_informative_flat_step(student):
-    """A step that does not change g (z + h == z in floating point) is not informative."""
-    zs, h = [0.0, 1.0], 1e-17
-    expect_informative(student, "tanh", zs, h, library_fractions("tanh", zs, h))
-
-
-@check("Exercise 12.10", points=2, visibility="hidden")
+@check("Exercise 12.10", points=4, visibility="hidden", uses=("12.8",))
 def test_informative_fraction_seeded(student):
-    "informative_fraction of all six activations on seeded inputs and steps h, including sin100 with a step far shorter than its wiggles."
+    "informative_fraction of all six activations on other seeded inputs and steps eps, including sin100 with a step far shorter than its wiggles."
     for k, name in enumerate(NAMES):
-        h = seeded(140 + k, 1, lambda rng: rng.uniform(0.05, 0.5))[0]
-        zs = seeded(150 + k, 1, lambda rng: _hidden_seeded_zs(rng, name, -3.0, 3.0, 40, h))[0]
-        expect_informative(student, name, zs, h, _hidden_fractions(name, zs, h))
+        eps = seeded(140 + k, 1, lambda rng: rng.uniform(0.05, 0.5))[0]
+        zs = seeded(150 + k, 1, lambda rng: _hidden_seeded_zs(rng, name, -3.0, 3.0, 40, eps))[0]
+        expect_informative(student, name, zs, eps, _hidden_fractions(name, zs, eps))
     zs = seeded(160, 1, lambda rng: _hidden_seeded_zs(rng, "sin100", -1.0, 1.0, 60, 1e-4))[0]
     expect_informative(student, "sin100", zs, 1e-4, _hidden_fractions("sin100", zs, 1e-4))
-    _hidden_informative_flat_step(student)
-
-CRITERION_HINT = ('Return "nonzero" if nonzero_fraction(name, zs) < NONZERO_MIN, else '
-                  '"informative" if informative_fraction(name, zs, h) < INFORMATIVE_MIN, '
-                  "else None.")
 
 
-def expect_criterion(student, name, zs, h, want, fractions):
-    got = student.call("first_failed_criterion", name, zs, h)
+def _away_from_thresholds(name, fractions):
+    """The check's own guard: a verdict is only asked where no correct float computation
+    of the fractions (a running mean, a sum then a division, ...) can land on the other
+    side of a threshold."""
     nonzero, informative, _ = fractions
+    near = abs(nonzero - NONZERO_MIN) < MARGIN or (
+        nonzero >= NONZERO_MIN and abs(informative - INFORMATIVE_MIN) < MARGIN)
+    if near:
+        raise AssertionError("check inputs for %s sit within %g of a threshold: %r"
+                             % (name, MARGIN, fractions))
+
+
+def expect_criterion(student, name, zs, eps, want, fractions):
+    _away_from_thresholds(name, fractions)
+    got = student.call("first_failed_criterion", name, zs, eps)
+    nonzero, informative, _ = fractions
+    mistakes = {}
+    if want:
+        mistakes["reversed"] = ("informative" if want == "nonzero" else "nonzero",
+                                "Check the criteria in the slide's order: first a non-zero "
+                                "gradient on a significant portion, then an informative one.")
+    if want == "informative":
+        mistakes["criterion 3 left out"] = (None, "Criterion 3 (an informative gradient, "
+                                            "12.10) fails here: apply it after criterion 2.")
+    if want == "nonzero":
+        mistakes["criterion 2 left out"] = (None, "Criterion 2 (a non-zero gradient on a "
+                                            "significant portion, 12.9) fails here.")
     expect_equal(got, want, what="the first failed criterion of %s" % name,
-                 inputs={"name": name, "h": h, "zs": "%d points in [%.3g, %.3g]"
+                 inputs={"name": name, "eps": eps, "zs": "%d points in [%.3g, %.3g]"
                          % (len(zs), min(zs), max(zs)),
                          "non-zero fraction": nonzero, "informative fraction": informative},
-                 hint=CRITERION_HINT,
-                 mistakes={"reversed": ("informative" if want == "nonzero" else "nonzero",
-                                        "Check the criteria in the slide's order: first a "
-                                        "non-zero gradient on a significant portion, then an "
-                                        "informative one.")} if want else {})
+                 hint="Apply the criteria in the slide's order with the module's thresholds "
+                      "(a fraction below its threshold fails).",
+                 mistakes=mistakes)
 
 
-@check("Exercise 12.11", points=1, visibility="visible")
+@check("Exercise 12.11", points=1, visibility="visible", uses=("12.9", "12.10"))
 def test_first_failed_criterion_example(student):
-    "first_failed_criterion of the seed's three problematic activations and of relu on 200 points in [-5, 5], h = 0.1, against the verdicts the module states."
+    "first_failed_criterion of the seed's three problematic activations and of relu on 200 points in [-5, 5], eps = 0.1 (the verdicts the module states), and of sigmoid, sin100 and shifted_relu on seeded inputs."
     for name, verdict in SEED_VERDICTS.items():
         zs = grid(-5, 5, 200, 0.1, name)
         expect_criterion(student, name, zs, 0.1, verdict, library_fractions(name, zs, 0.1))
+    for name, lo, hi, eps, seed in (("sigmoid", -5.0, 5.0, 0.1, 1211),
+                                    ("sin100", -1.0, 1.0, 1e-4, 1212),
+                                    ("shifted_relu", 90.0, 110.0, 0.1, 1213)):
+        zs = _seeded_zs(seed, name, lo, hi, 60, eps)
+        fractions = library_fractions(name, zs, eps)
+        verdict = ("nonzero" if fractions[0] < NONZERO_MIN else
+                   "informative" if fractions[1] < INFORMATIVE_MIN else None)
+        expect_criterion(student, name, zs, eps, verdict, fractions)
 
 
-def _hidden_criterion_thresholds(student):
-    """A fraction exactly at NONZERO_MIN or INFORMATIVE_MIN does not fail (strict <)."""
-    for name, zs, h in (("relu", [-3.0, -2.0, -1.0, 1.0], 0.1),
-                        ("tanh", [0.0] * 9 + [1.0], 1e-17)):
-        expect_criterion(student, name, zs, h, None, library_fractions(name, zs, h))
-
-
-@check("Exercise 12.11", points=2, visibility="hidden")
+@check("Exercise 12.11", points=2, visibility="hidden", uses=("12.9", "12.10"))
 def test_first_failed_criterion_seeded(student):
-    "first_failed_criterion of all six activations on seeded inputs, of shifted_relu around 100 and of sin100 with a tiny step."
+    "first_failed_criterion of all six activations on other seeded inputs, of shifted_relu around 100 and of sin100 with a tiny step."
     cases = []
     for k, name in enumerate(NAMES):
         zs = seeded(170 + k, 1, lambda rng: _hidden_seeded_zs(rng, name, -5.0, 5.0, 80, 0.1))[0]
@@ -630,34 +836,59 @@ def test_first_failed_criterion_seeded(student):
     cases.append(("shifted_relu", zs, 0.1))
     zs = seeded(181, 1, lambda rng: _hidden_seeded_zs(rng, "sin100", -1.0, 1.0, 80, 1e-4))[0]
     cases.append(("sin100", zs, 1e-4))
-    for name, zs, h in cases:
-        expect_criterion(student, name, zs, h, _hidden_criterion(name, zs, h),
-                         _hidden_fractions(name, zs, h))
-    _hidden_criterion_thresholds(student)
+    for name, zs, eps in cases:
+        expect_criterion(student, name, zs, eps, _hidden_criterion(name, zs, eps),
+                         _hidden_fractions(name, zs, eps))
+
 
 MISTAKES = [
     # (task, text in solutions/ex12_vanishing_gradients.py, replacement, fragment of message or hint)
-    ("12.1", "    return s * (1.0 - s)", "    return s * (1.0 - z)", "not z"),
-    ("12.2", "    return 1.0 - t * t", "    return 1.0 - t", "Square it"),
+    ("12.1", "    return s * (1.0 - s)", "    return s * (1.0 - z)", "should use sigma(z)"),
+    ("12.1", "    return s * (1.0 - s)", "    return -s * (1.0 - s)", "Sign"),
+    ("12.1", "    return s * (1.0 - s)", "    return 1.0 - s", "sigma(z) is missing"),
+    ("12.2", "    return 1.0 - t * t", "    return 1.0 - t", "must be squared"),
+    ("12.2", "    return 1.0 - t * t", "    return 1.0 - z * z", "not z"),
     ("12.3", "    return 1.0 if z > 0 else 0.0\n    # END SOLUTION\n\n\ndef chain_gradient",
              "    return max(0.0, z)\n    # END SOLUTION\n\n\ndef chain_gradient", "itself"),
-    ("12.4", "        grad *= w * g_prime(z)", "        grad *= g_prime(z)", "w_l g'(z_l)"),
+    ("12.3", "    return 1.0 if z > 0 else 0.0\n    # END SOLUTION\n\n\ndef chain_gradient",
+             "    return 1.0 if z < 0 else 0.0\n    # END SOLUTION\n\n\ndef chain_gradient",
+     "swapped"),
+    ("12.4", "        grad *= w * g_prime(z)", "        grad *= g_prime(z)", "the weight"),
     ("12.4", "        grad *= w * g_prime(z)", "        grad *= w * g_prime(a)", "not at its"),
-    ("12.5", "    g_max = 0.25 if activation_name", "    g_max = 0.5 if activation_name", "1/4"),
+    ("12.4", 'g_prime = sigmoid_prime if activation_name == "sigmoid" else tanh_prime',
+             "g_prime = tanh_prime", "use its derivative"),
+    ("12.4", "    a, grad = x, 1.0\n", "    a, grad = x, 0.0\n", "dx/dx = 1"),
+    ("12.5", "    g_max = 0.25 if activation_name", "    g_max = 0.5 if activation_name",
+     "sigma'(0)"),
+    ("12.5", "        bound *= abs(w) * g_max", "        bound *= w * g_max", "absolute"),
+    ("12.5", 'g_max = 0.25 if activation_name == "sigmoid" else 1.0',
+             'g_max = 1.0 if activation_name == "sigmoid" else 0.25', "other activation"),
     ("12.6", "    return math.sqrt(6.0 / (fan_in + fan_out))",
              "    return math.sqrt(2.0 / (fan_in + fan_out))", "standard deviation"),
-    ("12.7", "    return 2.0 / (fan_in + fan_out)", "    return 6.0 / (fan_in + fan_out)", "r^2 / 3"),
+    ("12.6", "    return math.sqrt(6.0 / (fan_in + fan_out))",
+             "    return math.sqrt(6.0 / fan_in)", "both fans"),
+    ("12.7", "    return 2.0 / (fan_in + fan_out)", "    return 6.0 / (fan_in + fan_out)",
+     "not r^2"),
+    ("12.7", "    return 2.0 / (fan_in + fan_out)", "    return 1.0 / fan_in", "LeCun"),
     ("12.8", "        return 100.0 * math.cos(100.0 * z)", "        return math.cos(100.0 * z)",
-     "100 cos(100 z)"),
+     "a factor 100"),
     ("12.8", "        return 1.0 if z > 100.0 else 0.0", "        return 1.0 if z > 0 else 0.0",
      "z = 100"),
+    ("12.8", "    if name == \"step\":\n        return 0.0",
+             "    if name == \"step\":\n        return 1.0", "jump is not a slope"),
     ("12.9", "    return count / len(zs)", "    return count", "Divide"),
+    ("12.9", "    count = sum(1 for z in zs if derivative(name, z) != 0.0)",
+             "    count = sum(1 for z in zs if activation(name, z) != 0.0)", "g(z) is non-zero"),
     ("12.10", "    return right / active if active else 0.0",
               "    return right / len(zs)", "not by len(zs)"),
+    ("12.10", "            if slope * (activation(name, z + eps) - activation(name, z)) > 0:",
+              "            if slope > 0:", "positive slopes"),
     ("12.11", '    if nonzero_fraction(name, zs) < NONZERO_MIN:\n        return "nonzero"\n'
-              '    if informative_fraction(name, zs, h) < INFORMATIVE_MIN:\n'
+              '    if informative_fraction(name, zs, eps) < INFORMATIVE_MIN:\n'
               '        return "informative"\n',
-              '    if informative_fraction(name, zs, h) < INFORMATIVE_MIN:\n'
+              '    if informative_fraction(name, zs, eps) < INFORMATIVE_MIN:\n'
               '        return "informative"\n    if nonzero_fraction(name, zs) < NONZERO_MIN:\n'
               '        return "nonzero"\n', "slide's order"),
+    ("12.11", '    if informative_fraction(name, zs, eps) < INFORMATIVE_MIN:\n'
+              '        return "informative"\n', "", "Criterion 3"),
 ]
