@@ -1,40 +1,56 @@
-"""Exercise 08: Backpropagation through a layer h = ReLU(Wx + b)
+"""Exercise 08: Backpropagation through a layer h = ReLU(W^T x + b)
 
 Mirrors seed 001 (J. C. Kao, UCLA, Lecture 8), slides "Backpropagation:
-neural network layer" and "Calculating a tensor derivative": the layer
-h = ReLU(Wx + b) with W an h x m matrix, x in R^m, b and h in R^h. Seed 001's
-node names (fixed by its backward lines dl/dc = dl/da and dl/dx = W^T dl/dc)::
+neural network layer" and "Calculating a tensor derivative": one layer of
+n_h ReLU units on m inputs, taken apart into three nodes::
 
-    c = W x            (h x m times m: c in R^h)
-    a = c + b
-    h = ReLU(a)
+      x (m)     W (m x n_h)
+         \\       /
+          c = W^T x        c_k = sum_{j=1..m} W[j][k] x_j      (n_h entries)
+             |     b (n_h)
+             |    /
+          z = c + b        z_k = c_k + b_k                      (n_h entries)
+             |
+          h = ReLU(z)      h_k = max(0, z_k)                    (n_h entries)
+             |
+          ... the rest of the network ... -> L   (dL/dh arrives from there)
 
-Backward, from a gradient dl/dh that arrives from the rest of the network::
+Notation (where Kao's slides differ, one line each):
 
-    dl/da = I(a > 0) * dl/dh      (elementwise)
-    dl/dc = dl/da                  (da/dc = I)
-    dl/db = dl/da                  (da/db = I)
-    dl/dx = W^T dl/dc
-    dl/dW = dl/dc x^T              (the outer-product shortcut)
+* Kao writes c = W x with W's rows the outputs (h x m); here W[j][k] goes
+  from input j to unit k (W is m x n_h, Kao's W transposed), so c = W^T x.
+  Every backward line on the slides is written for Kao's W: redo it for
+  this W, and check it by the shapes (m != n_h in the checks).
+* Kao calls the pre-activation a (a = c + b, h = ReLU(a)); here it is z, as
+  everywhere in the kit (a is an activation, the same thing as h).
+* Kao writes l for the loss and h for the number of units; here L, and n_h.
+* dL/dh is the layer's delta (the derivative with respect to its
+  activation); it comes from the layers above and is an input here.
+* ReLU'(0) = 0: at the kink z_k = 0 the kit takes the derivative 0, as
+  minigrad's autodiff does. The checks test a unit sitting exactly at 0.
 
-and the rigorous route to dl/dW: the h x m x h tensor dc/dW contracted with
-dl/dc gives the same matrix.
+The forward step (8.1) returns the cache {"x": x, "c": c, "z": z, "h": h};
+the backward steps receive it and take from it what they need.
 
-Small slips in the slides, corrected here: c_i = sum_j w_ij x_j runs over
-j = 1..m (the slide writes h); "letting c_k denote the ith element of c"
-means c_i; the slide's final line "dl/dz x^T" is dl/dc x^T.
+To check on the slides before you use a line of them:
 
-Matrices are lists of rows: W is a list of h rows of m floats.
+* "Calculating a tensor derivative" writes c_i as a sum over j = 1..h.
+  Count the terms of one entry of W x when x has m entries: over which
+  range must j run?
+* The same slide's final line reads "dl/dz x^T". Kao's layer has no node
+  named z: look at the contraction just above it and see whose gradient
+  multiplies x^T. (In this module z is c + b; whether dL/dz and dL/dc
+  differ is Exercise 8.3's question.)
+* "Letting c_k denote the ith element of c" names the ith element c_i.
 
-Layout note: W is h x m here (seed 001's layout, one row per output unit,
-c = W x), the transpose of the layout of Exercises 07 and 09 (one row per
-input unit, z = W^T h_prev, W[j][k] the weight from unit j to unit k). So
-this module's dl/dW = dl/dc x^T is there dl/dW = h_prev e^T (Exercise 9.13,
-e = dl/dz): the same numbers, transposed.
+Matrices are lists of rows: W is a list of m rows of n_h floats.
+
+To see the layer: python -m minigrad graph relu-layer --svg layer.svg
 
 How to work: implement the steps in order (later steps may call earlier
 ones), replacing each ``raise NotImplementedError``; then run
 ``python grader.py ex08`` (or ``python grader.py ex08.7`` for one step).
+Stuck on a step: ``python grader.py hint 8.4`` (asked again, the next hint).
 
 Allowed imports: math
 """
@@ -43,172 +59,201 @@ import math
 
 
 def layer_forward(W, x, b):
-    """Exercise 8.1: the forward pass, c = W x, a = c + b, h = ReLU(a).
+    """Exercise 8.1: the forward pass c = W^T x, z = c + b, h = ReLU(z), cached.
 
     ::
 
-        c_i = sum_j W[i][j] x_j
-        a_i = c_i + b_i
-        h_i = max(0, a_i)
+        c_k = sum_j W[j][k] x_j        (j over the m inputs)
+        z_k = c_k + b_k
+        h_k = max(0, z_k)
 
-    Inputs: W (h x m, list of h rows), x (list of m floats), b (list of h
-    floats). Returns [c, a, h] (three lists of h floats, the cached values).
+    Inputs: W (m x n_h, a list of m rows, W[j][k] from input j to unit k),
+    x (list of m floats), b (list of n_h floats).
+    Returns the cache {"x": x, "c": c, "z": z, "h": h} (c, z, h lists of n_h
+    floats).
 
-    Example: W = [[1, 2], [-1, 1]], x = [1, -1], b = [2, 1] gives
-    c = [-1, -2], a = [1, -1], h = [1, 0].
+    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
+    >>> layer_forward(W, [1.0, -1.0], [-3.0, 1.0, 1.0])
+    {'x': [1.0, -1.0], 'c': [2.0, 1.0, -1.0], 'z': [-1.0, 2.0, 0.0], 'h': [0.0, 2.0, 0.0]}
     """
     # BEGIN SOLUTION Exercise 8.1
-    c = [sum(W_i[j] * x[j] for j in range(len(x))) for W_i in W]
-    a = [c_i + b_i for c_i, b_i in zip(c, b)]
-    h = [max(0.0, a_i) for a_i in a]
-    return [c, a, h]
+    n_h = len(W[0])
+    c = [sum(W[j][k] * x[j] for j in range(len(x))) for k in range(n_h)]
+    z = [c_k + b_k for c_k, b_k in zip(c, b)]
+    h = [max(0.0, z_k) for z_k in z]
+    return {"x": list(x), "c": c, "z": z, "h": h}
     # END SOLUTION
 
 
-def dl_da(a, dl_dh):
-    """Exercise 8.2: the ReLU node, dl/da = I(a > 0) * dl/dh (elementwise).
+def dL_dz(cache, dL_dh):
+    """Exercise 8.2: the ReLU node: find dL/dz, one entry per unit.
 
-    ReLU passes the gradient where it was active (a_i > 0) and blocks it
-    where it was not: d ReLU(a_i)/d a_i = 1 if a_i > 0 else 0 -- the
-    indicator, not a_i itself.
+    Depends on: h = ReLU(z) (module docstring) and the kit's rule
+    ReLU'(0) = 0 at the kink.
 
-    Inputs: a (list of h floats, cached), dl_dh (list of h floats).
-    Returns dl/da (list of h floats).
+    Inputs: cache (the dict 8.1 returns), dL_dh (list of n_h floats, the
+    gradient arriving from the layers above). Returns dL/dz (list of n_h
+    floats).
 
-    Example: a = [1.5, -0.3], dl_dh = [2, 5] gives [2.0, 0.0].
+    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
+    ...                       [-3.0, 1.0, 1.0])
+    >>> cache["z"]
+    [-1.0, 2.0, 0.0]
+    >>> dL_dz(cache, [0.5, -3.0, 2.0])
+    [0.0, -3.0, 0.0]
     """
     # BEGIN SOLUTION Exercise 8.2
-    return [(1.0 if a_i > 0 else 0.0) * g_i for a_i, g_i in zip(a, dl_dh)]
+    return [(1.0 if z_k > 0 else 0.0) * g_k for z_k, g_k in zip(cache["z"], dL_dh)]
     # END SOLUTION
 
 
-def dl_dc(dl_da):
-    """Exercise 8.3: the add node, dl/dc = (da/dc) dl/da = dl/da.
+def dL_dc(cache, dL_dz):
+    """Exercise 8.3: the add node z = c + b: find dL/dc from dL/dz.
 
-    a = c + b, so da/dc is the identity: the gradient passes through.
+    Inputs: cache (the dict 8.1 returns), dL_dz (list of n_h floats, from
+    8.2). Returns dL/dc (list of n_h floats).
 
-    Input: dl_da (list of h floats). Returns dl/dc (list of h floats).
+    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
+    ...                       [-3.0, 1.0, 1.0])
+    >>> dL_dc(cache, [0.0, -3.0, 0.0])
+    [0.0, -3.0, 0.0]
     """
     # BEGIN SOLUTION Exercise 8.3
-    return [g_i for g_i in dl_da]
+    return [g_k for g_k in dL_dz]
     # END SOLUTION
 
 
-def dl_dx(W, dl_dc):
-    """Exercise 8.4: the input gradient, dl/dx = W^T dl/dc.
+def dL_dx(W, cache, dL_dc):
+    """Exercise 8.4: the input gradient dL/dx, passed on to the layer below.
 
-    dl/dx_j = sum_i (dc_i/dx_j) dl/dc_i = sum_i W[i][j] dl/dc_i: the
-    transpose of W (h x m) times a vector of h entries gives m entries, one
-    per input. (Seed 001: check the order by the dimensions.)
+    Find dL/dx_j for every input j: x_j reaches L through every c_k. Kao's
+    slide derives this for his W (rows = outputs); derive it for this
+    module's W[j][k] and check the shape: one entry per input.
 
-    Inputs: W (h x m, list of h rows), dl_dc (list of h floats).
-    Returns dl/dx (list of m floats).
+    Inputs: W (m x n_h, list of m rows), cache (the dict 8.1 returns),
+    dL_dc (list of n_h floats, from 8.3). Returns dL/dx (list of m floats).
 
-    Example: W = [[1, 2, 3], [4, 5, 6]], dl_dc = [1, -1] gives [-3, -3, -3].
+    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
+    >>> cache = layer_forward(W, [1.0, -1.0], [-3.0, 1.0, 1.0])
+    >>> dL_dx(W, cache, [1.0, -1.0, 0.5])
+    [-1.0, -1.5]
     """
     # BEGIN SOLUTION Exercise 8.4
-    h, m = len(W), len(W[0])
-    return [sum(W[i][j] * dl_dc[i] for i in range(h)) for j in range(m)]
+    m, n_h = len(W), len(W[0])
+    return [sum(W[j][k] * dL_dc[k] for k in range(n_h)) for j in range(m)]
     # END SOLUTION
 
 
-def dl_dW(dl_dc, x):
-    """Exercise 8.5: the weight gradient by the shortcut, dl/dW = dl/dc x^T.
+def dL_dW(cache, dL_dc):
+    """Exercise 8.5: the weight gradient dL/dW by the outer-product shortcut.
 
-    An outer product: entry (i, j) is dl/dc_i * x_j, an h x m matrix like W
-    (row i: the gradient of unit i times the input).
+    Find dL/dW[j][k] = dL/dW_jk for every weight: through which c_k does
+    W[j][k] reach L, and what is that c_k's derivative with respect to it?
+    The answer has W's shape, m rows of n_h (Kao's slide has the shape of
+    Kao's W: the transpose).
 
-    Inputs: dl_dc (list of h floats), x (list of m floats).
-    Returns dl/dW (h x m, list of h rows).
+    Inputs: cache (the dict 8.1 returns), dL_dc (list of n_h floats).
+    Returns dL/dW (m x n_h, list of m rows).
 
-    Example: dl_dc = [1, -2], x = [3, 0, 1] gives [[3, 0, 1], [-6, 0, -2]].
+    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
+    ...                       [-3.0, 1.0, 1.0])
+    >>> dL_dW(cache, [1.0, -1.0, 0.5])
+    [[1.0, -1.0, 0.5], [-1.0, 1.0, -0.5]]
     """
     # BEGIN SOLUTION Exercise 8.5
-    return [[g_i * x_j for x_j in x] for g_i in dl_dc]
+    return [[x_j * g_k for g_k in dL_dc] for x_j in cache["x"]]
     # END SOLUTION
 
 
-def dl_db(dl_da):
-    """Exercise 8.6: the bias gradient, dl/db = (da/db) dl/da = dl/da.
+def dL_db(cache, dL_dz):
+    """Exercise 8.6: the bias gradient dL/db, one entry per unit.
 
-    a = c + b, so da/db is the identity.
+    Inputs: cache (the dict 8.1 returns), dL_dz (list of n_h floats, from
+    8.2). Returns dL/db (list of n_h floats).
 
-    Input: dl_da (list of h floats). Returns dl/db (list of h floats).
+    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
+    ...                       [-3.0, 1.0, 1.0])
+    >>> dL_db(cache, [0.0, -3.0, 0.0])
+    [0.0, -3.0, 0.0]
     """
     # BEGIN SOLUTION Exercise 8.6
-    return [g_i for g_i in dl_da]
+    return list(dL_dz)
     # END SOLUTION
 
 
-def dc_dW(x, n_h):
-    """Exercise 8.7: the h x m x h tensor derivative dc/dW, written out.
+def dc_dW(cache):
+    """Exercise 8.7: the tensor derivative dc/dW, written out.
 
-    The equation (seed 001, with the sum over j = 1..m)::
+    Layout: T[j][k][i] = dc_i / dW[j][k], an m x n_h x n_h nested list: W's
+    shape first, then one entry per output c_i (Kao's denominator layout;
+    his tensor is h x m x h because his W is h x m). So T[j][k] lists the
+    derivatives of all n_h outputs with respect to the single weight W[j][k].
 
-        c_k = sum_{j=1}^m W_kj x_j        k = 1..h
+    To derive: which outputs c_i does W[j][k] appear in (module docstring's
+    c_k, with j over the right range), and with what factor? Kao's slide
+    draws, for each c_i, the matrix dc_i/dW for his W.
 
-    Layout (seed 001: "dc/dW is an h x m x h tensor"): T[i][j][k] =
-    dc_k / dW_ij, so T[i][j] lists the derivatives of all h outputs with
-    respect to the single weight W_ij.
+    Input: cache (the dict 8.1 returns). Returns T (m x n_h x n_h).
 
-    To derive: d c_k / d W_ij for every k, i, j. Which outputs c_k does the
-    weight W_ij appear in, and with what factor? (Seed 001 writes the answer
-    as the matrices d c_i / dW, one for each output c_i.)
-
-    Inputs: x (list of m floats), n_h (int, the number of units h).
-    Returns T (nested list, n_h x m x n_h).
-
-    Example: x = [3, 5], n_h = 2 gives
-    [[[3, 0], [5, 0]], [[0, 3], [0, 5]]].
+    >>> cache = layer_forward([[1.0, 2.0], [0.5, -1.0]], [3.0, 5.0], [0.0, 0.0])
+    >>> dc_dW(cache)
+    [[[3.0, 0.0], [0.0, 3.0]], [[5.0, 0.0], [0.0, 5.0]]]
     """
     # BEGIN SOLUTION Exercise 8.7
-    return [[[x_j if k == i else 0.0 for k in range(n_h)] for x_j in x]
-            for i in range(n_h)]
+    n_h = len(cache["c"])
+    return [[[x_j if i == k else 0.0 for i in range(n_h)] for k in range(n_h)]
+            for x_j in cache["x"]]
     # END SOLUTION
 
 
-def dl_dW_tensor(T, dl_dc):
-    """Exercise 8.8: dl/dW = (dc/dW) dl/dc as a tensor-vector product.
+def dL_dW_tensor(T, dL_dc):
+    """Exercise 8.8: dL/dW = (dc/dW) dL/dc, the tensor-vector product.
 
-    Contract the last index of the tensor with the vector::
+    Kao: "we carry out this tensor-vector multiply in the standard way":
+    the vector is contracted with the tensor's LAST index::
 
-        dl/dW[i][j] = sum_k T[i][j][k] * dl/dc_k
+        result[j][k] = sum_i T[j][k][i] * dL/dc_i
 
-    With T from exercise 8.7 this is dl/dc_i x_j -- the outer-product
-    shortcut of exercise 8.5, without storing h * m * h numbers (seed 001:
-    the explicit tensor is mostly zeros, "usually not a good idea").
-    Do the contraction for ANY tensor T of this shape.
+    (m x n_h x n_h) times (n_h) gives m x n_h. With T from 8.7 this is the
+    shortcut of 8.5, computed the long way round (Kao: storing the tensor,
+    mostly zeros, is "usually not a good idea"). Do the contraction for ANY
+    tensor T of this shape.
 
-    Inputs: T (h x m x h nested list), dl_dc (list of h floats).
-    Returns dl/dW (h x m, list of h rows).
+    Inputs: T (m x n_h x n_h nested list), dL_dc (list of n_h floats).
+    Returns an m x n_h list of rows.
 
-    Example: T from x = [3, 5], n_h = 2, dl_dc = [1, -1] gives
-    [[3, 5], [-3, -5]].
+    >>> dL_dW_tensor([[[3.0, 0.0], [0.0, 3.0]], [[5.0, 0.0], [0.0, 5.0]]], [1.0, -1.0])
+    [[3.0, -3.0], [5.0, -5.0]]
     """
     # BEGIN SOLUTION Exercise 8.8
-    return [[sum(t_k * g_k for t_k, g_k in zip(T_ij, dl_dc)) for T_ij in T_i] for T_i in T]
+    return [[sum(t_i * g_i for t_i, g_i in zip(T_jk, dL_dc)) for T_jk in T_j] for T_j in T]
     # END SOLUTION
 
 
-def layer_backward(W, x, b, dl_dh):
+def layer_backward(W, cache, dL_dh):
     """Exercise 8.9: the whole backward pass of the layer.
 
-    Run the forward pass (8.1) to cache a, then dl/da (8.2), dl/dc (8.3),
-    and the three gradients the rest of the network needs: dl/dx (8.4,
-    passed on to the layer below), dl/dW (8.5) and dl/db (8.6).
+    From dL/dh and the cache, find the three gradients the rest of the
+    training needs: dL/dx (passed on to the layer below), dL/dW and dL/db.
+    Use your steps 8.2-8.6.
 
-    Inputs: W (h x m), x (m floats), b (h floats), dl_dh (h floats).
-    Returns {"dl_dx": list of m floats, "dl_dW": h x m list of rows,
-    "dl_db": list of h floats}.
+    Inputs: W (m x n_h), cache (the dict 8.1 returns), dL_dh (n_h floats).
+    Returns {"dL_dx": list of m floats, "dL_dW": m x n_h list of rows,
+    "dL_db": list of n_h floats}.
 
-    Example: the layer of exercise 8.1 (W = [[1, 2], [-1, 1]], x = [1, -1],
-    b = [2, 1], so a = [1, -1]) with dl/dh = [0.5, -3]: unit 2 is inactive,
-    so dl/da = dl/dc = [0.5, 0]; then dl/dx = W^T dl/dc = [0.5, 1.0],
-    dl/dW = dl/dc x^T = [[0.5, -0.5], [0, 0]] and dl/db = [0.5, 0].
+    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
+    >>> cache = layer_forward(W, [2.0, 1.0], [1.0, -5.0, 0.0])
+    >>> cache["z"]
+    [2.0, 0.0, 1.0]
+    >>> grads = layer_backward(W, cache, [0.5, 3.0, 2.0])
+    >>> grads["dL_dx"], grads["dL_db"]
+    ([0.5, 1.5], [0.5, 0.0, 2.0])
+    >>> grads["dL_dW"]
+    [[1.0, 0.0, 4.0], [0.5, 0.0, 2.0]]
     """
     # BEGIN SOLUTION Exercise 8.9
-    c, a, h = layer_forward(W, x, b)
-    g_a = dl_da(a, dl_dh)
-    g_c = dl_dc(g_a)
-    return {"dl_dx": dl_dx(W, g_c), "dl_dW": dl_dW(g_c, x), "dl_db": dl_db(g_a)}
+    g_z = dL_dz(cache, dL_dh)
+    g_c = dL_dc(cache, g_z)
+    return {"dL_dx": dL_dx(W, cache, g_c), "dL_dW": dL_dW(cache, g_c),
+            "dL_db": dL_db(cache, g_z)}
     # END SOLUTION

@@ -2,49 +2,75 @@
 
 Mirrors seed 002 ("Backpropagation", a deep-learning tutorial page), section
 "An iteration with the backpropagation algorithm" (the forward propagation
-phase, steps 1-4, and the backward propagation phase, steps 1-6), written
-with seed 000's (Sadiku) matrix form of the delta recursion, slide
-"Formalization for a Standard Neural Network". Its scalar lines, for unit j
-of one layer and unit k of the next (delta_j = dL/da_j)::
+phase, steps 1-4, and the backward propagation phase, steps 1-6), with seed
+000's (Sadiku) slide "Formalization for a Standard Neural Network" for the
+matrix form of one layer's backward step.
 
-    delta_j   = sum_k w_jk g'(z_k) delta_k
-    dL/dw_jk  = a_j g'(z_k) delta_k
-
-(The slide writes the second line with a sum over k as well. That is a
-slip: the weight w_jk reaches the loss only through z_k, so there is one
-term and no sum.) In matrix form::
-
-    delta^(l-1)        = W^(l-1,l) (g'(z^(l)) * delta^(l))
-    dL/dW^(l-1,l)      = a^(l-1) (g'(z^(l)) * delta^(l))^T
-
-where delta^(l) = dL/da^(l) (= seed 002's gradient of the loss with respect
-to h_l) and * is the elementwise (Hadamard) product. The slide writes the
-first factor of the second line as a plain "a"; it is a^(l-1), the
-activations of the layer below (h_prev in Exercise 9.13).
-
-The network (seed 002): L hidden tanh layers and a linear output unit,
-squared-error loss::
+The network (seed 002): L hidden tanh layers, a linear output unit, and the
+kit's squared-error loss::
 
     h_0 = x
-    z_l = W_l^T h_(l-1) + b_l,   h_l = tanh(z_l)     l = 1..L
-    o   = w_o^T h_L + b_o
-    loss = (o - y)**2
+    z_l = W_l^T h_(l-1) + b_l,   h_l = tanh(z_l)        l = 1..L
+    y   = w_o^T h_L + b_o
+    L   = (y - t)**2
 
-Layout convention (used everywhere in this module): a matrix is a list of
-rows. W_l is n_(l-1) x n_l: one ROW per input unit j (of layer l-1), one
-COLUMN per output unit k (of layer l), so W_l[j][k] is the weight from unit
-j to unit k. This is seed 000's W^(l-1,l) with entry w_jk, and it is why
-seed 002 writes W_l^T h_(l-1): z_l[k] = sum_j W_l[j][k] h_(l-1)[j] + b_l[k].
-In Python lists the layers count from 0: Ws[0] is W_1, hs[0] is h_0 = x.
+    x = h_0 --W_1,b_1--> z_1 --tanh--> h_1 --W_2,b_2--> z_2 --tanh--> h_2
+        ... h_L --w_o,b_o--> y --(y - t)**2--> L
+                                   ^
+                                   t (the target)
+
+Notation (where the lectures differ, one line each):
+
+* Seed 002's o is our y, its y our t: it writes o = w_o^T h_L + b_o and the
+  loss l(o, y); here y is the output, t the target, and the loss is the
+  kit's squared error L = (y - t)**2 (no factor 1/2; seed 002 leaves l open).
+* Seed 002's phi is tanh here (the kit's g, g' = tanh').
+* W_l[j][k] is the weight from unit j of layer l-1 to unit k of layer l:
+  W_l is n_(l-1) x n_l, one ROW per input unit. This is seed 002's W_l (it
+  writes W_l^T h_(l-1)) and seed 000's W^(l-1,l) with entries w_jk: both
+  lectures agree with the kit here, nothing to convert.
+* delta^(l) = dL/dh_l, the derivative with respect to a layer's
+  activation: seed 000's delta_j = dL/da_j, seed 002's gradient of the
+  loss with respect to h_l.
+* dL/dz (the derivative with respect to a pre-activation) is always
+  written out, never called delta.
+* In Python lists the layers count from 0: Ws[0] is W_1, cache["z"][0] is
+  z_1, but cache["h"][0] is h_0 = x (h has one more entry than z).
+
+The forward phase (9.9) returns the cache {"z": [z_1, ..., z_L],
+"h": [h_0, ..., h_L], "y": y, "L": L}; the backward steps receive it and
+take from it what they need.
+
+To check on seed 000's "Formalization" slide before you use it:
+
+* Its second line writes dL/dw_jk as a SUM over k. Look at the network's
+  equations: through how many of the z's does the single weight w_jk reach
+  the loss? Count the terms the sum really has.
+* Its matrix form writes the gradient of W^(l-1,l) with a plain "a".
+  Which layer's activations does the weight from unit j of layer l-1
+  multiply?
+* Its delta is dL/da (an activation), the kit's delta; seed 003 and
+  Exercise 07 call nothing delta.
+
+Matrices are lists of rows. EXAMPLE (given, below) is the small network the
+docstrings' examples use: 2 inputs, hidden layers of 3 and 2 tanh units.
 
 How to work: implement the steps in order (9.1, 9.2, ...); use your list
 helpers 9.1-9.5 in the later steps. Run ``python grader.py ex09`` to check
-them.
+them; ``python grader.py hint 9.13`` gives a hint (asked again, the next).
 
 Allowed imports: math
 """
 
 import math
+
+# Given (not an exercise): the docstrings' example network, t its target.
+EXAMPLE = dict(
+    x=[1.0, -2.0],
+    Ws=[[[0.5, -1.0, 0.25], [0.75, 0.5, -0.5]],
+        [[1.0, -0.5], [-1.5, 0.25], [0.5, 2.0]]],
+    bs=[[0.1, -0.2, 0.3], [0.0, 0.5]],
+    w_o=[1.5, -2.0], b_o=0.25, t=0.5)
 
 
 # -- list helpers --------------------------------------------------------------
@@ -52,7 +78,8 @@ import math
 def transpose(M):
     """Exercise 9.1: the transpose M^T of a matrix M (a list of rows).
 
-    (M^T)[i][j] = M[j][i]; an m x n matrix becomes n x m.
+    (M^T)[i][j] = M[j][i]; an m x n matrix becomes n x m. Leaves M
+    unchanged.
 
     >>> transpose([[1, 2, 3], [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
@@ -66,7 +93,7 @@ def matvec(M, v):
     """Exercise 9.2: the matrix-vector product M v.
 
     (M v)[i] = sum_j M[i][j] v[j]; M is m x n (list of m rows), v has n
-    entries, the result has m.
+    entries, the result has m. M need not be square.
 
     >>> matvec([[1, 2], [3, 4], [5, 6]], [1, -1])
     [-1, -1, -1]
@@ -101,14 +128,17 @@ def outer(u, v):
 
 
 def tanh_prime(z):
-    """Exercise 9.5: g'(z) for g = tanh, elementwise: [1 - tanh(z_i)**2].
+    """Exercise 9.5: g'(z) for g = tanh, entry by entry: [tanh'(z_1), ...].
 
-    Input: list of floats z. Returns: list of floats. (Unlike the
+    Find the derivative of tanh at each z_i (hint: write it with tanh(z_i)
+    itself). Input: list of floats z. Returns: list of floats. (Unlike the
     ``tanh_prime`` of Exercises 06 and 12, which take one float, this one
     takes and returns a list: g'(z^(l)) for a whole layer.)
 
     >>> tanh_prime([0.0])
     [1.0]
+    >>> [round(v, 6) for v in tanh_prime([0.5, -1.0, 2.0])]
+    [0.786448, 0.419974, 0.070651]
     """
     # BEGIN SOLUTION Exercise 9.5
     return [1.0 - math.tanh(z_i) ** 2 for z_i in z]
@@ -118,16 +148,18 @@ def tanh_prime(z):
 # -- the forward propagation phase (seed 002, steps 1-4) ------------------------
 
 def layer_forward(W, b, h_prev):
-    """Exercise 9.6: one hidden layer, h_l = phi(W_l^T h_(l-1) + b_l) with phi = tanh.
+    """Exercise 9.6: one hidden layer, h_l = tanh(W_l^T h_(l-1) + b_l).
 
-    Forward steps 1 and 2: z_l = W_l^T h_(l-1) + b_l and h_l = tanh(z_l).
-    W is n_(l-1) x n_l (rows = inputs), so W^T h_(l-1) has n_l entries.
+    Forward steps 1 and 2: z_l = W_l^T h_(l-1) + b_l and h_l = tanh(z_l),
+    i.e. z[k] = sum_j W[j][k] h_prev[j] + b[k]. W is n_(l-1) x n_l (rows =
+    inputs), so W^T h_(l-1) has n_l entries.
 
     Inputs: W (matrix), b (list, n_l), h_prev (list, n_(l-1)).
     Returns: {"z": z_l, "h": h_l} (lists of n_l floats).
 
-    Example: W = [[1, 0, -1], [2, 1, 0]], b = [0, 0.5, 0], h_prev = [1, -1]
-    gives z = [-1, -0.5, -1], h = [-0.76159, -0.46212, -0.76159].
+    >>> out = layer_forward([[1, 0, -1], [2, 1, 0]], [0, 0.5, 0], [1, -1])
+    >>> out["z"], [round(v, 5) for v in out["h"]]
+    ([-1, -0.5, -1], [-0.76159, -0.46212, -0.76159])
     """
     # BEGIN SOLUTION Exercise 9.6
     z = [s + b_k for s, b_k in zip(matvec(transpose(W), h_prev), b)]
@@ -136,36 +168,47 @@ def layer_forward(W, b, h_prev):
 
 
 def output(w_o, b_o, h_L):
-    """Exercise 9.7: the output unit, o = w_o^T h_L + b_o (forward step 3).
+    """Exercise 9.7: the output unit, y = w_o^T h_L + b_o (forward step 3).
 
-    Inputs: w_o (list, n_L), b_o (float), h_L (list, n_L). Returns: a float.
+    Inputs: w_o (list, n_L), b_o (float), h_L (list, n_L). Returns: y, a
+    float (seed 002's o).
+
+    >>> output([1.5, -2.0], 0.25, [0.5, 1.0])
+    -1.0
     """
     # BEGIN SOLUTION Exercise 9.7
     return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L)) + b_o
     # END SOLUTION
 
 
-def loss(o, y):
-    """Exercise 9.8: the squared-error loss l(o, y) = (o - y)**2 (forward step 4).
+def loss(y, t):
+    """Exercise 9.8: the squared-error loss L = (y - t)**2 (forward step 4).
 
-    Inputs: floats o (the output) and y (the target). Returns: a float.
+    Inputs: floats y (the output) and t (the target). Returns: a float.
+
+    >>> loss(1.5, 0.5)
+    1.0
     """
     # BEGIN SOLUTION Exercise 9.8
-    return (o - y) ** 2
+    return (y - t) ** 2
     # END SOLUTION
 
 
-def forward(x, Ws, bs, w_o, b_o, y):
+def forward(x, Ws, bs, w_o, b_o, t):
     """Exercise 9.9: the forward propagation phase, steps 1-4, caching z and h.
 
     h_0 = x; h_l = tanh(W_l^T h_(l-1) + b_l) for l = 1..L (9.6);
-    o = w_o^T h_L + b_o (9.7); loss = (o - y)**2 (9.8).
+    y = w_o^T h_L + b_o (9.7); L = (y - t)**2 (9.8).
     The backward phase needs every z_l and h_l, so keep them all.
 
     Inputs: x (list), Ws (list of L matrices, Ws[l-1] = W_l), bs (list of L
-    lists), w_o (list), b_o (float), y (float).
-    Returns: {"z": [z_1, ..., z_L], "h": [h_0 = x, h_1, ..., h_L],
-    "o": o, "loss": loss} (h has one more entry than z).
+    lists), w_o (list), b_o (float), t (float). Leaves its inputs unchanged.
+    Returns the cache {"z": [z_1, ..., z_L], "h": [h_0 = x, h_1, ..., h_L],
+    "y": y, "L": L} (h has one more entry than z).
+
+    >>> cache = forward(**EXAMPLE)
+    >>> len(cache["z"]), len(cache["h"]), round(cache["y"], 6), round(cache["L"], 6)
+    (2, 3, -0.467547, 0.936146)
     """
     # BEGIN SOLUTION Exercise 9.9
     hs = [list(x)]
@@ -174,92 +217,126 @@ def forward(x, Ws, bs, w_o, b_o, y):
         layer = layer_forward(W, b, hs[-1])
         zs.append(layer["z"])
         hs.append(layer["h"])
-    o = output(w_o, b_o, hs[-1])
-    return {"z": zs, "h": hs, "o": o, "loss": loss(o, y)}
+    y = output(w_o, b_o, hs[-1])
+    return {"z": zs, "h": hs, "y": y, "L": loss(y, t)}
     # END SOLUTION
 
 
 # -- the backward propagation phase (seed 002, steps 1-6) -----------------------
 
-def dloss_do(o, y):
-    """Exercise 9.10: backward step 1, dl/do for l = (o - y)**2: dl/do = 2 (o - y).
+def dL_dy(cache, t):
+    """Exercise 9.10: backward step 1, the gradient of the loss with respect to the output, dL/dy.
 
-    Inputs: floats o, y. Returns: a float.
+    Depends on: L = (y - t)**2 (module docstring).
+    Inputs: cache (the dict 9.9 returns), t (float, the target).
+    Returns: dL/dy, a float.
+
+    >>> dL_dy({"z": [], "h": [[0.3]], "y": 1.5, "L": 1.0}, 0.5)
+    2.0
+    >>> dL_dy({"z": [], "h": [[0.3]], "y": -0.25, "L": 0.5625}, 0.5)
+    -1.5
     """
     # BEGIN SOLUTION Exercise 9.10
-    return 2.0 * (o - y)
+    return 2.0 * (cache["y"] - t)
     # END SOLUTION
 
 
-def output_grads(h_L, dl_do):
-    """Exercise 9.11: backward step 2, the output layer's parameters.
+def output_grads(cache, dL_dy):
+    """Exercise 9.11: backward step 2, the output unit's parameters: dL/dw_o and dL/db_o.
 
-    o = w_o^T h_L + b_o, so do/dw_o = h_L and do/db_o = 1:
-    dl/dw_o = h_L dl/do (a list, like w_o) and dl/db_o = dl/do.
+    Depends on: y = w_o^T h_L + b_o. dL/dw_o has one entry per weight,
+    like w_o.
+    Inputs: cache (the dict 9.9 returns), dL_dy (float, from 9.10).
+    Returns: {"dL_dw_o": list of floats, "dL_db_o": float}.
 
-    Inputs: h_L (list), dl_do (float).
-    Returns: {"dw_o": list of floats, "db_o": float}.
+    >>> cache = forward(**EXAMPLE)
+    >>> grads = output_grads(cache, 2.0)
+    >>> [round(v, 6) for v in grads["dL_dw_o"]], grads["dL_db_o"]
+    ([1.669868, 1.969948], 2.0)
     """
     # BEGIN SOLUTION Exercise 9.11
-    return {"dw_o": [h_i * dl_do for h_i in h_L], "db_o": dl_do}
+    return {"dL_dw_o": [h_i * dL_dy for h_i in cache["h"][-1]], "dL_db_o": dL_dy}
     # END SOLUTION
 
 
-def dl_dhL(w_o, dl_do):
-    """Exercise 9.12: backward step 3, dl/dh_L = (do/dh_L)^T dl/do = w_o dl/do.
+def delta_L(cache, w_o, dL_dy):
+    """Exercise 9.12: backward step 3, delta^(L) = dL/dh_L, the outermost hidden layer's delta.
 
-    This is delta^(L), the delta of the outermost hidden layer.
-    Inputs: w_o (list), dl_do (float). Returns: a list like w_o.
+    Depends on: y = w_o^T h_L + b_o. One entry per unit of h_L.
+    Inputs: cache (the dict 9.9 returns), w_o (list), dL_dy (float).
+    Returns: a list of n_L floats.
+
+    >>> cache = forward(**EXAMPLE)
+    >>> delta_L(cache, EXAMPLE["w_o"], 2.0)
+    [3.0, -4.0]
     """
     # BEGIN SOLUTION Exercise 9.12
-    return [w_i * dl_do for w_i in w_o]
+    return [w_i * dL_dy for w_i in w_o]
     # END SOLUTION
 
 
-def layer_backward(W, z, h_prev, dl_dh):
-    """Exercise 9.13: backward steps 4-5 for one hidden layer, in seed 000's matrix form.
+def layer_backward(cache, Ws, l, delta):
+    """Exercise 9.13: backward steps 4-5 for hidden layer l, in seed 000's matrix form.
 
-    With h = tanh(z), z = W^T h_prev + b and delta = dl/dh given, let
-    e = g'(z) * delta (elementwise; this is dl/dz). Then::
+    Given delta = delta^(l) = dL/dh_l, find:
 
-        dl/dW      = h_prev e^T          (outer product, shaped like W)
-        dl/db      = e
-        dl/dh_prev = W e                 (seed 000: delta^(l-1) = W (g'(z) * delta))
+    * dL/dW_l, shaped like W_l (n_(l-1) x n_l): entry [j][k] is dL/dw_jk;
+    * dL/db_l (n_l entries);
+    * delta^(l-1) = dL/dh_(l-1) (n_(l-1) entries), the delta the next step
+      down needs.
 
-    Inputs: W (n_(l-1) x n_l), z (list n_l, cached by forward), h_prev
-    (list n_(l-1), cached by forward), dl_dh (list n_l).
-    Returns: {"dW": matrix like W, "db": list n_l, "dh_prev": list n_(l-1)}.
+    Depends on: z_l = W_l^T h_(l-1) + b_l, h_l = tanh(z_l) (module
+    docstring; check seed 000's slide as it says there). Name the
+    intermediate dL/dz_l if you need it (written out, never delta).
+    Use your helpers 9.2-9.5.
+
+    Inputs: cache (the dict 9.9 returns), Ws (as in forward), l (int, the
+    layer, 1..L as in the lectures), delta (list, n_l floats).
+    Returns: {"dL_dW": matrix like W_l, "dL_db": list n_l, "delta_prev":
+    list n_(l-1)}. Leaves its inputs unchanged.
+
+    >>> cache = forward(**EXAMPLE)
+    >>> grads = layer_backward(cache, EXAMPLE["Ws"], 2, [3.0, -4.0])
+    >>> [[round(v, 4) for v in row] for row in grads["dL_dW"]]
+    [[-0.6509, 0.0855], [-0.8866, 0.1164], [0.8303, -0.109]]
+    >>> [round(v, 4) for v in grads["dL_db"]], [round(v, 4) for v in grads["delta_prev"]]
+    ([0.9087, -0.1193], [0.9683, -1.3928, 0.2157])
     """
     # BEGIN SOLUTION Exercise 9.13
-    e = hadamard(tanh_prime(z), dl_dh)
-    return {"dW": outer(h_prev, e), "db": e, "dh_prev": matvec(W, e)}
+    W, z, h_prev = Ws[l - 1], cache["z"][l - 1], cache["h"][l - 1]
+    dL_dz = hadamard(tanh_prime(z), delta)
+    return {"dL_dW": outer(h_prev, dL_dz), "dL_db": dL_dz, "delta_prev": matvec(W, dL_dz)}
     # END SOLUTION
 
 
-def backward(cache, Ws, w_o, y):
-    """Exercise 9.14: the backward propagation phase, steps 1-6.
+def backward(cache, Ws, w_o, t):
+    """Exercise 9.14: the backward propagation phase, seed 002's steps 1-6.
 
-    1. dl/do = 2 (o - y) (9.10)
-    2. dl/dw_o, dl/db_o (9.11)
-    3. delta^(L) = dl/dh_L = w_o dl/do (9.12)
-    4.-6. for l = L, L-1, ..., 1: dl/dW_l, dl/db_l and delta^(l-1) from
-       layer_backward(W_l, z_l, h_(l-1), delta^(l)) (9.13); stop after l = 1.
+    1. dL/dy (9.10);  2. dL/dw_o, dL/db_o (9.11);  3. delta^(L) (9.12);
+    4.-6. for l = L, L-1, ..., 1: dL/dW_l, dL/db_l and delta^(l-1) (9.13),
+    each layer from the delta the layer above handed down; stop after
+    l = 1.
 
-    Inputs: cache (the dict forward returns: "z", "h", "o"), Ws (as in
-    forward), w_o (list), y (float).
-    Returns: {"dW": [dl/dW_1, ..., dl/dW_L], "db": [dl/db_1, ..., dl/db_L],
-    "dw_o": list, "db_o": float}, each gradient shaped like its parameter.
+    Inputs: cache (the dict 9.9 returns), Ws (as in forward), w_o (list),
+    t (float). Leaves its inputs unchanged.
+    Returns: {"dL_dW": [dL/dW_1, ..., dL/dW_L], "dL_db": [dL/db_1, ...,
+    dL/db_L], "dL_dw_o": list, "dL_db_o": float}, each gradient shaped like
+    its parameter.
+
+    >>> cache = forward(**EXAMPLE)
+    >>> grads = backward(cache, EXAMPLE["Ws"], EXAMPLE["w_o"], EXAMPLE["t"])
+    >>> [round(v, 4) for v in grads["dL_db"][0]], round(grads["dL_db_o"], 4)
+    ([-0.4562, 0.0646, -0.0344], -1.9351)
     """
     # BEGIN SOLUTION Exercise 9.14
-    zs, hs = cache["z"], cache["h"]
     L = len(Ws)
-    g = dloss_do(cache["o"], y)
-    out = output_grads(hs[L], g)
-    delta = dl_dhL(w_o, g)
+    g = dL_dy(cache, t)
+    out = output_grads(cache, g)
+    delta = delta_L(cache, w_o, g)
     dWs, dbs = [None] * L, [None] * L
-    for l in range(L, 0, -1):  # layer l has Ws[l-1], zs[l-1] and input hs[l-1]
-        grads = layer_backward(Ws[l - 1], zs[l - 1], hs[l - 1], delta)
-        dWs[l - 1], dbs[l - 1] = grads["dW"], grads["db"]
-        delta = grads["dh_prev"]
-    return {"dW": dWs, "db": dbs, "dw_o": out["dw_o"], "db_o": out["db_o"]}
+    for l in range(L, 0, -1):
+        grads = layer_backward(cache, Ws, l, delta)
+        dWs[l - 1], dbs[l - 1] = grads["dL_dW"], grads["dL_db"]
+        delta = grads["delta_prev"]
+    return {"dL_dW": dWs, "dL_db": dbs, "dL_dw_o": out["dL_dw_o"], "dL_db_o": out["dL_db_o"]}
     # END SOLUTION

@@ -1,4 +1,4 @@
-"""Exercise 08: Backpropagation through a layer h = ReLU(Wx + b) (seed 001, Kao: neural network layer, tensor derivative)."""
+"""Exercise 08: Backpropagation through a layer h = ReLU(W^T x + b) (seed 001, Kao: neural network layer, tensor derivative)."""
 
 from grading.check import check, expect_close, expect_true, seeded, away_from_kinks
 from minigrad import Value
@@ -10,63 +10,90 @@ ALLOWED_IMPORTS = ["math"]
 
 # -- cases and oracles -------------------------------------------------------
 # Every expected value, visible or hidden, comes from minigrad: autodiff through the
-# layer built from Values, and minigrad.backprop's list helpers (matvec, transpose,
-# outer). Typical wrong answers come from the same oracles (the transpose of the
-# right answer, the gradient with the indicator flipped), not from formulas of the
-# answer.
+# layer built from Values (kit orientation: W is m x n_h, W[j][k] from input j to
+# unit k, c = W^T x), and minigrad.backprop's list helpers. Typical wrong answers
+# come from the same oracles (the transpose of the right answer, Kao's layout, the
+# gradient with the indicator flipped), not from formulas of the answer.
 
 def _vec(rng, n, lo=-2.0, hi=2.0):
     return [rng.uniform(lo, hi) for _ in range(n)]
 
 
-def _make(rng, h, m, sign=None):
-    """W (h x m), x, b, dl_dh with every a_i at least 0.1 from the ReLU kink.
+def _make(rng, m, n_h, sign=None):
+    """W (m x n_h), x (m), b (n_h), dL_dh (n_h) with every z_k at least 0.1 from the kink.
 
-    a is drawn first (away from 0; all negative if sign == -1), then
-    b = a - W x, so the layer lands exactly on it.
+    z is drawn first (away from 0; all negative if sign == -1), then b = z - W^T x.
     """
-    W = [_vec(rng, m) for _ in range(h)]
+    W = [_vec(rng, n_h) for _ in range(m)]
     x = _vec(rng, m)
-    a = [away_from_kinks(rng, -2.0, 2.0) for _ in range(h)]
+    z = [away_from_kinks(rng, -2.0, 2.0) for _ in range(n_h)]
     if sign is not None:
-        a = [sign * abs(v) for v in a]
-    b = [a_i - c_i for a_i, c_i in zip(a, matvec(W, x))]
-    g = _vec(rng, h)
+        z = [sign * abs(v) for v in z]
+    b = [z_k - c_k for z_k, c_k in zip(z, matvec(transpose(W), x))]
+    g = _vec(rng, n_h)
     return W, x, b, g
 
 
 def _layer_oracle(W, x, b, g):
-    """Everything about the layer by autodiff: l = sum_k g_k h_k on h = ReLU(Wx + b)."""
-    h, m = len(W), len(x)
+    """Everything about the layer by autodiff: L = sum_k g_k h_k on h = ReLU(W^T x + b)."""
+    m, n_h = len(W), len(W[0])
     Wv = [[Value(w) for w in row] for row in W]
     xv = [Value(v) for v in x]
     bv = [Value(v) for v in b]
-    c = [sum((Wv[i][j] * xv[j] for j in range(m)), Value(0.0)) for i in range(h)]
-    a = [c[i] + bv[i] for i in range(h)]
-    hv = [ai.relu() for ai in a]
-    l = sum((g[k] * hv[k] for k in range(h)), Value(0.0))
-    l.backward()
-    return {"c": [v.data for v in c], "a": [v.data for v in a], "h": [v.data for v in hv],
-            "dl_da": [v.grad for v in a], "dl_dc": [v.grad for v in c],
-            "dl_dx": [v.grad for v in xv], "dl_dW": [[w.grad for w in row] for row in Wv],
-            "dl_db": [v.grad for v in bv]}
+    c = [sum((Wv[j][k] * xv[j] for j in range(m)), Value(0.0)) for k in range(n_h)]
+    z = [c[k] + bv[k] for k in range(n_h)]
+    hv = [z_k.relu() for z_k in z]
+    L = sum((g[k] * hv[k] for k in range(n_h)), Value(0.0))
+    L.backward()
+    return {"cache": {"x": list(x), "c": [v.data for v in c], "z": [v.data for v in z],
+                      "h": [v.data for v in hv]},
+            "dL_dz": [v.grad for v in z], "dL_dc": [v.grad for v in c],
+            "dL_dx": [v.grad for v in xv], "dL_dW": [[w.grad for w in row] for row in Wv],
+            "dL_db": [v.grad for v in bv]}
 
 
-# shapes (h, m): square, wide, tall, one unit, one input
-_SHAPES = [(3, 3), (2, 4), (4, 2), (1, 3), (3, 1)]
+def _kao(W):
+    """The same layer written Kao's way: his W is the transpose (rows = outputs)."""
+    return transpose(W)
 
 
-def _cases(seed):
-    rng_cases = seeded(seed, 1, lambda rng: [_make(rng, h, m) for h, m in _SHAPES]
-                       + [_make(rng, 3, 2, sign=-1)])
-    return rng_cases[0]
+# The docstring's layer: m = 2 inputs, n_h = 3 units, z = [-1, 2, 0] (one unit
+# inactive, one active, one exactly at the kink), integers so z_3 = 0.0 exactly.
+_DOC = ([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0], [-3.0, 1.0, 1.0], [0.5, -3.0, 2.0])
+# 8.9's docstring layer: z = [2, 0, 1].
+_DOC9 = ([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [2.0, 1.0], [1.0, -5.0, 0.0], [0.5, 3.0, 2.0])
+# A 3 x 2 layer (m = 3 > n_h = 2) with units at the kink and active, integers.
+_KINK32 = ([[1.0, -1.0], [2.0, 0.5], [-1.0, 1.0]], [1.0, 1.0, 2.0], [-1.0, 0.5], [1.5, -2.0])
+# A 4 x 3 layer with the kink in the middle unit and one inactive unit, integers.
+_KINK43 = ([[1.0, 0.0, -1.0], [2.0, 1.0, 0.0], [0.0, -1.0, 1.0], [1.0, 1.0, 1.0]],
+           [1.0, -1.0, 2.0, 1.0], [0.5, 2.0, -4.0], [-1.0, 2.5, 0.75])
+
+# visible seeded shapes (m, n_h): wide, tall, square -- widths above 1 at both ends
+_VISIBLE_SHAPES = [(2, 3), (3, 2), (3, 3)]
+# hidden shapes: other sizes, one input, one unit
+_HIDDEN_SHAPES = [(4, 2), (2, 4), (3, 3), (1, 3), (3, 1), (5, 4)]
 
 
-_DOC = ([[1.0, 2.0], [-1.0, 1.0]], [1.0, -1.0], [2.0, 1.0], [0.5, -3.0])
+def _seeded_cases(seed, shapes, inactive=False):
+    def make(rng):
+        out = [_make(rng, m, n_h) for m, n_h in shapes]
+        if inactive:
+            out.append(_make(rng, 3, 2, sign=-1))
+        return out
+    return seeded(seed, 1, make)[0]
 
 
-def _square_first(seed):
-    return seeded(seed, 1, lambda rng: _make(rng, 2, 2))
+def _visible(seed):
+    """The docstring's layer, a kink case and three seeded layers away from the kink."""
+    return [_DOC, _KINK32] + _seeded_cases(seed, _VISIBLE_SHAPES)
+
+
+def _hidden(seed):
+    return [_KINK43] + _seeded_cases(seed, _HIDDEN_SHAPES, inactive=True)
+
+
+def _is_square(W):
+    return len(W) == len(W[0])
 
 
 # -- 8.1 forward -------------------------------------------------------------
@@ -75,323 +102,505 @@ def _check_forward(student, cases):
     for W, x, b, g in cases:
         got = student.call("layer_forward", W, x, b)
         o = _layer_oracle(W, x, b, g)
-        expect_close(got, [o["c"], o["a"], o["h"]], inputs={"W": W, "x": x, "b": b},
-                     what="[c, a, h]",
-                     hint="c_i = sum_j W[i][j] x_j (one entry per ROW of W), a = c + b, "
-                          "h = max(0, a) entrywise.",
-                     mistakes={
-                         "no relu": ([o["c"], o["a"], o["a"]], "h = ReLU(a) = max(0, a_i): "
-                                     "negative entries become 0."),
-                     })
+        cache = o["cache"]
+        inputs = {"W": W, "x": x, "b": b}
+        expect_true(isinstance(got, dict) and all(k in got for k in ("x", "c", "z", "h")),
+                    'layer_forward should return the cache, a dict with the keys "x", "c", '
+                    '"z", "h"', inputs=inputs, got=got,
+                    hint='The cache is {"x": x, "c": c, "z": z, "h": h}.')
+        mistakes = {}
+        if _is_square(W):
+            kao = _layer_oracle(_kao(W), x, b, g)["cache"]
+            mistakes["W x"] = (kao["c"], "You computed W x, Kao's product for his W (rows = "
+                                         "outputs). Here W[j][k] goes from input j to unit k: "
+                                         "c = W^T x, c_k sums over the rows j.")
+        expect_close(got["c"], cache["c"], inputs=inputs, what='cache["c"]',
+                     hint="c = W^T x: c_k = sum over the inputs j of W[j][k] x_j, one entry per "
+                          "COLUMN of W (n_h of them). Kao's W x is for his W (rows = outputs).",
+                     mistakes=mistakes)
+        expect_close(got["z"], cache["z"], inputs=inputs, what='cache["z"]',
+                     hint="z = c + b, entry by entry.",
+                     mistakes={"no bias": (cache["c"], "You left out the bias: z = c + b.")})
+        expect_close(got["h"], cache["h"], inputs=inputs, what='cache["h"]',
+                     hint="h = ReLU(z) = max(0, z_k) entry by entry.",
+                     mistakes={"no relu": (cache["z"], "h = ReLU(z) = max(0, z_k): negative "
+                                                       "entries become 0.")})
+        expect_close(got["x"], x, inputs=inputs, what='cache["x"]',
+                     hint="The cache keeps the input x: dL/dW needs it.")
 
 
 @check("Exercise 8.1", points=1, visibility="visible")
 def test_layer_forward_visible(student):
-    """c, a, h for the docstring's 2x2 layer."""
-    _check_forward(student, [_DOC])
+    """The cache of the docstring's 2x3 layer, a 3x2 layer with a unit at z = 0, seeded 2x3, 3x2 and 3x3 layers."""
+    _check_forward(student, _visible(810))
 
 
 @check("Exercise 8.1", points=2, visibility="hidden")
 def test_layer_forward_hidden(student):
-    """c, a, h for seeded square, wide, tall, one-unit and one-input layers."""
-    _check_forward(student, _cases(81))
+    """The cache for seeded layers of other shapes (one input, one unit, all units inactive)."""
+    _check_forward(student, _hidden(81))
 
 
-# -- 8.2 dl/da ---------------------------------------------------------------
+# -- 8.2 dL/dz ----------------------------------------------------------------
 
-def _check_dl_da(student, cases):
+def _check_dL_dz(student, cases):
     for W, x, b, g in cases:
         o = _layer_oracle(W, x, b, g)
-        a = o["a"]
-        got = student.call("dl_da", a, g)
-        expect_close(got, o["dl_da"], inputs={"a": a, "dl_dh": g}, what="dl/da",
-                     hint="dl/da_i = dl/dh_i where a_i > 0, and 0 where a_i <= 0 "
-                          "(the indicator I(a > 0), elementwise).",
-                     mistakes={
-                         "no indicator": (list(g), "You passed dl/dh through unchanged. "
-                                          "ReLU blocks the gradient where a_i <= 0: multiply "
-                                          "by the indicator I(a_i > 0)."),
-                         "times a": ([ai * gi for ai, gi in zip(a, g)],
-                                     "You multiplied by a_i. The derivative of ReLU is the "
-                                     "indicator I(a_i > 0) (1 or 0), not a_i."),
-                         "times h": ([hi * gi for hi, gi in zip(o["h"], g)],
-                                     "You multiplied by h_i = ReLU(a_i). The derivative of "
-                                     "ReLU is the indicator I(a_i > 0) (1 or 0)."),
-                         "flipped": ([gi - di for gi, di in zip(g, o["dl_da"])],
-                                     "The indicator is flipped: the gradient passes where "
-                                     "a_i > 0."),
-                     })
-
-
-@check("Exercise 8.2", points=1, visibility="visible")
-def test_dl_da_visible(student):
-    """dl/da for the docstring's layer (one unit active, one not)."""
-    _check_dl_da(student, [_DOC])
-
-
-@check("Exercise 8.2", points=2, visibility="hidden")
-def test_dl_da_hidden(student):
-    """dl/da for seeded layers with |a| > 0.1, including all units inactive."""
-    _check_dl_da(student, _cases(82))
-
-
-# -- 8.3 / 8.6 pass-through ----------------------------------------------------
-
-def _check_pass(student, fn, key, cases):
-    for W, x, b, g in cases:
-        o = _layer_oracle(W, x, b, g)
-        got = student.call(fn, o["dl_da"])
-        expect_close(got, o[key], inputs={"dl_da": o["dl_da"]}, what=key.replace("_", "/"),
-                     hint="a = c + b: da/dc and da/db are the identity, so the gradient "
-                          "passes through unchanged.",
-                     mistakes={"ones": ([1.0] * len(g), "That is the local derivative "
-                                        "alone; multiply it by dl/da.")})
-
-
-@check("Exercise 8.3", points=1, visibility="visible")
-def test_dl_dc_visible(student):
-    """dl/dc for the docstring's layer."""
-    _check_pass(student, "dl_dc", "dl_dc", [_DOC])
-
-
-@check("Exercise 8.3", points=2, visibility="hidden")
-def test_dl_dc_hidden(student):
-    """dl/dc for seeded layers, against autodiff."""
-    _check_pass(student, "dl_dc", "dl_dc", _cases(83))
-
-
-@check("Exercise 8.6", points=1, visibility="visible")
-def test_dl_db_visible(student):
-    """dl/db for the docstring's layer."""
-    _check_pass(student, "dl_db", "dl_db", [_DOC])
-
-
-@check("Exercise 8.6", points=2, visibility="hidden")
-def test_dl_db_hidden(student):
-    """dl/db for seeded layers, against autodiff."""
-    _check_pass(student, "dl_db", "dl_db", _cases(86))
-
-
-# -- 8.4 dl/dx ---------------------------------------------------------------
-
-def _check_dl_dx(student, cases):
-    for W, x, b, g in cases:
-        o = _layer_oracle(W, x, b, g)
-        gc = o["dl_dc"]
-        got = student.call("dl_dx", W, gc)
-        mistakes = {}
-        if len(W) == len(W[0]):
-            mistakes["W g"] = (matvec(W, gc),
-                               "You computed W dl/dc. The chain rule needs the transpose: "
-                               "dl/dx_j = sum_i W[i][j] dl/dc_i (W^T dl/dc).")
-        expect_close(got, o["dl_dx"], inputs={"W": W, "dl_dc": gc}, what="dl/dx",
-                     hint="dl/dx = W^T dl/dc: entry j is sum over i of W[i][j] * dl/dc_i, one "
-                          "entry per COLUMN of W (m of them); mind the transpose.",
+        cache, z, h = o["cache"], o["cache"]["z"], o["cache"]["h"]
+        got = student.call("dL_dz", cache, g)
+        right = o["dL_dz"]
+        at_kink = [gk if zk == 0 else r for zk, gk, r in zip(z, g, right)]
+        mistakes = {
+            "no indicator": (list(g), "You passed dL/dh through unchanged. ReLU blocks the "
+                                      "gradient of the units that were not active: the "
+                                      "indicator of z_k > 0 is missing."),
+            "times z": ([zk * gk for zk, gk in zip(z, g)],
+                        "You multiplied by z_k. The derivative of ReLU is 1 or 0 (the "
+                        "indicator of z_k > 0), not z_k itself."),
+            "times h": ([hk * gk for hk, gk in zip(h, g)],
+                        "You multiplied by h_k = ReLU(z_k). The derivative of ReLU is 1 or 0 "
+                        "(the indicator of z_k > 0), not h_k."),
+            "flipped": ([gk - r for gk, r in zip(g, right)],
+                        "The indicator is flipped: the gradient passes where z_k > 0 and is "
+                        "blocked where z_k <= 0."),
+        }
+        if at_kink != right:
+            mistakes["kink"] = (at_kink, "At the kink z_k = 0 exactly the kit takes ReLU'(0) "
+                                         "= 0: a unit sitting at 0 passes no gradient (your "
+                                         "answer lets it through).")
+        expect_close(got, right, inputs={"cache": cache, "dL_dh": g}, what="dL/dz",
+                     hint="Chain rule through h_k = ReLU(z_k): dL/dz_k is the local derivative "
+                          "of ReLU at z_k times dL/dh_k, with ReLU'(0) = 0.",
                      mistakes=mistakes)
 
 
-@check("Exercise 8.4", points=1, visibility="visible")
-def test_dl_dx_visible(student):
-    """dl/dx = W^T dl/dc for a seeded 2x2 layer and the docstring's 2x3 W."""
-    W = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
-    _check_dl_dx(student, _square_first(840) + [(W, [1.0, 0.0, 0.0], [0.5, 0.5], [1.0, -1.0])])
+@check("Exercise 8.2", points=2, visibility="visible")
+def test_dL_dz_visible(student):
+    """dL/dz for the docstring's layer (units inactive, active and at z = 0 exactly), a 3x2 kink case, seeded layers."""
+    _check_dL_dz(student, _visible(820))
 
 
-@check("Exercise 8.4", points=2, visibility="hidden")
-def test_dl_dx_hidden(student):
-    """dl/dx for seeded square, wide, tall, one-unit and one-input layers, against autodiff."""
-    _check_dl_dx(student, _cases(84))
+@check("Exercise 8.2", points=4, visibility="hidden")
+def test_dL_dz_hidden(student):
+    """dL/dz for a 4x3 kink case and seeded layers with |z| > 0.1, including all units inactive."""
+    _check_dL_dz(student, _hidden(82))
 
 
-# -- 8.5 dl/dW ---------------------------------------------------------------
+# -- 8.3 dL/dc and 8.6 dL/db -------------------------------------------------------
 
-def _check_dl_dW(student, cases):
+def _check_add(student, fn, key, cases):
     for W, x, b, g in cases:
         o = _layer_oracle(W, x, b, g)
-        gc = o["dl_dc"]
-        got = student.call("dl_dW", gc, x)
-        expect_close(got, o["dl_dW"], inputs={"dl_dc": gc, "x": x}, what="dl/dW",
-                     hint="dl/dW = dl/dc x^T: an h x m matrix like W, entry (i, j) = "
-                          "dl/dc_i * x_j (row i belongs to unit i).",
-                     mistakes={"transposed": (transpose(o["dl_dW"]),
-                                              "You built x dl/dc^T (m x h). dl/dW has W's "
-                                              "shape h x m: row i is dl/dc_i times x^T.")})
+        gz = o["dL_dz"]
+        got = student.call(fn, o["cache"], gz)
+        what = key.replace("_", "/")
+        mistakes = {"ones": ([1.0] * len(gz), "That is the local derivative alone; the chain "
+                                              "rule multiplies it by dL/dz."),
+                    "sum": (sum(gz), "%s has one entry per unit, like %s: a list, not a "
+                                     "sum." % (what, what[-1]))}
+        if any(v != 0 for v in o["cache"]["c"]):
+            src = "c" if key == "dL_dc" else "z"
+            mistakes["times value"] = (
+                [v * gk for v, gk in zip(o["cache"][src], gz)],
+                "You multiplied by the cached %s. z = c + b is a sum: what is the derivative "
+                "of a sum with respect to one of its terms?" % src)
+        expect_close(got, o[key], inputs={"cache": o["cache"], "dL_dz": gz}, what=what,
+                     hint="Chain rule through z = c + b: the local derivative of a sum with "
+                          "respect to one term, times dL/dz.", mistakes=mistakes)
 
 
-@check("Exercise 8.5", points=1, visibility="visible")
-def test_dl_dW_visible(student):
-    """dl/dW = dl/dc x^T for a seeded 2x2 layer and the docstring's layer."""
-    _check_dl_dW(student, _square_first(850) + [_DOC])
+@check("Exercise 8.3", points=1, visibility="visible")
+def test_dL_dc_visible(student):
+    """dL/dc for the docstring's layer and seeded layers, against autodiff."""
+    _check_add(student, "dL_dc", "dL_dc", _visible(830))
 
 
-@check("Exercise 8.5", points=2, visibility="hidden")
-def test_dl_dW_hidden(student):
-    """dl/dW for seeded layers of several shapes, against autodiff."""
-    _check_dl_dW(student, _cases(85))
+@check("Exercise 8.3", points=2, visibility="hidden")
+def test_dL_dc_hidden(student):
+    """dL/dc for seeded layers of other shapes, against autodiff."""
+    _check_add(student, "dL_dc", "dL_dc", _hidden(83))
+
+
+@check("Exercise 8.6", points=1, visibility="visible")
+def test_dL_db_visible(student):
+    """dL/db for the docstring's layer and seeded layers, against autodiff."""
+    _check_add(student, "dL_db", "dL_db", _visible(860))
+
+
+@check("Exercise 8.6", points=2, visibility="hidden")
+def test_dL_db_hidden(student):
+    """dL/db for seeded layers of other shapes, against autodiff."""
+    _check_add(student, "dL_db", "dL_db", _hidden(86))
+
+
+# -- 8.4 dL/dx ---------------------------------------------------------------
+
+def _check_dL_dx(student, cases):
+    for W, x, b, g in cases:
+        o = _layer_oracle(W, x, b, g)
+        gc = o["dL_dc"]
+        got = student.call("dL_dx", W, o["cache"], gc)
+        mistakes = {}
+        if _is_square(W):
+            mistakes["Kao W^T"] = (matvec(transpose(W), gc),
+                                   "You multiplied by W^T, Kao's line for HIS W (rows = "
+                                   "outputs). Here W[j][k] goes from input j to unit k: x_j "
+                                   "reaches L through every c_k, along row j of W.")
+        mistakes["x"] = ([xj * sum(gc) for xj in x],
+                         "You used x: dc_k/dx_j is a weight, not an input value.")
+        expect_close(got, o["dL_dx"], inputs={"W": W, "cache": o["cache"], "dL_dc": gc},
+                     what="dL/dx",
+                     hint="dL/dx_j sums, over the units k, dc_k/dx_j times dL/dc_k: one entry "
+                          "per input (m of them, the ROWS of W). Kao's slide multiplies by W^T for "
+                          "his W (rows = outputs): this W is his transposed.",
+                     mistakes=mistakes)
+
+
+@check("Exercise 8.4", points=2, visibility="visible")
+def test_dL_dx_visible(student):
+    """dL/dx for the docstring's 2x3 layer, a 3x2 layer and seeded 2x3, 3x2, 3x3 layers."""
+    _check_dL_dx(student, _visible(840))
+
+
+@check("Exercise 8.4", points=4, visibility="hidden")
+def test_dL_dx_hidden(student):
+    """dL/dx for seeded layers of other shapes, against autodiff."""
+    _check_dL_dx(student, _hidden(84))
+
+
+# -- 8.5 dL/dW ---------------------------------------------------------------
+
+def _check_dL_dW(student, cases):
+    for W, x, b, g in cases:
+        o = _layer_oracle(W, x, b, g)
+        gc, cache = o["dL_dc"], o["cache"]
+        got = student.call("dL_dW", cache, gc)
+        mistakes = {
+            "Kao shape": (transpose(o["dL_dW"]),
+                          "You built Kao's dl/dc x^T, shaped like HIS W (n_h x m). dL/dW has "
+                          "this W's shape, m x n_h: entry [j][k] belongs to the weight from "
+                          "input j to unit k."),
+            "h": (outer(cache["h"], gc), "You used h, the layer's output. W[j][k] multiplies "
+                                         "the input x_j in c_k."),
+            "z": (outer(cache["z"], gc), "You used z. W[j][k] multiplies the input x_j in c_k."),
+        }
+        expect_close(got, o["dL_dW"], inputs={"cache": cache, "dL_dc": gc}, what="dL/dW",
+                     hint="dL/dW[j][k] = (dc_k/dW[j][k]) dL/dc_k: W[j][k] reaches L only "
+                          "through c_k; the answer has W's shape m x n_h.",
+                     mistakes=mistakes)
+
+
+@check("Exercise 8.5", points=2, visibility="visible")
+def test_dL_dW_visible(student):
+    """dL/dW for the docstring's 2x3 layer, a 3x2 layer and seeded 2x3, 3x2, 3x3 layers."""
+    _check_dL_dW(student, _visible(850))
+
+
+@check("Exercise 8.5", points=4, visibility="hidden")
+def test_dL_dW_hidden(student):
+    """dL/dW for seeded layers of other shapes, against autodiff."""
+    _check_dL_dW(student, _hidden(85))
 
 
 # -- 8.7 the tensor dc/dW ------------------------------------------------------
 
 def _tensor_oracle(x, n_h):
-    """T[i][j][k] = dc_k / dW_ij by autodiff: one backward pass per output c_k."""
+    """T[j][k][i] = dc_i / dW[j][k] by autodiff: one backward pass per output c_i."""
     m = len(x)
-    T = [[[0.0] * n_h for _ in range(m)] for _ in range(n_h)]
-    for k in range(n_h):
-        Wv = [[Value(0.1 * (i - j) + 0.3) for j in range(m)] for i in range(n_h)]
-        ck = sum((Wv[k][j] * x[j] for j in range(m)), Value(0.0))
-        ck.backward()
-        for i in range(n_h):
-            for j in range(m):
-                T[i][j][k] = Wv[i][j].grad
+    T = [[[0.0] * n_h for _ in range(n_h)] for _ in range(m)]
+    for i in range(n_h):
+        Wv = [[Value(0.1 * (j - k) + 0.3) for k in range(n_h)] for j in range(m)]
+        ci = sum((Wv[j][i] * x[j] for j in range(m)), Value(0.0))
+        ci.backward()
+        for j in range(m):
+            for k in range(n_h):
+                T[j][k][i] = Wv[j][k].grad
     return T
 
 
 def _check_tensor(student, cases):
-    for x, n_h in cases:
-        got = student.call("dc_dW", x, n_h)
+    for W, x, b, g in cases:
+        cache = _layer_oracle(W, x, b, g)["cache"]
+        n_h, m = len(W[0]), len(x)
+        got = student.call("dc_dW", cache)
         T = _tensor_oracle(x, n_h)
-        m = len(x)
-        wrong_layout = [[[T[i][j][k] for j in range(m)] for k in range(n_h)]
-                        for i in range(n_h)]  # the same numbers, laid out [i][k][j]
-        expect_close(got, T, inputs={"x": x, "n_h": n_h}, what="dc/dW",
-                     hint="Layout T[i][j][k] = dc_k/dW_ij (n_h x m x n_h): since "
-                          "c_k = sum_j W[k][j] x_j, T[i][j][k] = x_j when k == i, else 0.",
+        # Kao's h x m x h layout for his W (the transpose): K[i][j][k] = dc_k/dW^Kao_ij
+        kao = [[[T[j][i][k] for k in range(n_h)] for j in range(m)] for i in range(n_h)]
+        expect_close(got, T, inputs={"cache": cache}, what="dc/dW",
+                     hint="T[j][k][i] = dc_i/dW[j][k], an m x n_h x n_h tensor: in which "
+                          "outputs c_i does W[j][k] appear, and with what factor?",
                      mistakes={
-                         "layout": (wrong_layout,
-                                    "Right numbers, wrong layout: you built [i][k][j]. The "
-                                    "layout is T[i][j][k] = dc_k/dW_ij (h x m x h)."),
-                         "all x": ([[[x[j]] * n_h for j in range(m)] for _ in range(n_h)],
-                                   "W_ij only reaches c_i: dc_k/dW_ij = 0 for k != i."),
+                         "Kao layout": (kao, "That is Kao's tensor for HIS W (n_h x m x n_h, "
+                                             "W's rows the outputs). Here W is m x n_h, so T "
+                                             "is m x n_h x n_h with T[j][k][i] = "
+                                             "dc_i/dW[j][k]."),
+                         "all x": ([[[x[j]] * n_h for _ in range(n_h)] for j in range(m)],
+                                   "W[j][k] only reaches c_k: dc_i/dW[j][k] is 0 for i other "
+                                   "than k."),
+                         "no x": ([[[1.0 if i == k else 0.0 for i in range(n_h)]
+                                    for k in range(n_h)] for _ in range(m)],
+                                  "The zeros are right, the other entries are not 1: W[j][k] "
+                                  "appears in c_k multiplied by an input."),
                      })
 
 
-@check("Exercise 8.7", points=1, visibility="visible")
+@check("Exercise 8.7", points=2, visibility="visible")
 def test_dc_dW_visible(student):
-    """The tensor dc/dW for the docstring's x = [3, 5], h = 2."""
-    _check_tensor(student, [([3.0, 5.0], 2)])
+    """dc/dW for the docstring's 2x3 layer, a 3x2 layer and seeded 2x3, 3x2, 3x3 layers, against autodiff."""
+    _check_tensor(student, _visible(870))
 
 
-@check("Exercise 8.7", points=2, visibility="hidden")
+@check("Exercise 8.7", points=4, visibility="hidden")
 def test_dc_dW_hidden(student):
-    """The tensor dc/dW for seeded x and h (square, wide, tall, h = 1, m = 1), against autodiff."""
-    cases = seeded(87, 1, lambda rng: [(_vec(rng, m), h) for h, m in _SHAPES])[0]
-    _check_tensor(student, cases)
+    """dc/dW for seeded layers of other shapes (one input, one unit), against autodiff."""
+    _check_tensor(student, _hidden(87))
 
 
 # -- 8.8 the contraction --------------------------------------------------------
 
 def _contract_oracle(T, gc):
-    """(dc/dW) dl/dc by autodiff: T is the derivative of the linear map
-    c_k(W) = sum_ij T[i][j][k] W_ij, so dl/dW of l = sum_k gc_k c_k is the contraction."""
-    n_h, m = len(T), len(T[0])
-    Wv = [[Value(0.1 * (i + j) - 0.2) for j in range(m)] for i in range(n_h)]
-    l = Value(0.0)
-    for k in range(len(gc)):
-        ck = sum((T[i][j][k] * Wv[i][j] for i in range(n_h) for j in range(m)), Value(0.0))
-        l = l + gc[k] * ck
-    l.backward()
+    """(dc/dW) dL/dc by autodiff: T is the derivative of the linear map
+    c_i(W) = sum_jk T[j][k][i] W[j][k], so dL/dW of L = sum_i gc_i c_i is the contraction."""
+    m, n_h = len(T), len(T[0])
+    Wv = [[Value(0.1 * (j + k) - 0.2) for k in range(n_h)] for j in range(m)]
+    L = Value(0.0)
+    for i in range(len(gc)):
+        ci = sum((T[j][k][i] * Wv[j][k] for j in range(m) for k in range(n_h)), Value(0.0))
+        L = L + gc[i] * ci
+    L.backward()
     return [[w.grad for w in row] for row in Wv]
 
 
 def _check_contract(student, cases):
     for T, gc, shortcut in cases:
-        got = student.call("dl_dW_tensor", T, gc)
-        h, m = len(T), len(T[0])
+        got = student.call("dL_dW_tensor", T, gc)
+        m, n_h = len(T), len(T[0])
         expected = _contract_oracle(T, gc)
-        # the same contraction on the tensor with its first and last index swapped
-        T_swapped = [[[T[k][j][i] for k in range(h)] for j in range(m)] for i in range(h)]
-        expect_close(got, expected, inputs={"T": T, "dl_dc": gc}, what="(dc/dW) dl/dc",
-                     hint="Contract the LAST index: result[i][j] = sum_k T[i][j][k] * "
-                          "dl/dc_k, an h x m matrix.",
+        # the same contraction on the tensor with its last two indices swapped
+        T_swapped = [[[T[j][i][k] for i in range(n_h)] for k in range(n_h)] for j in range(m)]
+        expect_close(got, expected, inputs={"T": T, "dL_dc": gc}, what="(dc/dW) dL/dc",
+                     hint="Contract the LAST index: result[j][k] sums T[j][k][i] times dL/dc_i "
+                          "over i, an m x n_h matrix.",
                      mistakes={
-                         "first index": (_contract_oracle(T_swapped, gc),
-                                         "You summed over the first index. T[i][j][k] = "
-                                         "dc_k/dW_ij: contract k, the last index, with "
-                                         "dl/dc_k."),
+                         "middle index": (_contract_oracle(T_swapped, gc),
+                                          "You summed over the middle index. T[j][k][i] = "
+                                          "dc_i/dW[j][k]: contract i, the last index, with "
+                                          "dL/dc_i."),
                      })
         if shortcut is not None:
-            expect_close(got, shortcut, inputs={"T": "dc/dW", "dl_dc": gc}, what="dl/dW",
-                         hint="With the true dc/dW the contraction equals dl/dc x^T.")
+            expect_close(got, shortcut, inputs={"T": "dc/dW", "dL_dc": gc}, what="dL/dW",
+                         hint="With the true dc/dW the contraction equals your dL/dW of 8.5.")
 
 
-def _contract_cases(seed, shapes, general):
+def _contract_cases(seed, shapes):
     def make(rng):
         out = []
-        for h, m in shapes:
+        for m, n_h in shapes:
             x = _vec(rng, m)
-            gc = _vec(rng, h)
-            T = _tensor_oracle(x, h)
-            out.append((T, gc, outer(gc, x)))
-            if general:
-                Tg = [[_vec(rng, h) for _ in range(m)] for _ in range(h)]
-                out.append((Tg, gc, None))
+            gc = _vec(rng, n_h)
+            out.append((_tensor_oracle(x, n_h), gc, outer(x, gc)))
+            out.append(([[_vec(rng, n_h) for _ in range(n_h)] for _ in range(m)], gc, None))
         return out
     return seeded(seed, 1, make)[0]
 
 
 @check("Exercise 8.8", points=1, visibility="visible")
-def test_dl_dW_tensor_visible(student):
-    """(dc/dW) dl/dc for the true tensor of a 2x3 layer: equals dl/dc x^T."""
-    _check_contract(student, _contract_cases(880, [(2, 3)], general=True))
+def test_dL_dW_tensor_visible(student):
+    """The docstring's contraction; true and general tensors of 2x3, 3x2 and 3x3 layers."""
+    T_doc = [[[3.0, 0.0], [0.0, 3.0]], [[5.0, 0.0], [0.0, 5.0]]]
+    _check_contract(student, [(T_doc, [1.0, -1.0], [[3.0, -3.0], [5.0, -5.0]])]
+                    + _contract_cases(880, _VISIBLE_SHAPES))
 
 
 @check("Exercise 8.8", points=2, visibility="hidden")
-def test_dl_dW_tensor_hidden(student):
-    """The contraction for seeded general tensors and true dc/dW tensors (equal to the outer product)."""
-    _check_contract(student, _contract_cases(88, _SHAPES, general=True))
+def test_dL_dW_tensor_hidden(student):
+    """The contraction for seeded true and general tensors of other shapes."""
+    _check_contract(student, _contract_cases(88, _HIDDEN_SHAPES))
 
 
 # -- 8.9 the whole backward pass -------------------------------------------------
 
 def _check_backward(student, cases):
     for W, x, b, g in cases:
-        got = student.call("layer_backward", W, x, b, g)
         o = _layer_oracle(W, x, b, g)
-        all_active = _layer_oracle(W, x, [v + 100.0 for v in b], g)  # same W, x; every a > 0
-        inputs = {"W": W, "x": x, "b": b, "dl_dh": g}
-        expect_true(isinstance(got, dict) and all(k in got for k in ("dl_dx", "dl_dW", "dl_db")),
-                    'layer_backward should return a dict with keys "dl_dx", "dl_dW", "dl_db"',
+        cache = o["cache"]
+        got = student.call("layer_backward", W, cache, g)
+        all_active = _layer_oracle(W, x, [v + 100.0 for v in b], g)  # same W, x; every z > 0
+        inputs = {"W": W, "cache": cache, "dL_dh": g}
+        expect_true(isinstance(got, dict) and all(k in got for k in ("dL_dx", "dL_dW", "dL_db")),
+                    'layer_backward should return a dict with keys "dL_dx", "dL_dW", "dL_db"',
                     inputs=inputs, got=got,
-                    hint='Return {"dl_dx": ..., "dl_dW": ..., "dl_db": ...}.')
-        for key in ("dl_dx", "dl_dW", "dl_db"):
+                    hint='Give back {"dL_dx": ..., "dL_dW": ..., "dL_db": ...}.')
+        for key in ("dL_dx", "dL_dW", "dL_db"):
             expect_close(got.get(key), o[key], inputs=inputs, what=key.replace("_", "/"),
-                         hint="Forward (8.1) for a, then dl/da = I(a > 0) dl/dh, "
-                              "dl/dc = dl/da, dl/dx = W^T dl/dc, dl/dW = dl/dc x^T, "
-                              "dl/db = dl/da.",
+                         hint="Backward from dL/dh: through ReLU (8.2), the add node (8.3), "
+                              "then dL/dx (8.4), dL/dW (8.5), dL/db (8.6).",
                          mistakes={"no indicator": (
                              all_active[key],
-                             "Your gradients match a layer where every unit is active: "
-                             "multiply dl/dh by the indicator I(a > 0) first (exercise 8.2).")})
+                             "Your gradient matches a layer where every unit is active: go "
+                             "through the ReLU node (dL/dz, exercise 8.2) before the others.")})
 
 
-@check("Exercise 8.9", points=1, visibility="visible")
+_USES9 = ("8.2", "8.3", "8.4", "8.5", "8.6")
+
+
+@check("Exercise 8.9", points=2, visibility="visible", uses=_USES9)
 def test_layer_backward_visible(student):
-    """dl/dx, dl/dW, dl/db of the docstring's layer with dl/dh = [0.5, -3]."""
-    _check_backward(student, [_DOC])
+    """dL/dx, dL/dW, dL/db for the docstring layers (units at z = 0), a 3x2 layer and seeded layers."""
+    _check_backward(student, [_DOC9] + _visible(890))
 
 
-@check("Exercise 8.9", points=2, visibility="hidden")
+@check("Exercise 8.9", points=4, visibility="hidden", uses=_USES9)
 def test_layer_backward_hidden(student):
-    """dl/dx, dl/dW, dl/db for seeded layers (|a| > 0.1, random dl/dh), against autodiff."""
-    _check_backward(student, _cases(89))
+    """dL/dx, dL/dW, dL/db for seeded layers of other shapes, against autodiff."""
+    _check_backward(student, _hidden(89))
 
+
+# -- hints, bookkeeping, what an exception means, typical mistakes ------------------
+
+BOOKKEEPING = ("Exercise 8.1", "Exercise 8.8")
+
+HINTS = {
+    "Exercise 8.1": [
+        "Three nodes in order: the product c = W^T x, the add node z = c + b, the ReLU node "
+        "h = max(0, z), entry by entry. Keep all of them in the cache, and x too.",
+        "W here is m x n_h, one ROW per input: c_k walks down COLUMN k of W, multiplying "
+        "W[j][k] by x_j and summing over the inputs j. The result has n_h entries.",
+    ],
+    "Exercise 8.2": [
+        "The chain rule through one node: h_k = ReLU(z_k) depends on z_k alone, so dL/dz_k is "
+        "the local derivative dh_k/dz_k times dL/dh_k (no sum).",
+        "dL/dz_k = ReLU'(z_k) * dL/dh_k. Evaluate ReLU' at the cached z_k.",
+        "ReLU'(z) is 1 where z > 0 and 0 where z < 0; at z = 0 exactly the kit takes 0. So "
+        "each dL/dh_k either passes unchanged or becomes 0.",
+    ],
+    "Exercise 8.3": [
+        "The chain rule through the add node z = c + b: z_k depends on c_k alone.",
+        "dL/dc_k = (dz_k/dc_k) * dL/dz_k. What is the derivative of c_k + b_k with respect to "
+        "c_k?",
+        "That local derivative is the same number for every unit, and it does not depend on "
+        "the cached values.",
+    ],
+    "Exercise 8.4": [
+        "The multivariate chain rule: x_j reaches L through every c_k (k over the n_h units), "
+        "so dL/dx_j is a sum of n_h paths.",
+        "dL/dx_j = sum over k of (dc_k/dx_j) * dL/dc_k. Write c_k out (module docstring) and "
+        "differentiate it with respect to x_j.",
+        "dc_k/dx_j is the weight from input j to unit k, W[j][k]: the sum walks along ROW j "
+        "of W. Kao's W^T is for his W (rows = outputs); with this W, which product is it? "
+        "The answer has m entries.",
+    ],
+    "Exercise 8.5": [
+        "The chain rule for one weight: W[j][k] appears only in c_k, so dL/dW[j][k] has one "
+        "term, no sum.",
+        "dL/dW[j][k] = (dc_k/dW[j][k]) * dL/dc_k. Differentiate c_k = sum over j of "
+        "W[j][k] x_j with respect to W[j][k].",
+        "dc_k/dW[j][k] is the input x_j (from the cache). Entry [j][k] pairs x_j with dL/dc_k: "
+        "an outer product with m rows and n_h columns, shaped like W (Kao's is the transpose).",
+    ],
+    "Exercise 8.6": [
+        "The chain rule through the add node z = c + b: z_k depends on b_k alone.",
+        "dL/db_k = (dz_k/db_k) * dL/dz_k. What is the derivative of c_k + b_k with respect to "
+        "b_k?",
+        "That local derivative is the same number for every unit; the answer has one entry "
+        "per unit.",
+    ],
+    "Exercise 8.7": [
+        "Write out c_i = sum over j of W[j][i] x_j and ask, for one weight W[j][k], which of "
+        "the c_i contain it at all.",
+        "T[j][k][i] = dc_i/dW[j][k]. For i other than k, c_i does not contain W[j][k]. For "
+        "i = k, c_k contains it once, times some factor.",
+        "That factor is the input x_j, from the cache. So T[j][k] is a list of n_h numbers "
+        "that is zero except at position k. The tensor is m x n_h x n_h (Kao's h x m x h is "
+        "for his W).",
+    ],
+    "Exercise 8.8": [
+        "A tensor-vector product contracts the vector with the tensor's LAST index: for each "
+        "pair (j, k), multiply T[j][k][i] by dL/dc_i and add over i.",
+        "The result has the tensor's first two sizes, m x n_h. Check it against your 8.5 on "
+        "the true dc/dW.",
+    ],
+    "Exercise 8.9": [
+        "Go backward through the nodes in the reverse order of the forward pass: ReLU, the "
+        "add node, then the product c = W^T x.",
+        "First dL/dz from dL/dh (8.2), then dL/dc from dL/dz (8.3). dL/dx (8.4) and dL/dW "
+        "(8.5) need dL/dc; dL/db (8.6) needs dL/dz.",
+        "Every gradient after the ReLU node must see the blocked units as 0: feed dL/dz, "
+        "never dL/dh, to the later steps. Collect the three results in a dict with the keys "
+        "dL_dx, dL_dW, dL_db.",
+    ],
+}
+
+_CACHE_KEYS = ('The cache is the dict 8.1 gives back, with the keys "x", "c", "z" and "h" '
+               '(Kao\'s a is z here).')
+_WALK = ("An IndexError here usually means you walked W the way of Kao's slide (rows = "
+         "outputs). Here W is m x n_h: row j holds the weights out of input j, column k the "
+         "weights into unit k.")
+
+ERRORS = {
+    "Exercise 8.1": {"IndexError": _WALK},
+    "Exercise 8.2": {"KeyError": _CACHE_KEYS, "TypeError": _CACHE_KEYS},
+    "Exercise 8.3": {"KeyError": _CACHE_KEYS, "TypeError": _CACHE_KEYS},
+    "Exercise 8.4": {"IndexError": _WALK + " dL/dx has one entry per input (a row of W).",
+                     "KeyError": _CACHE_KEYS},
+    "Exercise 8.5": {"KeyError": _CACHE_KEYS, "TypeError": _CACHE_KEYS},
+    "Exercise 8.6": {"KeyError": _CACHE_KEYS, "TypeError": _CACHE_KEYS},
+    "Exercise 8.7": {"KeyError": _CACHE_KEYS, "TypeError": _CACHE_KEYS,
+                     "IndexError": "An IndexError here usually means the tensor's layout is "
+                                   "Kao's (h x m x h): here it is m x n_h x n_h."},
+    "Exercise 8.8": {"IndexError": "An IndexError here usually means you contracted an index "
+                                   "of the wrong length: T is m x n_h x n_h and dL/dc has n_h "
+                                   "entries, so the sum runs over the LAST index."},
+    "Exercise 8.9": {"KeyError": _CACHE_KEYS},
+}
 
 MISTAKES = [
     # (task, text in solutions/ex08_relu_layer.py to replace, replacement, fragment)
-    ("8.1", "    h = [max(0.0, a_i) for a_i in a]\n    return [c, a, h]",
-     "    h = [a_i for a_i in a]\n    return [c, a, h]", "negative entries become 0"),
-    ("8.2", "return [(1.0 if a_i > 0 else 0.0) * g_i for a_i, g_i in zip(a, dl_dh)]",
-     "return [g_i for a_i, g_i in zip(a, dl_dh)]", "indicator"),
-    ("8.2", "return [(1.0 if a_i > 0 else 0.0) * g_i for a_i, g_i in zip(a, dl_dh)]",
-     "return [a_i * g_i for a_i, g_i in zip(a, dl_dh)]", "not a_i"),
-    ("8.4", "return [sum(W[i][j] * dl_dc[i] for i in range(h)) for j in range(m)]",
-     "return [sum(W[i][j] * dl_dc[j] for j in range(m)) for i in range(h)]", "transpose"),
-    ("8.5", "return [[g_i * x_j for x_j in x] for g_i in dl_dc]",
-     "return [[g_i * x_j for g_i in dl_dc] for x_j in x]", "shape h x m"),
-    ("8.7", "return [[[x_j if k == i else 0.0 for k in range(n_h)] for x_j in x]",
-     "return [[[x_j for k in range(n_h)] for x_j in x]", "W_ij only reaches c_i"),
-    ("8.8", "return [[sum(t_k * g_k for t_k, g_k in zip(T_ij, dl_dc)) for T_ij in T_i] for T_i in T]",
-     "return [[sum(T[k][j][i] * dl_dc[k] for k in range(len(T))) for j in range(len(T[0]))]"
-     " for i in range(len(T))]", "first index"),
-    ("8.9", "    g_a = dl_da(a, dl_dh)\n", "    g_a = list(dl_dh)\n", "indicator"),
+    ("8.1", "    h = [max(0.0, z_k) for z_k in z]\n", "    h = [z_k for z_k in z]\n",
+     "negative entries become 0"),
+    ("8.1", "c = [sum(W[j][k] * x[j] for j in range(len(x))) for k in range(n_h)]",
+     "c = [sum(W[k][j] * x[j] for j in range(len(x))) for k in range(len(W))]",
+     "rows = outputs"),
+    ("8.1", "z = [c_k + b_k for c_k, b_k in zip(c, b)]", "z = list(c)", "left out the bias"),
+    ("8.2", "return [(1.0 if z_k > 0 else 0.0) * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]",
+     "return [g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]", "indicator of z_k > 0 is missing"),
+    ("8.2", "return [(1.0 if z_k > 0 else 0.0) * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]",
+     "return [z_k * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]", "not z_k itself"),
+    ("8.2", "return [(1.0 if z_k > 0 else 0.0) * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]",
+     "return [(1.0 if z_k >= 0 else 0.0) * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]",
+     "ReLU'(0) = 0"),
+    ("8.2", "return [(1.0 if z_k > 0 else 0.0) * g_k for z_k, g_k in zip(cache[\"z\"], dL_dh)]",
+     "return [h_k * g_k for h_k, g_k in zip(cache[\"h\"], dL_dh)]", "not h_k"),
+    ("8.3", "return [g_k for g_k in dL_dz]", "return [1.0 for g_k in dL_dz]",
+     "local derivative alone"),
+    ("8.3", "return [g_k for g_k in dL_dz]",
+     "return [c_k * g_k for c_k, g_k in zip(cache[\"c\"], dL_dz)]", "derivative of a sum"),
+    ("8.4", "return [sum(W[j][k] * dL_dc[k] for k in range(n_h)) for j in range(m)]",
+     "return [sum(W[j][k] * dL_dc[j] for j in range(m)) for k in range(n_h)]", "Kao's"),
+    ("8.4", "return [sum(W[j][k] * dL_dc[k] for k in range(n_h)) for j in range(m)]",
+     "return [sum(W[k][j] * dL_dc[k] for k in range(n_h)) for j in range(m)]", "Kao's slide"),
+    ("8.4", "return [sum(W[j][k] * dL_dc[k] for k in range(n_h)) for j in range(m)]",
+     "return [x_j * sum(dL_dc) for x_j in cache[\"x\"]]", "not an input value"),
+    ("8.5", "return [[x_j * g_k for g_k in dL_dc] for x_j in cache[\"x\"]]",
+     "return [[x_j * g_k for x_j in cache[\"x\"]] for g_k in dL_dc]", "Kao's dl/dc x^T"),
+    ("8.5", "return [[x_j * g_k for g_k in dL_dc] for x_j in cache[\"x\"]]",
+     "return [[x_j * g_k for g_k in dL_dc] for x_j in cache[\"h\"]]", "You used h"),
+    ("8.6", "return list(dL_dz)", "return [1.0 for g_k in dL_dz]", "local derivative alone"),
+    ("8.6", "return list(dL_dz)", "return sum(dL_dz)", "not a sum"),
+    ("8.7", "return [[[x_j if i == k else 0.0 for i in range(n_h)] for k in range(n_h)]",
+     "return [[[x_j for i in range(n_h)] for k in range(n_h)]", "only reaches c_k"),
+    ("8.7", "return [[[x_j if i == k else 0.0 for i in range(n_h)] for k in range(n_h)]\n"
+            "            for x_j in cache[\"x\"]]",
+     "return [[[x_j if i == k else 0.0 for i in range(n_h)] for x_j in cache[\"x\"]]\n"
+     "            for k in range(n_h)]", "Kao's tensor"),
+    ("8.7", "return [[[x_j if i == k else 0.0 for i in range(n_h)] for k in range(n_h)]",
+     "return [[[1.0 if i == k else 0.0 for i in range(n_h)] for k in range(n_h)]",
+     "multiplied by an input"),
+    ("8.8", "return [[sum(t_i * g_i for t_i, g_i in zip(T_jk, dL_dc)) for T_jk in T_j] for T_j in T]",
+     "return [[sum(T_j[k][i] * dL_dc[k] for k in range(len(T_j))) for i in range(len(T_j))]"
+     " for T_j in T]", "middle index"),
+    ("8.9", "    g_c = dL_dc(cache, g_z)\n", "    g_c = dL_dc(cache, dL_dh)\n",
+     "every unit is active"),
+    ("8.9", "\"dL_db\": dL_db(cache, g_z)}", "\"dL_db\": dL_db(cache, dL_dh)}",
+     "every unit is active"),
 ]

@@ -10,16 +10,19 @@ ALLOWED_IMPORTS = ["math"]
 
 REL, ABS = 1e-9, 1e-12  # hand backprop must match autodiff to rounding error
 
-# The visible network: 2 inputs, hidden layers of 3 and 2 tanh units.
+# The docstrings' network (the module's EXAMPLE): 2 inputs, hidden layers of 3 and 2
+# tanh units, target t.
 FIXED_NET = dict(
     x=[1.0, -2.0],
     Ws=[[[0.5, -1.0, 0.25], [0.75, 0.5, -0.5]],
         [[1.0, -0.5], [-1.5, 0.25], [0.5, 2.0]]],
     bs=[[0.1, -0.2, 0.3], [0.0, 0.5]],
-    w_o=[1.5, -2.0], b_o=0.25, y=0.5)
+    w_o=[1.5, -2.0], b_o=0.25, t=0.5)
 
-# Hidden networks: (n_inputs, hidden layer sizes); square ones first so that
-# transposed-matrix mistakes give wrong values rather than only wrong shapes.
+# Networks: (n_inputs, hidden layer sizes). The visible ones have widths above 1
+# everywhere, non-square and square weight matrices (a transposed-matrix mistake then
+# gives wrong values, not only wrong shapes); the hidden ones add other sizes and depths.
+VISIBLE_SHAPES = [(3, [3, 2]), (2, [4, 4]), (4, [2, 3])]
 SHAPES = [(2, [2, 2]), (3, [3, 3, 3]), (3, [4, 2]), (2, [3]), (1, [3, 2, 4]), (4, [1])]
 
 
@@ -30,12 +33,21 @@ def make_net(rng, nin, hidden):
     bs = [[rng.uniform(-1.0, 1.0) for _ in range(n)] for n in hidden]
     return dict(x=[rng.uniform(-2.0, 2.0) for _ in range(nin)], Ws=Ws, bs=bs,
                 w_o=[rng.uniform(-1.5, 1.5) for _ in range(hidden[-1])],
-                b_o=rng.uniform(-1.0, 1.0), y=rng.uniform(-1.0, 1.0))
+                b_o=rng.uniform(-1.0, 1.0), t=rng.uniform(-1.0, 1.0))
+
+
+def nets(seed, shapes):
+    return [seeded(seed + i, 1, lambda rng: make_net(rng, nin, hid))[0]
+            for i, (nin, hid) in enumerate(shapes)]
+
+
+def visible_nets(seed):
+    """The docstrings' network and three seeded ones."""
+    return [FIXED_NET] + nets(seed, VISIBLE_SHAPES)
 
 
 def hidden_nets(seed):
-    return [seeded(seed + i, 1, lambda rng: make_net(rng, nin, hid))[0]
-            for i, (nin, hid) in enumerate(SHAPES)]
+    return nets(seed, SHAPES)
 
 
 def layer(W, b):
@@ -49,8 +61,7 @@ def layer(W, b):
 def autodiff(net):
     """The network from minigrad's own parts: nn.Layers (tanh applied to their
     z Values), a one-unit nn.Layer for the output and losses.squared_error;
-    loss.backward() gives every parameter gradient and dl/dh of every layer
-    (grads of the h nodes)."""
+    L.backward() gives every parameter gradient, dL/dz and dL/dh of every layer."""
     layers = [layer(W, b) for W, b in zip(net["Ws"], net["bs"])]
     out_layer = layer([[w] for w in net["w_o"]], [net["b_o"]])
     h = [Value(v) for v in net["x"]]
@@ -60,16 +71,20 @@ def autodiff(net):
         h = [z_k.tanh() for z_k in z]
         zs.append(z)
         hs.append(h)
-    o = out_layer(h)[0]
-    loss = losses.squared_error(o, net["y"])
-    loss.backward()
+    y = out_layer(h)[0]
+    L = losses.squared_error(y, net["t"])
+    L.backward()
     data = lambda vs: [[v.data for v in row] for row in vs]
     grad = lambda vs: [[v.grad for v in row] for row in vs]
     dW = lambda lay: [[n.w[j].grad for n in lay.neurons] for j in range(lay.nin)]
-    return dict(z=data(zs), h=data(hs), o=o.data, loss=loss.data, dl_do=o.grad,
-                dl_dh=grad(hs), dW=[dW(lay) for lay in layers],
+    return dict(z=data(zs), h=data(hs), y=y.data, L=L.data, dL_dy=y.grad,
+                delta=grad(hs), dL_dz=grad(zs), dW=[dW(lay) for lay in layers],
                 db=[[n.b.grad for n in lay.neurons] for lay in layers],
                 dw_o=[row[0] for row in dW(out_layer)], db_o=out_layer.neurons[0].b.grad)
+
+
+def cache_of(o):
+    return dict(z=o["z"], h=o["h"], y=o["y"], L=o["L"])
 
 
 def square(M):
@@ -80,6 +95,15 @@ def rand_matrix(rng, m, n):
     return [[round(rng.uniform(-3, 3), 3) for _ in range(n)] for _ in range(m)]
 
 
+def rand_vec(rng, n):
+    return [round(rng.uniform(-3, 3), 3) for _ in range(n)]
+
+
+def matrices(seed, shapes):
+    return [seeded(seed + i, 1, lambda rng: rand_matrix(rng, m, n))[0]
+            for i, (m, n) in enumerate(shapes)]
+
+
 # -- 9.1 - 9.4 list helpers (expected values from minigrad.backprop's helpers) ------
 
 def _check_transpose(student, Ms):
@@ -87,21 +111,20 @@ def _check_transpose(student, Ms):
         got = student.call("transpose", M)
         expect_close(got, backprop.transpose(M), inputs=dict(M=M), what="transpose(M)",
                      hint="(M^T)[i][j] = M[j][i]: an m x n matrix becomes n x m.",
-                     mistakes={"unchanged": (M, "You returned M itself.")} if square(M) else None)
+                     mistakes={"unchanged": (M, "You gave back M itself.")} if square(M) else None)
 
 
 @check("Exercise 9.1", points=1, visibility="visible")
 def test_transpose_visible(student):
-    "transpose of a 2 x 3 matrix."
-    _check_transpose(student, [[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]])
+    "transpose of the docstring's 2 x 3 matrix and of seeded 3x3, 3x2, 2x4 matrices."
+    _check_transpose(student, [[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]]
+                     + matrices(910, [(3, 3), (3, 2), (2, 4)]))
 
 
 @check("Exercise 9.1", points=2, visibility="hidden")
 def test_transpose_hidden(student):
-    "transpose of seeded matrices of shapes 3x3, 1x4, 4x1, 2x5."
-    Ms = [seeded(91 + i, 1, lambda rng: rand_matrix(rng, m, n))[0]
-          for i, (m, n) in enumerate([(3, 3), (1, 4), (4, 1), (2, 5)])]
-    _check_transpose(student, Ms)
+    "transpose of seeded matrices of shapes 4x4, 1x4, 4x1, 2x5."
+    _check_transpose(student, matrices(91, [(4, 4), (1, 4), (4, 1), (2, 5)]))
 
 
 def _check_matvec(student, cases):
@@ -117,20 +140,24 @@ def _check_matvec(student, cases):
                           "one entry per row.", mistakes=wrong)
 
 
+def _matvec_cases(seed, shapes):
+    cases = []
+    for i, (m, n) in enumerate(shapes):
+        cases += seeded(seed + i, 1, lambda rng: (rand_matrix(rng, m, n), rand_vec(rng, n)))
+    return cases
+
+
 @check("Exercise 9.2", points=1, visibility="visible")
 def test_matvec_visible(student):
-    "matvec of a 3 x 2 matrix and a 2-vector."
-    _check_matvec(student, [([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, -1.0])])
+    "matvec of the docstring's 3 x 2 matrix, and of seeded 3x3, 2x4, 4x3 matrices."
+    _check_matvec(student, [([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, -1.0])]
+                  + _matvec_cases(9200, [(3, 3), (2, 4), (4, 3)]))
 
 
 @check("Exercise 9.2", points=2, visibility="hidden")
 def test_matvec_hidden(student):
-    "matvec on seeded matrices of shapes 3x3, 2x4, 4x1, 1x3."
-    cases = []
-    for i, (m, n) in enumerate([(3, 3), (2, 4), (4, 1), (1, 3)]):
-        cases += seeded(920 + i, 1, lambda rng: (rand_matrix(rng, m, n),
-                                                 [round(rng.uniform(-3, 3), 3) for _ in range(n)]))
-    _check_matvec(student, cases)
+    "matvec on seeded matrices of shapes 4x4, 2x5, 4x1, 1x3."
+    _check_matvec(student, _matvec_cases(920, [(4, 4), (2, 5), (4, 1), (1, 3)]))
 
 
 def _check_hadamard(student, cases):
@@ -140,24 +167,28 @@ def _check_hadamard(student, cases):
                      what="hadamard(u, v)",
                      hint="The Hadamard product is elementwise: a list [u_i v_i], not a number.",
                      mistakes={"dot": (sum(backprop.hadamard(u, v)),
-                                       "You returned the dot product (a number); the Hadamard "
+                                       "You gave back the dot product (a number); the Hadamard "
                                        "product keeps every u_i v_i in a list.")})
+
+
+def _vec_pairs(seed, shapes):
+    cases = []
+    for i, (m, n) in enumerate(shapes):
+        cases += seeded(seed + i, 1, lambda rng: (rand_vec(rng, m), rand_vec(rng, n)))
+    return cases
 
 
 @check("Exercise 9.3", points=1, visibility="visible")
 def test_hadamard_visible(student):
-    "hadamard([1, 2, 3], [4, 5, 6])."
-    _check_hadamard(student, [([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])])
+    "hadamard([1, 2, 3], [4, 5, 6]) and seeded vectors of lengths 2, 3, 4."
+    _check_hadamard(student, [([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])]
+                    + _vec_pairs(9300, [(2, 2), (3, 3), (4, 4)]))
 
 
 @check("Exercise 9.3", points=2, visibility="hidden")
 def test_hadamard_hidden(student):
-    "hadamard on seeded vectors of lengths 1 to 5."
-    cases = []
-    for n in (1, 2, 4, 5):
-        cases += seeded(930 + n, 1, lambda rng: ([rng.uniform(-3, 3) for _ in range(n)],
-                                                 [rng.uniform(-3, 3) for _ in range(n)]))
-    _check_hadamard(student, cases)
+    "hadamard on seeded vectors of lengths 1, 2, 5, 6."
+    _check_hadamard(student, _vec_pairs(930, [(1, 1), (2, 2), (5, 5), (6, 6)]))
 
 
 def _check_outer(student, cases):
@@ -173,18 +204,15 @@ def _check_outer(student, cases):
 
 @check("Exercise 9.4", points=1, visibility="visible")
 def test_outer_visible(student):
-    "outer([1, 2], [3, 4, 5]) is the 2 x 3 matrix u v^T."
-    _check_outer(student, [([1.0, 2.0], [3.0, 4.0, 5.0])])
+    "outer([1, 2], [3, 4, 5]) is the 2 x 3 matrix u v^T; seeded (3, 3), (2, 4), (4, 2)."
+    _check_outer(student, [([1.0, 2.0], [3.0, 4.0, 5.0])]
+                 + _vec_pairs(9400, [(3, 3), (2, 4), (4, 2)]))
 
 
 @check("Exercise 9.4", points=2, visibility="hidden")
 def test_outer_hidden(student):
-    "outer on seeded vectors of lengths (3, 3), (1, 4), (4, 2), (2, 2)."
-    cases = []
-    for i, (m, n) in enumerate([(3, 3), (1, 4), (4, 2), (2, 2)]):
-        cases += seeded(940 + i, 1, lambda rng: ([rng.uniform(-3, 3) for _ in range(m)],
-                                                 [rng.uniform(-3, 3) for _ in range(n)]))
-    _check_outer(student, cases)
+    "outer on seeded vectors of lengths (4, 4), (1, 4), (4, 1), (2, 5)."
+    _check_outer(student, _vec_pairs(940, [(4, 4), (1, 4), (4, 1), (2, 5)]))
 
 
 # -- 9.5 g'(z) -------------------------------------------------------------------------
@@ -196,21 +224,28 @@ def _check_tanh_prime(student, zs):
     got = student.call("tanh_prime", zs)
     expect_close(got, [v.grad for v in vs], inputs=dict(z=zs), what="tanh_prime(z)",
                  rel=REL, abs=ABS,
-                 hint="g'(z_i) = 1 - tanh(z_i)**2 for every entry.",
+                 hint="g'(z_i) is the derivative of tanh at z_i, one entry per z_i; it can be "
+                      "written with tanh(z_i) itself.",
                  mistakes={"tanh": ([math.tanh(z) for z in zs],
-                                    "That is tanh(z); its derivative is 1 - tanh(z)**2."),
+                                    "That is tanh(z) itself, not its derivative."),
                            "1 - z^2": ([1 - z * z for z in zs],
-                                       "1 - tanh(z)**2, not 1 - z**2: square the activation, "
-                                       "not z.")})
+                                       "You squared z. The derivative of tanh is written with "
+                                       "tanh(z), so square the activation, not z."),
+                           "no square": ([1 - math.tanh(z) for z in zs],
+                                         "Close: the derivative of tanh involves the SQUARE "
+                                         "of tanh(z).")})
 
 
-@check("Exercise 9.5", points=1, visibility="visible")
+@check("Exercise 9.5", points=2, visibility="visible")
 def test_tanh_prime_visible(student):
-    "tanh'(z) elementwise at z = [0, 0.5, -1] (autodiff oracle)."
-    _check_tanh_prime(student, [0.0, 0.5, -1.0])
+    "tanh'(z) elementwise at the docstring's z = [0], [0.5, -1, 2] and seeded lists (autodiff oracle)."
+    _check_tanh_prime(student, [0.0])
+    _check_tanh_prime(student, [0.5, -1.0, 2.0])
+    for n in (2, 3, 4):
+        _check_tanh_prime(student, seeded(950 + n, n, lambda rng: rng.uniform(-3, 3)))
 
 
-@check("Exercise 9.5", points=2, visibility="hidden")
+@check("Exercise 9.5", points=4, visibility="hidden")
 def test_tanh_prime_hidden(student):
     "tanh'(z) elementwise on seeded lists of lengths 1 to 6."
     for n in (1, 3, 6, 2):
@@ -219,8 +254,8 @@ def test_tanh_prime_hidden(student):
 
 # -- 9.6 one layer forward ----------------------------------------------------------------
 
-def _check_layer_forward(student, nets):
-    for net in nets:
+def _check_layer_forward(student, nets_):
+    for net in nets_:
         o = autodiff(net)
         for l, (W, b) in enumerate(zip(net["Ws"], net["bs"])):
             h_prev = o["h"][l]
@@ -237,20 +272,21 @@ def _check_layer_forward(student, nets):
                                 "the layer is z = W^T h_prev + b: z[k] = sum_j W[j][k] h_prev[j].")
             expect_close(got["z"], o["z"][l], inputs=inputs, what="layer_forward()['z']",
                          rel=REL, abs=ABS,
-                         hint="z = W^T h_prev + b, i.e. z[k] = sum_j W[j][k] h_prev[j] + b[k] "
-                              "(use matvec(transpose(W), h_prev)).", mistakes=wrong)
+                         hint="z = W^T h_prev + b, i.e. z[k] = sum_j W[j][k] h_prev[j] + b[k]: "
+                              "one entry per COLUMN of W (your transpose and matvec).",
+                         mistakes=wrong)
             expect_close(got["h"], o["h"][l + 1], inputs=inputs, what="layer_forward()['h']",
                          rel=REL, abs=ABS, hint="h = tanh(z), elementwise.",
                          mistakes={"h = z": (o["z"][l], "Apply phi = tanh: h = tanh(z).")})
 
 
-@check("Exercise 9.6", points=1, visibility="visible")
+@check("Exercise 9.6", points=1, visibility="visible", uses=("9.1", "9.2"))
 def test_layer_forward_visible(student):
-    "layer_forward gives z = W^T h_prev + b and h = tanh(z) for both layers of the fixed network."
-    _check_layer_forward(student, [FIXED_NET])
+    "layer_forward gives z = W^T h_prev + b and h = tanh(z) for every layer of the docstring's and three seeded networks."
+    _check_layer_forward(student, visible_nets(9600))
 
 
-@check("Exercise 9.6", points=2, visibility="hidden")
+@check("Exercise 9.6", points=2, visibility="hidden", uses=("9.1", "9.2"))
 def test_layer_forward_hidden(student):
     "layer_forward gives z and h for every layer of seeded networks of several shapes."
     _check_layer_forward(student, hidden_nets(960))
@@ -258,206 +294,259 @@ def test_layer_forward_hidden(student):
 
 # -- 9.7 output, 9.8 loss ------------------------------------------------------------------
 
-def _check_output(student, nets):
-    for net in nets:
+def _check_output(student, nets_):
+    for net in nets_:
         o = autodiff(net)
         h_L = o["h"][-1]
         got = student.call("output", net["w_o"], net["b_o"], h_L)
-        expect_close(got, o["o"], inputs=dict(w_o=net["w_o"], b_o=net["b_o"], h_L=h_L),
-                     what="o", rel=REL, abs=ABS, hint="o = w_o^T h_L + b_o = sum_i w_o[i] h_L[i] + b_o.",
-                     mistakes={"no b_o": (o["o"] - net["b_o"], "You left out b_o.")})
+        expect_close(got, o["y"], inputs=dict(w_o=net["w_o"], b_o=net["b_o"], h_L=h_L),
+                     what="y", rel=REL, abs=ABS,
+                     hint="y = w_o^T h_L + b_o = sum_i w_o[i] h_L[i] + b_o.",
+                     mistakes={"no b_o": (o["y"] - net["b_o"], "You left out b_o.")})
 
 
 @check("Exercise 9.7", points=1, visibility="visible")
 def test_output_visible(student):
-    "o = w_o^T h_L + b_o for the fixed network."
-    _check_output(student, [FIXED_NET])
+    "y = w_o^T h_L + b_o for the docstring's and three seeded networks."
+    _check_output(student, visible_nets(9700))
 
 
 @check("Exercise 9.7", points=2, visibility="hidden")
 def test_output_hidden(student):
-    "o = w_o^T h_L + b_o for seeded networks."
+    "y = w_o^T h_L + b_o for seeded networks."
     _check_output(student, hidden_nets(970))
 
 
 def _check_loss(student, cases):
-    for o_, y in cases:
-        lv = losses.squared_error(Value(o_), y)
-        got = student.call("loss", o_, y)
-        expect_close(got, lv.data, inputs=dict(o=o_, y=y), what="loss", rel=REL, abs=ABS,
-                     hint="The squared error: loss = (o - y)**2.",
-                     mistakes={"half": (0.5 * lv.data, "This module's loss is (o - y)**2, "
+    for y, t in cases:
+        lv = losses.squared_error(Value(y), t)
+        got = student.call("loss", y, t)
+        expect_close(got, lv.data, inputs=dict(y=y, t=t), what="L", rel=REL, abs=ABS,
+                     hint="The kit's squared error: L = (y - t)**2.",
+                     mistakes={"half": (0.5 * lv.data, "The kit's loss is (y - t)**2, "
                                                        "without the factor 1/2."),
-                               "no square": (o_ - y, "Square the error: (o - y)**2.")})
+                               "no square": (y - t, "Square the error: (y - t)**2.")})
 
 
 @check("Exercise 9.8", points=1, visibility="visible")
 def test_loss_visible(student):
-    "loss = (o - y)**2 at o = 1.5, y = 0.5 and o = -1, y = 1."
-    _check_loss(student, [(1.5, 0.5), (-1.0, 1.0)])
+    "L = (y - t)**2 at y = 1.5, t = 0.5, at y = -1, t = 1 and at three seeded y, t."
+    _check_loss(student, [(1.5, 0.5), (-1.0, 1.0)]
+                + seeded(9800, 3, lambda rng: (rng.uniform(-3, 3), rng.uniform(-1, 1))))
 
 
 @check("Exercise 9.8", points=2, visibility="hidden")
 def test_loss_hidden(student):
-    "loss = (o - y)**2 at seeded o, y."
+    "L = (y - t)**2 at seeded y, t."
     _check_loss(student, seeded(98, 5, lambda rng: (rng.uniform(-3, 3), rng.uniform(-1, 1))))
 
 
 # -- 9.9 the forward phase ------------------------------------------------------------------
 
-def _check_forward(student, nets):
-    for net in nets:
+def _check_forward(student, nets_):
+    for net in nets_:
         o = autodiff(net)
         inputs = dict(net)
         got = student.call("forward", net["x"], net["Ws"], net["bs"], net["w_o"], net["b_o"],
-                           net["y"])
-        keys = ("z", "h", "o", "loss")
+                           net["t"])
+        keys = ("z", "h", "y", "L")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
-                    "forward must return a dict with the keys 'z', 'h', 'o', 'loss'",
+                    "forward must return the cache, a dict with the keys 'z', 'h', 'y', 'L'",
                     inputs=inputs, got=got)
         expect_close(got["z"], o["z"], inputs=inputs, what="forward()['z']", rel=REL, abs=ABS,
                      hint="z_l = W_l^T h_(l-1) + b_l for l = 1..L, one list per layer.")
         expect_close(got["h"], o["h"], inputs=inputs, what="forward()['h']", rel=REL, abs=ABS,
                      hint="h = [h_0 = x, h_1, ..., h_L]: keep the input x as h_0, the backward "
-                          "phase needs it for dl/dW_1.",
+                          "phase needs it for dL/dW_1.",
                      mistakes={"no x": (o["h"][1:], "Start the list h with h_0 = x.")})
-        expect_close(got["o"], o["o"], inputs=inputs, what="forward()['o']", rel=REL, abs=ABS,
-                     hint="o = w_o^T h_L + b_o with the last hidden layer h_L.")
-        expect_close(got["loss"], o["loss"], inputs=inputs, what="forward()['loss']",
-                     rel=REL, abs=ABS, hint="loss = (o - y)**2.")
+        expect_close(got["y"], o["y"], inputs=inputs, what="forward()['y']", rel=REL, abs=ABS,
+                     hint="y = w_o^T h_L + b_o with the last hidden layer h_L.")
+        expect_close(got["L"], o["L"], inputs=inputs, what="forward()['L']",
+                     rel=REL, abs=ABS, hint="L = (y - t)**2.")
 
 
-@check("Exercise 9.9", points=1, visibility="visible")
+@check("Exercise 9.9", points=1, visibility="visible", uses=("9.6", "9.7", "9.8"))
 def test_forward_visible(student):
-    "forward caches z_l, h_l and gives o and the loss for the fixed 2-3-2 network."
-    _check_forward(student, [FIXED_NET])
+    "forward caches z_l, h_l and gives y and L for the docstring's 2-3-2 network and three seeded ones."
+    _check_forward(student, visible_nets(9900))
 
 
-@check("Exercise 9.9", points=2, visibility="hidden")
+@check("Exercise 9.9", points=2, visibility="hidden", uses=("9.6", "9.7", "9.8"))
 def test_forward_hidden(student):
-    "forward caches z_l, h_l and gives o and the loss for seeded networks of several shapes."
+    "forward caches z_l, h_l and gives y and L for seeded networks of several shapes."
     _check_forward(student, hidden_nets(990))
 
 
 # -- 9.10 - 9.12 the output end of the backward phase ----------------------------------------
 
-def _check_dloss_do(student, cases):
-    for o_, y in cases:
-        ov = Value(o_)
-        losses.squared_error(ov, y).backward()
-        got = student.call("dloss_do", o_, y)
-        expect_close(got, ov.grad, inputs=dict(o=o_, y=y), what="dl/do", rel=REL, abs=ABS,
-                     hint="d/do (o - y)**2 = 2 (o - y).",
-                     mistakes={"no 2": (ov.grad / 2, "You left out the factor 2: d/do (o - y)**2 "
-                                                    "= 2 (o - y)."),
-                               "sign": (-ov.grad, "Sign: d/do (o - y)**2 = 2 (o - y), "
-                                                  "not 2 (y - o).")})
+def _check_dL_dy(student, cases):
+    for cache, t in cases:
+        yv = Value(cache["y"])
+        losses.squared_error(yv, t).backward()
+        got = student.call("dL_dy", cache, t)
+        expect_close(got, yv.grad, inputs=dict(cache=cache, t=t), what="dL/dy", rel=REL,
+                     abs=ABS,
+                     hint="The chain rule on L = (y - t)**2: the outer function is a square, "
+                          "the inner one y - t.",
+                     mistakes={"no 2": (yv.grad / 2, "You left out the factor 2 from "
+                                                     "differentiating the square (the kit's "
+                                                     "loss has no 1/2)."),
+                               "sign": (-yv.grad, "Sign: the inner derivative of y - t with "
+                                                  "respect to y is +1."),
+                               "L": (cache["L"], "That is the loss L itself, not its "
+                                                 "derivative.")})
 
 
-@check("Exercise 9.10", points=1, visibility="visible")
-def test_dloss_do_visible(student):
-    "dl/do = 2 (o - y) at o = 1.5, y = 0.5 (autodiff oracle)."
-    _check_dloss_do(student, [(1.5, 0.5)])
+def _dL_dy_cases(nets_):
+    return [(cache_of(autodiff(net)), net["t"]) for net in nets_]
 
 
-@check("Exercise 9.10", points=2, visibility="hidden")
-def test_dloss_do_hidden(student):
-    "dl/do matches autodiff of (o - y)**2 at seeded o, y."
-    _check_dloss_do(student, seeded(910, 5, lambda rng: (rng.uniform(-3, 3), rng.uniform(-1, 1))))
+@check("Exercise 9.10", points=2, visibility="visible")
+def test_dL_dy_visible(student):
+    "dL/dy at the docstring's y = -0.25 and y = 1.5 (t = 0.5) and for the docstring's and three seeded networks (autodiff oracle)."
+    docs = [({"z": [], "h": [[0.3]], "y": -0.25, "L": 0.5625}, 0.5),
+            ({"z": [], "h": [[0.3]], "y": 1.5, "L": 1.0}, 0.5)]
+    _check_dL_dy(student, docs + _dL_dy_cases(visible_nets(9100)))
 
 
-def _check_output_grads(student, nets):
-    for net in nets:
+@check("Exercise 9.10", points=4, visibility="hidden")
+def test_dL_dy_hidden(student):
+    "dL/dy matches autodiff of (y - t)**2 for seeded networks."
+    _check_dL_dy(student, _dL_dy_cases(hidden_nets(910)))
+
+
+def _check_output_grads(student, nets_):
+    for net in nets_:
         o = autodiff(net)
-        h_L = o["h"][-1]
-        inputs = dict(h_L=h_L, dl_do=o["dl_do"])
-        got = student.call("output_grads", h_L, o["dl_do"])
-        expect_true(isinstance(got, dict) and "dw_o" in got and "db_o" in got,
-                    "output_grads must return a dict with the keys 'dw_o' and 'db_o'",
+        cache = cache_of(o)
+        inputs = dict(cache=cache, dL_dy=o["dL_dy"])
+        got = student.call("output_grads", cache, o["dL_dy"])
+        expect_true(isinstance(got, dict) and "dL_dw_o" in got and "dL_db_o" in got,
+                    "output_grads must return a dict with the keys 'dL_dw_o' and 'dL_db_o'",
                     inputs=inputs, got=got)
-        expect_close(got["dw_o"], o["dw_o"], inputs=inputs, what="dl/dw_o", rel=REL, abs=ABS,
-                     hint="do/dw_o = h_L, so dl/dw_o = h_L dl/do (one entry per hidden unit).")
-        expect_close(got["db_o"], o["db_o"], inputs=inputs, what="dl/db_o", rel=REL, abs=ABS,
-                     hint="do/db_o = 1, so dl/db_o = dl/do.")
+        mistakes = {"h_L alone": (o["h"][-1], "That is dy/dw_o alone: multiply by dL/dy.")}
+        if len(o["h"]) > 2 and len(o["h"][-2]) == len(o["h"][-1]):
+            mistakes["h_(L-1)"] = ([v * o["dL_dy"] for v in o["h"][-2]],
+                                   "You took h_(L-1): the output unit reads the LAST hidden "
+                                   "layer h_L, the last entry of cache['h'].")
+        expect_close(got["dL_dw_o"], o["dw_o"], inputs=inputs, what="dL/dw_o", rel=REL,
+                     abs=ABS,
+                     hint="dL/dw_o[i] = (dy/dw_o[i]) dL/dy: which cached value does w_o[i] "
+                          "multiply in y? One entry per unit of the LAST hidden layer h_L.",
+                     mistakes=mistakes)
+        expect_close(got["dL_db_o"], o["db_o"], inputs=inputs, what="dL/db_o", rel=REL,
+                     abs=ABS, hint="dL/db_o = (dy/db_o) dL/dy.",
+                     mistakes={"1": (1.0, "That is dy/db_o alone: multiply by dL/dy.")})
 
 
-@check("Exercise 9.11", points=1, visibility="visible")
+@check("Exercise 9.11", points=2, visibility="visible")
 def test_output_grads_visible(student):
-    "dl/dw_o = h_L dl/do and dl/db_o = dl/do for the fixed network (autodiff oracle)."
-    _check_output_grads(student, [FIXED_NET])
+    "dL/dw_o and dL/db_o for the docstring's and three seeded networks (autodiff oracle)."
+    _check_output_grads(student, visible_nets(9110))
 
 
-@check("Exercise 9.11", points=2, visibility="hidden")
+@check("Exercise 9.11", points=4, visibility="hidden")
 def test_output_grads_hidden(student):
-    "dl/dw_o and dl/db_o match autodiff for seeded networks."
+    "dL/dw_o and dL/db_o match autodiff for seeded networks."
     _check_output_grads(student, hidden_nets(911))
 
 
-def _check_dl_dhL(student, nets):
-    for net in nets:
+def _check_delta_L(student, nets_):
+    for net in nets_:
         o = autodiff(net)
-        got = student.call("dl_dhL", net["w_o"], o["dl_do"])
-        expect_close(got, o["dl_dh"][-1], inputs=dict(w_o=net["w_o"], dl_do=o["dl_do"]),
-                     what="dl/dh_L", rel=REL, abs=ABS,
-                     hint="do/dh_L = w_o, so dl/dh_L = w_o dl/do.")
+        cache = cache_of(o)
+        got = student.call("delta_L", cache, net["w_o"], o["dL_dy"])
+        expect_close(got, o["delta"][-1], inputs=dict(cache=cache, w_o=net["w_o"],
+                                                      dL_dy=o["dL_dy"]),
+                     what="delta^(L) = dL/dh_L", rel=REL, abs=ABS,
+                     hint="dL/dh_L[i] = (dy/dh_L[i]) dL/dy: what multiplies h_L[i] in y?",
+                     mistakes={"h_L": ([v * o["dL_dy"] for v in o["h"][-1]],
+                                       "You used h_L: that is dy/dw_o (Exercise 9.11). Here "
+                                       "you differentiate y with respect to h_L, so the "
+                                       "factor is what multiplies h_L in y."),
+                               "w_o": (list(net["w_o"]), "That is dy/dh_L alone: multiply "
+                                                         "by dL/dy.")})
 
 
-@check("Exercise 9.12", points=1, visibility="visible")
-def test_dl_dhL_visible(student):
-    "dl/dh_L = w_o dl/do for the fixed network (autodiff oracle)."
-    _check_dl_dhL(student, [FIXED_NET])
+@check("Exercise 9.12", points=2, visibility="visible")
+def test_delta_L_visible(student):
+    "dL/dh_L for the docstring's and three seeded networks (autodiff oracle)."
+    _check_delta_L(student, visible_nets(9120))
 
 
-@check("Exercise 9.12", points=2, visibility="hidden")
-def test_dl_dhL_hidden(student):
-    "dl/dh_L matches autodiff for seeded networks."
-    _check_dl_dhL(student, hidden_nets(912))
+@check("Exercise 9.12", points=4, visibility="hidden")
+def test_delta_L_hidden(student):
+    "dL/dh_L matches autodiff for seeded networks."
+    _check_delta_L(student, hidden_nets(912))
 
 
 # -- 9.13 one layer backward --------------------------------------------------------------
 
-def _check_layer_backward(student, nets):
-    for net in nets:
+def _check_layer_backward(student, nets_):
+    for net in nets_:
         o = autodiff(net)
-        for l in range(len(net["Ws"]) - 1, -1, -1):
-            W, z, h_prev, dl_dh = net["Ws"][l], o["z"][l], o["h"][l], o["dl_dh"][l + 1]
-            inputs = dict(W=W, z=z, h_prev=h_prev, dl_dh=dl_dh)
-            got = student.call("layer_backward", W, z, h_prev, dl_dh)
-            expect_true(isinstance(got, dict) and all(k in got for k in ("dW", "db", "dh_prev")),
-                        "layer_backward must return a dict with the keys 'dW', 'db', 'dh_prev'",
-                        inputs=inputs, got=got)
-            e = o["db"][l]  # dl/dz = g'(z) * delta, from autodiff
-            dW_wrong = {"no g'": (backprop.outer(h_prev, dl_dh),
-                                  "You left out g'(z): dl/dW = h_prev (g'(z) * delta)^T.")}
+        cache = cache_of(o)
+        for l in range(len(net["Ws"]), 0, -1):
+            W, z, h_prev, delta = net["Ws"][l - 1], o["z"][l - 1], o["h"][l - 1], o["delta"][l]
+            inputs = dict(cache=cache, Ws=net["Ws"], l=l, delta=delta)
+            got = student.call("layer_backward", cache, net["Ws"], l, delta)
+            expect_true(isinstance(got, dict)
+                        and all(k in got for k in ("dL_dW", "dL_db", "delta_prev")),
+                        "layer_backward must return a dict with the keys 'dL_dW', 'dL_db', "
+                        "'delta_prev'", inputs=inputs, got=got)
+            dz = o["dL_dz"][l - 1]  # dL/dz_l, from autodiff
+            g_of_h = [backprop.tanh_prime(v) * d for v, d in zip(o["h"][l], delta)]
+            dW_wrong = {
+                "no g'": (backprop.outer(h_prev, delta),
+                          "You left out g'(z_l): w_jk reaches h_k only through z_k and "
+                          "h_k = tanh(z_k)."),
+                "sum over k": ([[a_j * sum(dz)] * len(z) for a_j in h_prev],
+                               "You summed over k, as seed 000's slide writes: w_jk reaches L "
+                               "only through z_k, so dL/dw_jk has one term."),
+                "g'(h)": (backprop.outer(h_prev, g_of_h),
+                          "You evaluated tanh' at h_l = tanh(z_l); evaluate it at z_l."),
+            }
             if len(h_prev) == len(z):
-                dW_wrong["transposed"] = (backprop.transpose(o["dW"][l]),
-                                          "dl/dW = h_prev (g'(z) * delta)^T has the shape of W: "
-                                          "row j for input unit j. You built the transpose.")
-            expect_close(got["dW"], o["dW"][l], inputs=inputs, what="dl/dW", rel=REL, abs=ABS,
-                         hint="dl/dW = h_prev (g'(z) * delta)^T = outer(h_prev, g'(z) * delta).",
+                dW_wrong["transposed"] = (backprop.transpose(o["dW"][l - 1]),
+                                          "dL/dW_l has the shape of W_l: row j for input unit "
+                                          "j. You built the transpose.")
+            dW_wrong["h_l"] = (backprop.outer(o["h"][l], dz),
+                               "You used h_l, this layer's own output. w_jk multiplies the "
+                               "activation of unit j in the layer BELOW, h_(l-1).")
+            expect_close(got["dL_dW"], o["dW"][l - 1], inputs=inputs, what="dL/dW_l", rel=REL,
+                         abs=ABS,
+                         hint="dL/dw_jk = (dz_k/dw_jk)(dh_k/dz_k) delta_k: one path. Entry "
+                              "[j][k], W_l's shape, pairs unit j of layer l-1 with unit k of "
+                              "layer l.",
                          mistakes=dW_wrong)
-            expect_close(got["db"], o["db"][l], inputs=inputs, what="dl/db", rel=REL, abs=ABS,
-                         hint="dl/db = g'(z) * delta (dz/db = 1).",
-                         mistakes={"no g'": (dl_dh, "You left out g'(z): dl/db = g'(z) * delta.")})
-            dh_wrong = {"no g'": (backprop.matvec(W, dl_dh),
-                                  "You left out g'(z): delta^(l-1) = W (g'(z) * delta).")}
+            expect_close(got["dL_db"], o["db"][l - 1], inputs=inputs, what="dL/db_l", rel=REL,
+                         abs=ABS,
+                         hint="dL/db_k = (dz_k/db_k)(dh_k/dz_k) delta_k.",
+                         mistakes={"no g'": (list(delta), "You left out g'(z_l): b_k reaches "
+                                                          "h_k through z_k and tanh.")})
+            dh_wrong = {"no g'": (backprop.matvec(W, delta),
+                                  "You left out g'(z_l): the path from h_(l-1) to h_l runs "
+                                  "through z_l and tanh.")}
             if square(W):
-                dh_wrong["W^T"] = (backprop.matvec(backprop.transpose(W), e),
-                                   "You multiplied by W^T. W is n_(l-1) x n_l (rows = inputs), so "
-                                   "delta^(l-1) = W (g'(z) * delta) (seed 000's matrix form).")
-            expect_close(got["dh_prev"], o["dl_dh"][l], inputs=inputs, what="dl/dh_prev",
-                         rel=REL, abs=ABS,
-                         hint="delta^(l-1) = W (g'(z) * delta) = matvec(W, hadamard(g'(z), "
-                              "delta)).", mistakes=dh_wrong)
+                dh_wrong["W^T"] = (backprop.matvec(backprop.transpose(W), dz),
+                                   "You multiplied by W^T. W_l is n_(l-1) x n_l (rows = "
+                                   "inputs): unit j's delta sums over the units k it feeds, "
+                                   "along ROW j of W_l (seed 000's first line).")
+            expect_close(got["delta_prev"], o["delta"][l - 1], inputs=inputs,
+                         what="delta^(l-1) = dL/dh_(l-1)", rel=REL, abs=ABS,
+                         hint="delta_j of layer l-1 sums over the units k of layer l that "
+                              "h_(l-1)[j] feeds: (dz_k/dh_j)(dh_k/dz_k) delta_k. One entry per "
+                              "ROW of W_l.",
+                         mistakes=dh_wrong)
 
 
-@check("Exercise 9.13", points=1, visibility="visible")
+@check("Exercise 9.13", points=3, visibility="visible", uses=("9.2", "9.3", "9.4", "9.5"))
 def test_layer_backward_visible(student):
-    "layer_backward gives dl/dW, dl/db and dl/dh_prev for both layers of the fixed network."
-    _check_layer_backward(student, [FIXED_NET])
+    "layer_backward gives dL/dW_l, dL/db_l and delta^(l-1) for every layer of the docstring's and three seeded networks."
+    _check_layer_backward(student, visible_nets(9130))
 
 
-@check("Exercise 9.13", points=2, visibility="hidden")
+@check("Exercise 9.13", points=6, visibility="hidden", uses=("9.2", "9.3", "9.4", "9.5"))
 def test_layer_backward_hidden(student):
     "layer_backward matches autodiff for every layer of seeded networks of several shapes."
     _check_layer_backward(student, hidden_nets(913))
@@ -465,50 +554,165 @@ def test_layer_backward_hidden(student):
 
 # -- 9.14 the backward phase ------------------------------------------------------------------
 
-def _check_backward(student, nets):
-    for net in nets:
+def _check_backward(student, nets_):
+    for net in nets_:
         o = autodiff(net)
-        cache = dict(z=o["z"], h=o["h"], o=o["o"], loss=o["loss"])
-        inputs = dict(cache=cache, Ws=net["Ws"], w_o=net["w_o"], y=net["y"])
-        got = student.call("backward", cache, net["Ws"], net["w_o"], net["y"])
-        keys = ("dW", "db", "dw_o", "db_o")
+        cache = cache_of(o)
+        inputs = dict(cache=cache, Ws=net["Ws"], w_o=net["w_o"], t=net["t"])
+        got = student.call("backward", cache, net["Ws"], net["w_o"], net["t"])
+        keys = ("dL_dW", "dL_db", "dL_dw_o", "dL_db_o")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
-                    "backward must return a dict with the keys 'dW', 'db', 'dw_o', 'db_o'",
-                    inputs=inputs, got=got)
-        expect_close(got["dw_o"], o["dw_o"], inputs=inputs, what="backward()['dw_o']",
-                     rel=REL, abs=ABS, hint="Steps 1-2: dl/do = 2 (o - y), dl/dw_o = h_L dl/do.")
-        expect_close(got["db_o"], o["db_o"], inputs=inputs, what="backward()['db_o']",
-                     rel=REL, abs=ABS, hint="dl/db_o = dl/do = 2 (o - y).")
-        hint = ("Start with delta = dl/dh_L = w_o dl/do, then for l = L..1 call "
-                "layer_backward(W_l, z_l, h_(l-1), delta) and pass its dh_prev on as the next "
-                "delta. In 0-based lists layer l uses Ws[l-1], z[l-1] and h[l-1] (h[0] = x).")
-        expect_close(got["dW"], o["dW"], inputs=inputs, what="backward()['dW']", rel=REL,
-                     abs=ABS, hint=hint)
-        expect_close(got["db"], o["db"], inputs=inputs, what="backward()['db']", rel=REL,
-                     abs=ABS, hint=hint)
+                    "backward must return a dict with the keys 'dL_dW', 'dL_db', 'dL_dw_o', "
+                    "'dL_db_o'", inputs=inputs, got=got)
+        expect_close(got["dL_dw_o"], o["dw_o"], inputs=inputs, what="backward()['dL_dw_o']",
+                     rel=REL, abs=ABS, hint="Steps 1-2: dL/dy (9.10), then 9.11.")
+        expect_close(got["dL_db_o"], o["db_o"], inputs=inputs, what="backward()['dL_db_o']",
+                     rel=REL, abs=ABS, hint="Steps 1-2: dL/dy (9.10), then 9.11.")
+        hint = ("Start from delta^(L) (9.12); then for every hidden layer l = L, ..., 1 (the "
+                "first one included) call 9.13 with the delta the layer above handed down "
+                "(its delta_prev), and keep dL/dW_l, dL/db_l at position l-1 of the lists.")
+        expect_close(got["dL_dW"], o["dW"], inputs=inputs, what="backward()['dL_dW']",
+                     rel=REL, abs=ABS, hint=hint)
+        expect_close(got["dL_db"], o["db"], inputs=inputs, what="backward()['dL_db']",
+                     rel=REL, abs=ABS, hint=hint)
 
 
-@check("Exercise 9.14", points=1, visibility="visible")
+_USES14 = ("9.10", "9.11", "9.12", "9.13")
+
+
+@check("Exercise 9.14", points=3, visibility="visible", uses=_USES14)
 def test_backward_visible(student):
-    "backward gives every gradient of the fixed 2-3-2 network (autodiff oracle)."
-    _check_backward(student, [FIXED_NET])
+    "backward gives every gradient of the docstring's 2-3-2 network and three seeded ones (autodiff oracle)."
+    _check_backward(student, visible_nets(9140))
 
 
-@check("Exercise 9.14", points=2, visibility="hidden")
+@check("Exercise 9.14", points=6, visibility="hidden", uses=_USES14)
 def test_backward_hidden(student):
     "backward matches autodiff to 1e-9 for seeded networks of several shapes and depths."
     _check_backward(student, hidden_nets(914))
 
 
-# What an exception usually means at a step (added to the feedback).
+# -- hints, bookkeeping, what an exception means, typical mistakes ------------------
+
+BOOKKEEPING = ("Exercise 9.1", "Exercise 9.2", "Exercise 9.3", "Exercise 9.4",
+               "Exercise 9.6", "Exercise 9.7", "Exercise 9.8", "Exercise 9.9")
+
+HINTS = {
+    "Exercise 9.1": [
+        "Row i of the transpose is column i of M: it collects entry i of every row of M.",
+        "An m x n matrix has n columns, so its transpose has n rows of m entries.",
+    ],
+    "Exercise 9.2": [
+        "Entry i of M v pairs ROW i of M with v, entry by entry, and adds the products.",
+        "The result has one entry per row of M; v has one entry per column of M. Nothing "
+        "requires M to be square.",
+    ],
+    "Exercise 9.3": [
+        "Multiply u and v entry by entry; keep every product.",
+        "The answer is a list as long as u and v, not a single number.",
+    ],
+    "Exercise 9.4": [
+        "u v^T is a matrix with one row per entry of u and one column per entry of v.",
+        "Entry [i][j] is u_i times v_j.",
+    ],
+    "Exercise 9.5": [
+        "Differentiate tanh once, for every entry z_i separately: the answer is a list.",
+        "tanh = sinh / cosh; the quotient rule gives a result in terms of tanh itself.",
+        "The derivative is one minus the square of the activation tanh(z_i), not of z_i.",
+    ],
+    "Exercise 9.6": [
+        "First z = W^T h_prev + b with your transpose and matvec, then tanh of every entry.",
+        "W is n_(l-1) x n_l, one row per input unit: z[k] walks down COLUMN k of W.",
+    ],
+    "Exercise 9.7": [
+        "The output is a weighted sum of the last hidden layer plus a bias.",
+        "Multiply w_o and h_L entry by entry, add the products, then add b_o.",
+    ],
+    "Exercise 9.8": [
+        "The kit's squared error: the square of the difference of output and target.",
+        "No factor 1/2 (the kit's loss differs from some lectures there).",
+    ],
+    "Exercise 9.9": [
+        "Start the list h with x itself (h_0); then one layer after the other with 9.6, "
+        "each reading the h the previous layer produced.",
+        "Keep every z_l and h_l, then the output y (9.7) from the last h and the loss (9.8).",
+    ],
+    "Exercise 9.10": [
+        "The chain rule on L = (y - t)**2: an outer square around an inner difference.",
+        "dL/dy = (derivative of the square at y - t) times (derivative of y - t with "
+        "respect to y).",
+        "The square's derivative at u is two times u; the inner derivative is one. Read y "
+        "from the cache.",
+    ],
+    "Exercise 9.11": [
+        "The chain rule through the output unit: w_o[i] and b_o reach L only through y.",
+        "dL/dw_o[i] = (dy/dw_o[i]) dL/dy and dL/db_o = (dy/db_o) dL/dy.",
+        "In y = w_o^T h_L + b_o, w_o[i] is multiplied by h_L[i] (the LAST entry of the "
+        "cache's h list) and b_o by one.",
+    ],
+    "Exercise 9.12": [
+        "The chain rule again, now with respect to the hidden layer's activations h_L.",
+        "delta^(L)[i] = (dy/dh_L[i]) dL/dy: one term per hidden unit, y being the only path.",
+        "In y = w_o^T h_L + b_o, h_L[i] is multiplied by the weight w_o[i]. (9.11 had the "
+        "roles the other way round.)",
+    ],
+    "Exercise 9.13": [
+        "Three chain rules through z_l and h_l = tanh(z_l). First the local one: dL/dz_l "
+        "from delta^(l) through tanh, entry by entry. Then each of the three answers is "
+        "that dL/dz_l times the derivative of z_l with respect to W_l, b_l or h_(l-1).",
+        "dL/dw_jk = (dz_k/dw_jk)(dL/dz_k) has ONE term (w_jk only reaches z_k; seed 000 "
+        "writes a sum there, check it). dL/db_k = (dz_k/db_k)(dL/dz_k). delta_j of layer "
+        "l-1 sums (dz_k/dh_j)(dL/dz_k) over the units k of layer l.",
+        "dL/dz_l is tanh'(z_l) times delta^(l), entry by entry (9.3, 9.5). dz_k/dw_jk is "
+        "h_(l-1)[j], the activation of the layer BELOW (cache h at position l-1), so dL/dW_l "
+        "is an outer product shaped like W_l (9.4). dz_k/db_k is one. dz_k/dh_j is w_jk, "
+        "so delta^(l-1) walks along ROW j of W_l (9.2). Layer l uses Ws, cache z at "
+        "position l-1.",
+    ],
+    "Exercise 9.14": [
+        "Seed 002's backward steps in order: dL/dy, the output unit's gradients, "
+        "delta^(L), then the hidden layers from the top down.",
+        "9.10, 9.11, 9.12 once; then 9.13 for l = L, L-1, ..., 1, each time with the delta "
+        "the previous call handed down.",
+        "After the call for layer l, its delta_prev is delta^(l-1): the input of the call "
+        "for layer l-1. Store dL/dW_l and dL/db_l at position l-1 of their lists, so that "
+        "they line up with Ws and bs; the loop ends after layer 1.",
+    ],
+}
+
+_CACHE = ("The cache is the dict 9.9 gives back, with the keys 'z', 'h', 'y', 'L' "
+          "(seed 002's o is y here).")
+
 ERRORS = {
+    "Exercise 9.1": {"IndexError": "An IndexError in transpose usually means the sizes are "
+                                   "swapped: M^T has one row per COLUMN of M, each as long as "
+                                   "M has rows."},
     "Exercise 9.2": {"IndexError": "An IndexError in matvec on a matrix that is not square "
                                    "usually means you walked M by columns, computing M^T v: "
-                                   "entry i of M v pairs row i of M with v."},
+                                   "entry i of M v pairs ROW i of M with v, and v has one "
+                                   "entry per column of M."},
+    "Exercise 9.6": {"IndexError": "An IndexError here usually means you multiplied by W, "
+                                   "not W^T: W is n_(l-1) x n_l (rows = inputs), and z has one "
+                                   "entry per column of W."},
+    "Exercise 9.10": {"KeyError": _CACHE},
+    "Exercise 9.11": {"KeyError": _CACHE},
+    "Exercise 9.12": {"KeyError": _CACHE},
+    "Exercise 9.13": {"KeyError": _CACHE,
+                      "IndexError": "An IndexError here usually means a layer index off by "
+                                    "one (layer l is Ws and cache['z'] at position l-1, its "
+                                    "input h_(l-1) is cache['h'] at position l-1) or W^T "
+                                    "where W belongs (W_l is n_(l-1) x n_l)."},
+    "Exercise 9.14": {"KeyError": _CACHE,
+                      "IndexError": "An IndexError here usually means the loop over layers "
+                                    "is off by one: 9.13 takes l = L, ..., 1 (the lectures' "
+                                    "numbering), not 0-based positions."},
 }
 
 MISTAKES = [
     # (task, text in solutions/ex09_mlp_backprop.py, replacement, fragment)
+    ("9.1", "return [[M[j][i] for j in range(len(M))] for i in range(len(M[0]))]",
+     "return [[M[i][j] for j in range(len(M[0]))] for i in range(len(M))]",
+     "shape of its transpose"),
     ("9.2", "return [sum(M_i[j] * v[j] for j in range(len(v))) for M_i in M]",
      "return [sum(M[j][i] * v[j] for j in range(len(v))) for i in range(len(M))]", "M^T v"),
     ("9.3", "return [u_i * v_i for u_i, v_i in zip(u, v)]",
@@ -517,14 +721,46 @@ MISTAKES = [
      "return [[u_i * v_j for u_i in u] for v_j in v]", "u v^T"),
     ("9.5", "return [1.0 - math.tanh(z_i) ** 2 for z_i in z]",
      "return [1.0 - z_i ** 2 for z_i in z]", "square the activation"),
+    ("9.5", "return [1.0 - math.tanh(z_i) ** 2 for z_i in z]",
+     "return [1.0 - math.tanh(z_i) for z_i in z]", "SQUARE"),
+    ("9.5", "return [1.0 - math.tanh(z_i) ** 2 for z_i in z]",
+     "return [math.tanh(z_i) for z_i in z]", "not its derivative"),
     ("9.6", "z = [s + b_k for s, b_k in zip(matvec(transpose(W), h_prev), b)]",
      "z = [s + b_k for s, b_k in zip(matvec(W, h_prev), b)]", "W^T h_prev"),
-    ("9.8", "return (o - y) ** 2", "return 0.5 * (o - y) ** 2", "1/2"),
-    ("9.10", "return 2.0 * (o - y)", "return o - y", "factor 2"),
-    ("9.13", 'return {"dW": outer(h_prev, e), "db": e, "dh_prev": matvec(W, e)}',
-     'return {"dW": outer(h_prev, e), "db": e, "dh_prev": matvec(W, dl_dh)}', "left out g'(z)"),
-    ("9.13", 'return {"dW": outer(h_prev, e), "db": e, "dh_prev": matvec(W, e)}',
-     'return {"dW": outer(e, h_prev), "db": e, "dh_prev": matvec(W, e)}', "transpose"),
-    ("9.14", "grads = layer_backward(Ws[l - 1], zs[l - 1], hs[l - 1], delta)",
-     "grads = layer_backward(Ws[l - 1], zs[l - 1], hs[l - 1], dl_dhL(w_o, g))", "dh_prev on"),
+    ("9.6", "z = [s + b_k for s, b_k in zip(matvec(transpose(W), h_prev), b)]",
+     "z = matvec(transpose(W), h_prev)", "left out the bias"),
+    ("9.7", "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L)) + b_o",
+     "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L))", "left out b_o"),
+    ("9.8", "return (y - t) ** 2", "return 0.5 * (y - t) ** 2", "1/2"),
+    ("9.9", "return {\"z\": zs, \"h\": hs, \"y\": y, \"L\": loss(y, t)}",
+     "return {\"z\": zs, \"h\": hs[1:], \"y\": y, \"L\": loss(y, t)}", "h_0 = x"),
+    ("9.10", "return 2.0 * (cache[\"y\"] - t)", "return cache[\"y\"] - t", "factor 2"),
+    ("9.10", "return 2.0 * (cache[\"y\"] - t)", "return 2.0 * (t - cache[\"y\"])", "Sign"),
+    ("9.11", "return {\"dL_dw_o\": [h_i * dL_dy for h_i in cache[\"h\"][-1]], \"dL_db_o\": dL_dy}",
+     "return {\"dL_dw_o\": [h_i * dL_dy for h_i in cache[\"h\"][-2]], \"dL_db_o\": dL_dy}",
+     "LAST hidden layer"),
+    ("9.11", "return {\"dL_dw_o\": [h_i * dL_dy for h_i in cache[\"h\"][-1]], \"dL_db_o\": dL_dy}",
+     "return {\"dL_dw_o\": [h_i * dL_dy for h_i in cache[\"h\"][-1]], \"dL_db_o\": 1.0}",
+     "dy/db_o alone"),
+    ("9.12", "return [w_i * dL_dy for w_i in w_o]",
+     "return [h_i * dL_dy for h_i in cache[\"h\"][-1]]", "You used h_L"),
+    ("9.13", "dL_dz = hadamard(tanh_prime(z), delta)", "dL_dz = list(delta)", "left out g'"),
+    ("9.13", "dL_dz = hadamard(tanh_prime(z), delta)",
+     "dL_dz = hadamard(tanh_prime(cache[\"h\"][l]), delta)", "evaluate it at z_l"),
+    ("9.13", "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, dL_dz)}",
+     "return {\"dL_dW\": outer(dL_dz, h_prev), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, dL_dz)}",
+     "transpose"),
+    ("9.13", "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, dL_dz)}",
+     "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, "
+     "\"delta_prev\": matvec(transpose(W), dL_dz)}", "ROW"),
+    ("9.13", "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, dL_dz)}",
+     "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, delta)}",
+     "left out g'"),
+    ("9.13", "return {\"dL_dW\": outer(h_prev, dL_dz), \"dL_db\": dL_dz, \"delta_prev\": matvec(W, dL_dz)}",
+     "return {\"dL_dW\": [[a_j * sum(dL_dz) for _ in dL_dz] for a_j in h_prev], \"dL_db\": dL_dz, "
+     "\"delta_prev\": matvec(W, dL_dz)}", "summed over k"),
+    ("9.13", "W, z, h_prev = Ws[l - 1], cache[\"z\"][l - 1], cache[\"h\"][l - 1]",
+     "W, z, h_prev = Ws[l - 1], cache[\"z\"][l - 1], cache[\"h\"][l]", "layer BELOW"),
+    ("9.14", "        delta = grads[\"delta_prev\"]\n", "", "handed down"),
+    ("9.14", "for l in range(L, 0, -1):", "for l in range(L, 1, -1):", "first one included"),
 ]
