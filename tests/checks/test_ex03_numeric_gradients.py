@@ -284,7 +284,7 @@ def _drifted(fn, theta, eps, central):
     if central:
         return None
     L0 = L(theta)
-    for t in range(len(theta)):
+    for t in range(len(moved)):
         moved[t] += eps
         out.append((L(moved) - L0) / eps)
     return out
