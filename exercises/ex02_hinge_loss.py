@@ -2,29 +2,42 @@
 
 Mirrors seed 000 (Sadiku, "What is backpropagation?"), slide "Optimization
 View of Perceptron": the proposition that the perceptron is gradient descent
-on the hinge loss
+on the hinge loss, and its proof. The definitions every step uses:
 
-    L(w, b) = (1/m) sum_{j=1}^m L_j(w, b),    L_j(w, b) = max(0, -z(j) t(j)),
+    z(j)  = w^T x(j) + b                           (Exercise 1.1)
+    L_j(w, b) = max(0, -z(j) t(j))                 (the loss of example j)
+    J(w, b)   = (1/m) sum_{j=1}^m L_j(w, b)        (the cost over the data)
 
-and its proof: one gradient step on L_j is the perceptron update. The
-proposition is about per-example (stochastic) steps, one L_j at a time, as
-the perceptron visits the examples one by one; it does not hold for
-full-batch gradient descent on the averaged L, whose step mixes the
-updates of all wrongly classified examples into one.
+        w, b --> z = w^T x + b --> -z t --> L_j = max(0, -z t)
+                      ^               ^
+                      x               t
 
-At the kink z t = 0, L_j has no derivative, and this module follows the
-perceptron: z t = 0 counts as a mistake, so the step updates there
-(indicator 1_{y != t} = 1_{z t <= 0}). Exercise 06 (the worked network)
-follows the seed's worked example as written instead: its delta_out uses
-1{-z_out t > 0}, which is 0 at the kink.
+    one gradient-descent step on L_j (seed 000):  theta <- theta - eta dL_j/dtheta
+
+Notation: seed 000 calls the averaged loss L(w, b); in this kit it is the
+cost J, and L_j is the loss of one example (t is the label, as in ex01).
+
+The proposition is about per-example (stochastic) steps, one L_j at a time,
+as the perceptron visits the examples; it does not hold for full-batch
+gradient descent on J, whose step mixes the updates of all wrongly
+classified examples into one.
+
+The kink: L_j has no derivative where z t = 0. Any subgradient there is
+s times the wrong-side gradient, with 0 <= s <= 1. The seed's proof writes
+the indicator first as 1_{-z t > 0} and then as 1_{y != t}: check for
+yourself that these two differ exactly at z t = 0, and which of them
+Exercise 1.3 computes. This module takes the perceptron's indicator
+1{z t <= 0} (s = 1 at the kink; everywhere else in the kit a kink gives 0):
+only then does a step from w = 0, b = 0, where every z is 0, move at all.
 
 How to work: implement the steps in order (Exercise 2.1, 2.2, ...); later
 steps may call earlier ones. This module builds on Exercise 01: import your
 weighted sum with ``from ex01_perceptron import weighted_sum``. Check a step
-with ``python grader.py ex02`` (or one step: ``python grader.py ex02.3``).
+with ``python grader.py ex02`` (or one step: ``python grader.py ex02.3``);
+``python grader.py hint 2.2`` gives a hint, one level at a time.
 
 Conventions as in Exercise 01: vectors are lists of floats, labels t are +1
-or -1, z = w^T x + b.
+or -1.
 
 Allowed imports: math, ex01_perceptron
 """
@@ -40,61 +53,51 @@ def hinge_loss_j(z, t):
         L_j = max(0, -z t)
 
     Inputs: z (float, the weighted sum w^T x + b), t (+1 or -1).
-    Returns L_j (float, >= 0). It is 0 when z has the sign of t, and grows
-    like |z| on the wrong side.
+    Returns L_j (float, >= 0).
 
-    >>> hinge_loss_j(2.0, -1), hinge_loss_j(2.0, 1)
-    (2.0, 0.0)
+    >>> hinge_loss_j(2.0, -1), hinge_loss_j(2.0, 1), hinge_loss_j(0.0, 1)
+    (2.0, 0.0, 0.0)
     """
     raise NotImplementedError("Exercise 2.1: not implemented yet")
 
 
 def dLj_dw(w, b, x, t):
-    """Exercise 2.2: the (sub)gradient of L_j with respect to w.
+    """Exercise 2.2: the (sub)gradient dL_j/dw of the loss of one example.
 
-        dL_j/dw = 1_{y != t} * ( -(dz/dw) t ) = 1_{y != t} * (-t x),
-
-        1_{y != t} = 1_{z t <= 0}  (a mistake, including the kink z t = 0),
-
-    since z = w^T x + b gives dz/dw = x.
+    The quantity: dL_j/dw, the vector of the n partial derivatives
+    dL_j/dw_i, of L_j(w, b) = max(0, -z t) with z = w^T x + b (module
+    docstring). At the kink z t = 0 take the subgradient the module's
+    convention names (the perceptron's indicator).
 
     Inputs: w (list of n floats), b (float), x (list of n floats), t (+1/-1).
-    Returns dL_j/dw (list of n floats): -t x when the example is a mistake
-    (z t <= 0), zeros when it is on the right side (z t > 0).
+    Returns dL_j/dw (list of n floats). The check tests both sides of the
+    kink and the kink itself (w = 0, b = 0 included), for both labels.
 
-    Remark: the seed's proof writes the indicator first as 1_{-z t > 0} and
-    then as 1_{y != t}. The two differ only at the kink z t = 0, where L_j
-    has no derivative and any s * (-t x) with 0 <= s <= 1 is a subgradient.
-    The perceptron needs the update there (from w = 0, b = 0 every example
-    has z = 0; Exercise 1.3 counts z = 0 as a mistake), so this module uses
-    1_{z t <= 0} (s = 1 at the kink): then the gradient step of Exercise 2.4
-    moves away from w = 0, b = 0, just as the perceptron does. (Exercise 6.2
-    keeps the seed's 1{-z_out t > 0}, 0 at the kink; see the module
-    docstring.)
-
-    >>> dLj_dw([1.0, 0.0], 0.0, [2.0, 5.0], -1)
+    >>> dLj_dw([1.0, 0.0], 0.0, [2.0, 5.0], -1)       # z = 2, t = -1
     [2.0, 5.0]
+    >>> dLj_dw([1.0, 0.0], 0.0, [2.0, 5.0], 1)        # z = 2, t = +1
+    [0.0, 0.0]
+    >>> dLj_dw([0.0, 0.0], 0.0, [1.5, -2.0], 1)       # z = 0: the kink
+    [-1.5, 2.0]
     """
     raise NotImplementedError("Exercise 2.2: not implemented yet")
 
 
 def dLj_db(w, b, x, t):
-    """Exercise 2.3: the (sub)gradient of L_j with respect to b.
+    """Exercise 2.3: the (sub)gradient dL_j/db ("proceed similarly for b").
 
-        dL_j/db = 1_{y != t} * ( -(dz/db) t ) = 1_{y != t} * (-t),
-
-        1_{y != t} = 1_{z t <= 0}  (a mistake, including the kink z t = 0),
-
-    since dz/db = 1 ("proceed similarly for the parameter b").
+    The quantity: dL_j/db of L_j(w, b) = max(0, -z t) with z = w^T x + b,
+    with the module's convention at the kink z t = 0, as in Exercise 2.2.
 
     Inputs: w (list of floats), b (float), x (list of floats), t (+1/-1).
-    Returns dL_j/db (float): -t on a mistake (z t <= 0), 0 otherwise.
+    Returns dL_j/db (float). The check tests both sides of the kink and the
+    kink itself, for both labels.
 
-    Remark: the seed's 1_{-z t > 0} differs from 1_{z t <= 0} only at the
-    kink z t = 0; as in Exercise 2.2, this module takes the indicator as 1
-    there (the perceptron's update).
-
-    >>> dLj_db([1.0, 0.0], 0.0, [2.0, 5.0], -1)
+    >>> dLj_db([1.0, 0.0], 0.0, [2.0, 5.0], -1)       # z = 2, t = -1
+    1.0
+    >>> dLj_db([1.0, 0.0], 0.0, [2.0, 5.0], 1)        # z = 2, t = +1
+    0.0
+    >>> dLj_db([1.0, -1.0], 0.5, [0.25, 0.75], -1)    # z = 0: the kink
     1.0
     """
     raise NotImplementedError("Exercise 2.3: not implemented yet")
@@ -103,35 +106,41 @@ def dLj_db(w, b, x, t):
 def gradient_step(w, b, x, t, eta):
     """Exercise 2.4: one gradient-descent step on L_j (the proposition's proof).
 
-        w <- w - eta * dL_j/dw  =  w + eta * 1_{y != t} * x t
-        b <- b - eta * dL_j/db  =  b + eta * 1_{y != t} * t
+    The quantity: the parameters [w_new, b_new] after one step of gradient
+    descent with learning rate eta on the loss L_j of the one example (x, t)
+    (the step rule is in the module docstring). Use your dLj_dw (2.2) and
+    dLj_db (2.3).
 
-    Inputs: w (list of floats), b (float), x (list of floats), t (+1/-1),
-    eta (float). Returns [w_new, b_new]. Use your dLj_dw and dLj_db.
+    Then compare with Exercise 1.4 by hand: the proposition says that on a
+    wrongly classified example your step is the perceptron's update, and on
+    a correctly classified one it changes nothing.
 
-    On a wrongly classified example this is exactly the perceptron update of
-    Exercise 1.4; on a correctly classified one it changes nothing; so a pass
-    of these steps over the data is a pass of the perceptron algorithm.
+    Inputs: w (list of n floats), b (float), x (list of n floats), t (+1/-1),
+    eta (float > 0). Returns [w_new, b_new]. The check tests both sides and
+    the kink z = 0 (from w = 0, b = 0 too).
 
     >>> gradient_step([1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5)
     [[0.0, -2.5], -0.5]
     >>> gradient_step([1.0, 0.0], 0.0, [2.0, 5.0], 1, 0.5)
     [[1.0, 0.0], 0.0]
+    >>> gradient_step([0.0, 0.0], 0.0, [1.5, -2.0], 1, 0.5)    # z = 0
+    [[0.75, -1.0], 0.5]
     """
     raise NotImplementedError("Exercise 2.4: not implemented yet")
 
 
 def hinge_loss(w, b, X, T):
-    """Exercise 2.5: the averaged hinge loss over the data set.
+    """Exercise 2.5: the cost J over the data set (seed 000's averaged L).
 
-        L(w, b) = (1/m) sum_{j=1}^m max(0, -z(j) t(j)),   z(j) = w^T x(j) + b
+        J(w, b) = (1/m) sum_{j=1}^m max(0, -z(j) t(j)),   z(j) = w^T x(j) + b
 
-    Inputs: w (list of floats), b (float), X (list of m examples, each a list
-    of floats), T (list of m labels +1/-1). Returns L (float).
+    Inputs: w (list of n floats), b (float), X (list of m examples, each a
+    list of n floats), T (list of m labels +1/-1). Returns J (float).
+    Use your hinge_loss_j (2.1).
 
-    L = 0 exactly when no example is on the wrong side; note that w = 0,
-    b = 0 also gives L = 0 (every example is on the boundary), which is why
-    the perceptron's mistake rule, not the value of L, decides when to stop.
+    J = 0 exactly when no example is on the wrong side; note that w = 0,
+    b = 0 also gives J = 0 (every example is on the boundary), which is why
+    the perceptron's mistake rule, not the value of J, decides when to stop.
 
     >>> hinge_loss([1.0, 0.0], 0.0, [[2.0, 5.0], [-1.0, 1.0]], [-1, -1])
     1.0

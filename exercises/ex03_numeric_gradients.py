@@ -4,21 +4,36 @@ Mirrors seed 000 (Sadiku, "What is backpropagation?"), slide "Numerical
 Differentiation": the gradient of an error function L(theta) from the
 definition of the derivative,
 
-    dL/dtheta_t = lim_{eps -> 0} ( L(theta + eps * delta_t) - L(theta) ) / eps,
+    dL/dtheta_t = lim_{eps -> 0} ( L(theta + eps * e_t) - L(theta) ) / eps,
+    e_t = the indicator (unit) vector of parameter t: 1 at position t, 0 elsewhere,
 
-with delta_t the indicator vector of parameter t, and its cost: L must be
-re-evaluated once per parameter. Also the central difference and the
-relative error used to compare an analytic with a numeric gradient
-(the "gradient check" of CS231n's notes).
+and its cost: "re-evaluate the function as many times as there are
+parameters". Also the central difference and the relative error used to
+compare an analytic with a numeric gradient (the "gradient check" of
+CS231n's notes).
+
+        theta --(move entry t by eps)--> theta + eps * e_t
+          |                                   |
+          L                                   L
+          v                                   v
+       L(theta)  -------- difference / eps --> about dL/dtheta_t
+
+Notation: seed 000 writes this unit vector delta_t and the step epsilon; in
+this kit delta always means dL/da, so the unit vector is e_t, and the step
+is eps. L here is whatever function of theta is differentiated (seed 000's
+error function L(theta); in the checks sometimes a cost J over a data set):
+the method does not care.
 
 How to work: implement the steps in order (Exercise 3.1, 3.2, ...); later
 steps may call earlier ones. Check a step with ``python grader.py ex03``
-(or one step: ``python grader.py ex03.2``).
+(or one step: ``python grader.py ex03.2``); ``python grader.py hint 3.3``
+gives a hint, one level at a time.
 
 Conventions: theta is a list of P floats; parameters are numbered from 0
 (t = 0, ..., P - 1). L is a function you are given: call it as L(theta)
 with a list of P floats; it returns a float. Never change the caller's
-theta in place: build a new list for theta + eps * delta_t.
+theta in place: build a new list for every moved point (the checks'
+values show it when a moved entry stays moved).
 
 Allowed imports: math
 """
@@ -27,12 +42,13 @@ import math
 
 
 def indicator(P, t):
-    """Exercise 3.1: the indicator vector delta_t of parameter t.
+    """Exercise 3.1: the indicator (unit) vector e_t of parameter t.
 
-        (delta_t)_i = 1 if i = t, else 0          (i = 0, ..., P - 1)
+        (e_t)_i = 1 if i = t, else 0          (i = 0, ..., P - 1)
 
-    Inputs: P (int, number of parameters), t (int, 0 <= t < P).
-    Returns delta_t (list of P floats).
+    Inputs: P (int >= 1, number of parameters), t (int, 0 <= t < P).
+    Returns e_t (list of P floats). The check tests t = 0, t = P - 1 and
+    P = 1.
 
     >>> indicator(4, 1)
     [0.0, 1.0, 0.0, 0.0]
@@ -43,15 +59,16 @@ def indicator(P, t):
 def forward_difference(L, theta, t, eps):
     """Exercise 3.2: the seed's difference quotient for parameter t.
 
-        dL/dtheta_t ~ ( L(theta + eps * delta_t) - L(theta) ) / eps
+        dL/dtheta_t ~ ( L(theta + eps * e_t) - L(theta) ) / eps
 
     Inputs: L (function: list of P floats -> float), theta (list of P
     floats), t (int), eps (float > 0). Returns the quotient (float).
+    Use your indicator (3.1).
 
-    Implement exactly this formula (the forward difference, with the
-    finite eps you are given), not another approximation: the check
-    compares with this formula's value, which differs from the true
-    derivative by about (eps / 2) * d2L/dtheta_t^2.
+    Evaluate exactly this formula with the finite eps you are given (the
+    forward difference), not another approximation: the check compares
+    with this formula's value, which differs from the true derivative by
+    about (eps / 2) * d2L/dtheta_t^2. Leave theta unchanged.
 
     >>> forward_difference(lambda th: th[0] ** 2 + th[1] ** 2, [3.0, 1.0], 0, 0.5)
     6.5
@@ -62,20 +79,26 @@ def forward_difference(L, theta, t, eps):
 def numeric_gradient(L, theta, eps):
     """Exercise 3.3: the full numeric gradient, and what it costs.
 
-        grad_t = ( L(theta + eps * delta_t) - L(theta) ) / eps,   t = 0, ..., P - 1
+    The quantity: the vector of the P forward differences of Exercise 3.2,
+    one per parameter t = 0, ..., P - 1, and the number of times your code
+    evaluated L to get it.
 
-    L(theta) is the same for every t: evaluate it once and reuse it. Then
-    the gradient costs P + 1 evaluations of L ("re-evaluate the function as
-    many times as there are parameters"; a network with 10^9 parameters
-    would need 10^9 + 1 forward passes for one gradient).
+    The cost is the point of this step (the seed: a network with 10^9
+    parameters). The check counts your calls of L and expects the fewest
+    this formula needs for all P components: before you write the loop,
+    write the P quotients side by side and work out how many different
+    points L must be evaluated at.
 
-    Inputs: L (function), theta (list of P floats), eps (float > 0).
+    Inputs: L (function), theta (list of P floats, P >= 1), eps (float > 0).
     Returns [gradient, evaluations]: gradient (list of P floats) and the
-    number of times your code called L (int). Count the calls as you make
-    them; the grader counts them too.
+    number of times your code called L (int), counted as you make the calls.
+    Leave theta unchanged (the check's values show a moved entry that stays
+    moved).
 
     >>> numeric_gradient(lambda th: th[0] ** 2 + th[1] ** 2, [3.0, 1.0], 0.5)
     [[6.5, 2.5], 3]
+    >>> numeric_gradient(lambda th: th[0] * th[1] * th[2], [1.0, 2.0, 3.0], 0.5)
+    [[6.0, 3.0, 2.0], 4]
     """
     raise NotImplementedError("Exercise 3.3: not implemented yet")
 
@@ -83,17 +106,20 @@ def numeric_gradient(L, theta, eps):
 def central_difference(L, theta, t, eps):
     """Exercise 3.4: the central difference for parameter t.
 
-        dL/dtheta_t ~ ( L(theta + eps * delta_t) - L(theta - eps * delta_t) ) / (2 eps)
-
-    Its error is about (eps^2 / 6) * d3L/dtheta_t^3: far smaller than the
-    forward difference's for the same eps (for L = sum of squares it is
-    exact), which is why gradient checks use it.
+    The quantity: the slope of the secant of L through the two points
+    placed symmetrically around theta along parameter t, theta - eps * e_t
+    and theta + eps * e_t (not through theta itself). Its error is about
+    (eps^2 / 6) * d3L/dtheta_t^3: far smaller than the forward difference's
+    for the same eps (for L = sum of squares it is exact), which is why
+    gradient checks use it.
 
     Inputs: L (function), theta (list of P floats), t (int), eps (float > 0).
-    Returns the quotient (float).
+    Returns the slope (float). Leave theta unchanged.
 
     >>> central_difference(lambda th: th[0] ** 2 + th[1] ** 2, [3.0, 1.0], 0, 0.5)
     6.0
+    >>> central_difference(lambda th: th[0] ** 3, [1.0], 0, 0.5)
+    3.25
     """
     raise NotImplementedError("Exercise 3.4: not implemented yet")
 
@@ -101,14 +127,16 @@ def central_difference(L, theta, t, eps):
 def numeric_gradient_central(L, theta, eps):
     """Exercise 3.5: the full gradient by central differences, and its cost.
 
-        grad_t = ( L(theta + eps delta_t) - L(theta - eps delta_t) ) / (2 eps)
+    The quantity: the vector of the P central differences of Exercise 3.4,
+    one per parameter, and the number of times your code evaluated L.
 
-    No evaluation can be shared between parameters here, so the gradient
-    costs 2P evaluations of L (against P + 1 for the forward difference):
-    twice the price for a much smaller error.
+    As in Exercise 3.3 the check counts your calls and expects the fewest
+    this formula needs: can any evaluation be shared between two
+    parameters here? Compare the price with Exercise 3.3's.
 
-    Inputs: L (function), theta (list of P floats), eps (float > 0).
-    Returns [gradient, evaluations] as in Exercise 3.3.
+    Inputs: L (function), theta (list of P floats, P >= 1), eps (float > 0).
+    Returns [gradient, evaluations] as in Exercise 3.3. Use your
+    central_difference (3.4).
 
     >>> numeric_gradient_central(lambda th: th[0] ** 2 + th[1] ** 2, [3.0, 1.0], 0.5)
     [[6.0, 2.0], 4]
@@ -123,9 +151,10 @@ def relative_error(a, n):
 
     Inputs: a (float, e.g. a derivative from backpropagation), n (float, the
     numeric estimate). Returns a float >= 0. The floor 1e-8 keeps the
-    quotient finite when both are 0. Rough guide (CS231n): > 1e-2 means the
-    analytic gradient is probably wrong; < 1e-7 with central differences is
-    a pass (kinks such as the hinge's make larger values possible).
+    quotient finite when both are 0 (the check tests a = n = 0 and values
+    below the floor). Rough guide (CS231n): > 1e-2 means the analytic
+    gradient is probably wrong; < 1e-7 with central differences is a pass
+    (kinks such as the hinge's make larger values possible).
 
     >>> relative_error(2.0, 2.1)
     0.04761904761904766

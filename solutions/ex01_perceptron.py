@@ -1,22 +1,41 @@
 """Exercise 01: The perceptron algorithm
 
-Mirrors seed 000 (Sadiku, "What is backpropagation?"), slides "The Perceptron"
-(z = w^T x + b, y = sign(z)) and "The Perceptron Algorithm" (start from
-w = 0, b = 0; go through the examples in order; on a mistake update
-w <- w + eta x t, b <- b + eta t; until every example is classified
-correctly).
+Mirrors seed 000 (Sadiku, "What is backpropagation?"), slides "The
+Perceptron" and "The Perceptron Algorithm". The lecture's definitions, used
+by every step below:
+
+    z = sum_{i=1}^n w_i x_i + b = w^T x + b        (the weighted sum)
+    y = sign(z)                                     (the prediction)
+
+        x_1 --w_1--.
+        x_2 --w_2--+--> z = w^T x + b --> y = sign(z)
+        ...        |
+        x_n --w_n--'    (the bias b is added in z)
+
+    The perceptron algorithm (the slide, as written):
+        initialise w = 0 and b = 0
+        repeat for j = 1, ..., m:
+            if x(j) is correctly classified (y(j) = t(j)): continue
+            if x(j) is wrongly classified (y(j) != t(j)): update
+                w <- w + eta * x(j) t(j)
+                b <- b + eta * t(j)
+        until all examples are classified correctly
+
+Notation: as in the whole kit, t is the label (+1 or -1), y = sign(z) the
+prediction, eta the learning rate; the seed uses the same letters.
+
+Conventions (the slides leave them open; the checks test them):
+
+* vectors are lists of floats; the examples of a data set are a list ``X``
+  of vectors with a list ``T`` of labels;
+* sign(0) = 0. A point exactly on the boundary z = 0 is then given to
+  neither class. Work out for yourself what that means for Exercise 1.3 and
+  for the very first example the algorithm sees, when w = 0 and b = 0.
 
 How to work: implement the steps in order (Exercise 1.1, 1.2, ...); later
 steps may call your earlier ones. Check a step with ``python grader.py ex01``
-(or one step: ``python grader.py ex01.3``).
-
-Conventions used throughout (the slides leave them open):
-
-* vectors are lists of floats; labels t are +1 or -1; the examples of a data
-  set are a list ``X`` of vectors with a list ``T`` of labels;
-* sign(0) = 0: a point exactly on the boundary z = 0 belongs to neither
-  class, so it is a mistake for both labels, so that from w = 0, b = 0
-  (where every example has z = 0) every example triggers an update.
+(or one step: ``python grader.py ex01.3``); ``python grader.py hint 1.3``
+gives a hint, one level at a time.
 
 Allowed imports: math
 """
@@ -48,8 +67,7 @@ def sign(z):
     Input: z (float). Returns +1, -1 or 0 (int).
 
     The slides do not say what sign(0) is. Here sign(0) = 0 (the usual
-    mathematical definition): a point on the decision boundary is given to
-    neither class, so Exercise 1.3 counts it as a mistake whatever its label.
+    mathematical definition); the check tests z = 0.
 
     >>> sign(0.3), sign(-2.0), sign(0.0)
     (1, -1, 0)
@@ -66,18 +84,22 @@ def sign(z):
 def is_mistake(w, b, x, t):
     """Exercise 1.3: is the example (x, t) wrongly classified?
 
-        z = w^T x + b,   y = sign(z),   mistake  <=>  y != t
+    The quantity: the slide's test "x(j) is wrongly classified" for the
+    perceptron with parameters w, b (z and y as in the module docstring).
 
-    Inputs: w (list of floats), b (float), x (list of floats), t (+1 or -1).
-    Returns True or False. Use your weighted_sum and sign.
+    Inputs: w (list of n floats), b (float), x (list of n floats), t (+1 or
+    -1). Returns True (wrongly classified) or False (correctly classified).
+    Use your weighted_sum (1.1) and sign (1.2).
 
-    With sign(0) = 0 this is the same as z t <= 0: a point on the boundary
-    is a mistake for both labels. In particular, with w = 0 and b = 0 every
-    example is a mistake.
+    Edge case the check tests: points on the boundary z = 0, with both
+    labels, among them every point when w = 0 and b = 0. Decide them with
+    the module's convention for sign(0), not by a rule of your own.
 
     >>> is_mistake([1.0, 0.0], 0.0, [2.0, 5.0], -1)
     True
-    >>> is_mistake([0.0, 0.0], 0.0, [2.0, 5.0], -1)
+    >>> is_mistake([1.0, 0.0], 0.0, [2.0, 5.0], 1)
+    False
+    >>> is_mistake([0.5, -1.0], 0.25, [3.0, 1.75], 1)     # here z = 0
     True
     """
     # BEGIN SOLUTION Exercise 1.3
@@ -86,18 +108,19 @@ def is_mistake(w, b, x, t):
 
 
 def perceptron_update(w, b, x, t, eta):
-    """Exercise 1.4: the perceptron update for one wrongly classified example.
+    """Exercise 1.4: the algorithm's update on one wrongly classified example.
 
-        w <- w + eta * x t
-        b <- b + eta * t
+    The quantity: the parameters after the slide's update step for the
+    example (x, t) with learning rate eta (module docstring, "update").
 
-    Inputs: w (list of floats), b (float), x (list of floats), t (+1 or -1),
-    eta (float, the learning rate). Returns [w_new, b_new] (list of floats,
-    float). Always applies the update (the algorithm, Exercise 1.5, decides
-    when to call it). Do not change the list w in place: return a new one.
+    Inputs: w (list of n floats), b (float), x (list of n floats), t (+1 or
+    -1), eta (float > 0). Returns [w_new, b_new]: a list of n floats and a
+    float. It always updates (Exercise 1.5 decides when to call it).
 
     >>> perceptron_update([1.0, 0.0], 0.0, [2.0, 5.0], -1, 0.5)
     [[0.0, -2.5], -0.5]
+    >>> perceptron_update([0.5, -1.0], 0.25, [1.0, 2.0], 1, 0.25)
+    [[0.75, -0.5], 0.5]
     """
     # BEGIN SOLUTION Exercise 1.4
     w_new = [wi + eta * xi * t for wi, xi in zip(w, x)]
@@ -107,22 +130,26 @@ def perceptron_update(w, b, x, t, eta):
 
 
 def perceptron_epoch(w, b, X, T, eta):
-    """Exercise 1.5: one pass "Repeat for j = 1, ..., m" over the data.
+    """Exercise 1.5: one pass "repeat for j = 1, ..., m" of the algorithm.
 
-        for j = 1, ..., m (in order):
-            if x(j) is correctly classified (y(j) = t(j)): continue
-            else: w <- w + eta x(j) t(j),  b <- b + eta t(j)
+    The quantity: the parameters after one pass over the examples in the
+    order given, starting from w, b, and the number of updates the pass made.
 
-    Each example is tested with the weights as they are at that moment
-    (after the updates of the earlier examples in this pass).
+    Which w and b decide whether example j is wrongly classified? The
+    slide's loop answers it; the check's data sets are chosen so that the
+    possible readings give different results.
 
-    Inputs: w (list of floats), b (float), X (list of m examples, each a list
-    of floats), T (list of m labels +1/-1), eta (float).
+    Inputs: w (list of n floats), b (float), X (list of m examples, each a
+    list of n floats), T (list of m labels +1/-1), eta (float > 0).
     Returns [w, b, mistakes]: the parameters after the pass and the number of
-    mistakes (= updates) made during it (int).
+    updates made during it (int). Use your is_mistake (1.3) and
+    perceptron_update (1.4).
 
     >>> perceptron_epoch([0.0, 0.0], 0.0, [[1.0, 1.0], [-1.0, -1.0]], [1, -1], 1.0)
     [[1.0, 1.0], 1.0, 1]
+    >>> perceptron_epoch([0.0, 0.0], 0.0, [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]],
+    ...                  [-1, -1, -1, 1], 1.0)                # AND
+    [[1.0, 1.0], 0.0, 2]
     """
     # BEGIN SOLUTION Exercise 1.5
     mistakes = 0
@@ -137,20 +164,21 @@ def perceptron_epoch(w, b, X, T, eta):
 def perceptron(X, T, eta=1.0, max_epochs=100):
     """Exercise 1.6: the perceptron algorithm.
 
-        initialise w = 0 (n zeros), b = 0
-        repeat the pass of Exercise 1.5
-        until all examples are classified correctly
+    The quantity: the slide's whole algorithm on the data (X, T), from its
+    initialisation until all examples are classified correctly, made of
+    passes of Exercise 1.5.
 
-    "All examples are classified correctly" means a whole pass made no
-    mistake. If the data are not linearly separable that never happens, so
-    stop after at most ``max_epochs`` passes.
+    How does the algorithm know that all examples are classified correctly?
+    Decide it from the passes themselves. If the data are not linearly
+    separable that never happens: then stop after ``max_epochs`` passes (the
+    check tests both cases, and a max_epochs reached exactly).
 
     Inputs: X (list of m examples, each a list of n floats), T (list of m
     labels +1/-1), eta (float > 0), max_epochs (int >= 1).
-    Returns [w, b, mistakes_per_epoch, converged]:
-    w (list of n floats), b (float), mistakes_per_epoch (list of ints, one
-    per pass made; it ends in 0 exactly when the algorithm converged),
-    converged (bool: True if the last pass made no mistake).
+    Returns [w, b, mistakes_per_epoch, converged]: w (list of n floats),
+    b (float), mistakes_per_epoch (list of ints, the mistakes of every pass
+    made, in order), converged (bool: True if the algorithm stopped because
+    all examples are classified correctly). Use your perceptron_epoch (1.5).
 
     >>> perceptron([[1.0, 1.0], [-1.0, -1.0]], [1, -1])
     [[1.0, 1.0], 1.0, [1, 0], True]

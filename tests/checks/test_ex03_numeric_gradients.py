@@ -24,12 +24,12 @@ def _L(fn):
 # Visible checks (which `grader.py release` gives to students) take their expected
 # values from minigrad.numeric, public by design: numerical_gradient with h = eps
 # (forward or central), count_evaluations, relative_error, and value_gradient for
-# delta_t (the gradient of theta -> theta_t). Hidden checks use the closed forms in
+# e_t (the gradient of theta -> theta_t). Hidden checks use the closed forms in
 # the _hidden_ functions, which the release strips. Each helper gets the oracles as a
 # dict: LIBRARY or _hidden_ORACLES.
 
 def _library_indicator(P, t):
-    """delta_t = the gradient of theta -> theta_t, by minigrad autodiff (theta = 0)."""
+    """e_t = the gradient of theta -> theta_t, by minigrad autodiff (theta = 0)."""
     return numeric.value_gradient(lambda v: v[t], [0.0] * P)
 
 
@@ -52,14 +52,14 @@ def _hidden_indicator(P, t):
 
 
 def _hidden_fd(fn, theta, t, eps):
-    """Seed 000's forward difference (L(theta + eps delta_t) - L(theta)) / eps."""
+    """Seed 000's forward difference (L(theta + eps e_t) - L(theta)) / eps."""
     L, plus = _L(fn), list(theta)
     plus[t] = theta[t] + eps
     return (L(plus) - L(theta)) / eps
 
 
 def _hidden_cd(fn, theta, t, eps):
-    """The central difference (L(theta + eps delta_t) - L(theta - eps delta_t)) / (2 eps)."""
+    """The central difference (L(theta + eps e_t) - L(theta - eps e_t)) / (2 eps)."""
     L, plus, minus = _L(fn), list(theta), list(theta)
     plus[t], minus[t] = theta[t] + eps, theta[t] - eps
     return (L(plus) - L(minus)) / (2.0 * eps)
@@ -103,7 +103,7 @@ HINGE_X = [[1.0, 2.0], [-1.5, 0.5], [0.5, -1.0], [2.0, 1.5], [-0.5, -2.0]]
 HINGE_T = [1, -1, 1, -1, 1]
 
 
-def _hidden_hinge_theta(rng, eps):
+def _hinge_theta(rng, eps):
     """theta = [w1, w2, b] whose every z(j) is further than the eps-steps can move it
     from the kink, so each difference quotient sees one linear piece."""
     while True:
@@ -117,8 +117,9 @@ def _theta(rng, P):
     return [rng.uniform(-1.5, 1.5) for _ in range(P)]
 
 
-def _hidden_cases(seed):
-    """Seeded (Fn, theta, eps) with P from 1 to 6, across the test functions."""
+def _cases(seed, n_cases=6):
+    """Data (not an oracle): seeded (Fn, theta, eps) with P from 1 to 6, across the test
+    functions; the hinge's theta keeps every z(j) away from its kink."""
     def make(r):
         kind = r.choice(["squares", "tanh", "sin", "hinge"])
         eps = r.choice([1e-3, 1e-2, 0.1])
@@ -128,8 +129,73 @@ def _hidden_cases(seed):
             return Fn("tanh_sum", r.choice([0.5, 1.5])), _theta(r, r.randint(1, 5)), eps
         if kind == "sin":
             return Fn("sin_product"), _theta(r, 2), eps
-        return Fn("hinge_average", HINGE_X, HINGE_T), _hidden_hinge_theta(r, eps), eps
-    return seeded(seed, 6, make)
+        return Fn("hinge_average", HINGE_X, HINGE_T), _hinge_theta(r, eps), eps
+    return seeded(seed, n_cases, make)
+
+
+# -- hints, bookkeeping steps, what an exception usually means --------------------------
+
+BOOKKEEPING = ("Exercise 3.1", "Exercise 3.2", "Exercise 3.6")
+
+HINTS = {
+    "Exercise 3.1": [
+        "e_t is the unit vector of parameter t: P entries, exactly one of them 1.",
+        "All entries are 0.0 except the one at position t, counted from 0, which is 1.0.",
+    ],
+    "Exercise 3.2": [
+        "This is the seed's definition of the derivative with the limit dropped: eps is the "
+        "finite step you are given.",
+        "Build a new list, theta plus eps times e_t (only entry t moves), evaluate L there "
+        "and at theta itself, and divide the difference by eps.",
+    ],
+    "Exercise 3.3": [
+        "The gradient has one forward difference per parameter t, for t from 0 to P - 1.",
+        "Write the P quotients side by side: one of the two points in each of them is the "
+        "same for every t. How many different points must L be evaluated at?",
+        "L at theta itself is needed by every component: evaluate it once, before going "
+        "through the parameters, and reuse it; then one new evaluation per parameter. "
+        "Count each evaluation as it happens, and move a new copy of theta each time.",
+    ],
+    "Exercise 3.4": [
+        "The central difference is the slope of a secant through two points placed "
+        "symmetrically around theta along parameter t.",
+        "Evaluate L at theta moved by plus eps along e_t and at theta moved by minus eps; "
+        "the slope is the rise between the two values over the run between the two points.",
+        "The run from theta minus eps e_t to theta plus eps e_t is 2 eps, not eps; the "
+        "value at the plus point comes first in the difference; each point is a new list.",
+    ],
+    "Exercise 3.5": [
+        "One central difference per parameter, as in Exercise 3.4.",
+        "Can an evaluation made for one parameter be reused for another? Both points of a "
+        "quotient move only entry t, and theta itself is not among them.",
+        "No point is shared, so each parameter costs its own two evaluations: count two per "
+        "parameter and report the count you made.",
+    ],
+    "Exercise 3.6": [
+        "The relative error divides the size of the difference by the size of the larger "
+        "of the two values.",
+        "Take the absolute difference of a and n and divide it by the largest of three "
+        "numbers: the absolute value of a, the absolute value of n, and the floor 1e-8.",
+    ],
+}
+
+ERRORS = {
+    "Exercise 3.1": {"IndexError": "Usually t used as if counted from 1, or a list shorter than "
+                                   "P: the parameters are numbered 0 to P - 1."},
+    "Exercise 3.2": {"TypeError": "Usually eps times a whole list, or a list plus a number: "
+                                  "move entry t of a new list, or add entry by entry.",
+                     "IndexError": "Usually e_t or the moved point built with the wrong length: "
+                                   "both have P entries."},
+    "Exercise 3.3": {"TypeError": "Usually eps times a whole list, or L called with something "
+                                  "other than a list of P floats."},
+    "Exercise 3.4": {"TypeError": "Usually eps times a whole list, or a list minus a number: "
+                                  "move entry t of a new list."},
+    "Exercise 3.6": {"ZeroDivisionError": "Usually the floor 1e-8 left out of the denominator: "
+                                          "with a = n = 0 it keeps the quotient finite."},
+}
+
+SAME_LIST = ("theta itself was changed: a moved entry stayed moved (the moved point must be a "
+             "new list, not the same list as theta under another name).")
 
 
 # -- 3.1 indicator -----------------------------------------------------------------
@@ -138,27 +204,29 @@ def _check_indicator(student, P, t, oracle):
     got = student.call("indicator", P, t)
     expected = oracle["indicator"](P, t)
     one_based = oracle["indicator"](P, t - 1)  # the 1 one place early (t = 0: at the end)
-    expect_close(got, expected, inputs=dict(P=P, t=t), what="delta_t",
-                 hint="delta_t has P entries, all 0.0 except a 1.0 at position t.",
+    expect_close(got, expected, inputs=dict(P=P, t=t), what="e_t",
+                 hint="e_t has P entries, all 0.0 except a 1.0 at position t.",
                  mistakes={"one-based": (one_based, "Off by one: parameters are numbered from "
-                                         "0 here, so delta_t has its 1 at index t (not t - 1).")}
+                                         "0 here, so e_t has its 1 at index t (not t - 1).")}
                  if P > 1 else None)
+
+
+def _indicator_cases(seed, n_cases):
+    return seeded(seed, n_cases, lambda r: (lambda P: (P, r.randrange(1, P)))(r.randint(2, 9)))
 
 
 @check("Exercise 3.1", points=1, visibility="visible")
 def test_indicator_example(student):
-    """delta_1 for P = 4."""
-    _check_indicator(student, 4, 1, LIBRARY)
+    """e_1 for P = 4, three seeded P and t, and the edges t = 0, t = P - 1 and P = 1."""
+    for P, t in [(4, 1)] + _indicator_cases(301, 3) + [(3, 0), (3, 2), (1, 0)]:
+        _check_indicator(student, P, t, LIBRARY)
 
 
 @check("Exercise 3.1", points=2, visibility="hidden")
 def test_indicator_seeded(student):
-    """delta_t for seeded P and t, including t = 0, t = P - 1 and P = 1."""
-    for P, t in seeded(31, 4, lambda r: (lambda P: (P, r.randrange(P)))(r.randint(2, 9))):
+    """e_t for seeded P and t, including t = 0, t = P - 1 and P = 1."""
+    for P, t in _indicator_cases(31, 4) + [(5, 0), (5, 4), (1, 0)]:
         _check_indicator(student, P, t, _hidden_ORACLES)
-    _check_indicator(student, 5, 0, _hidden_ORACLES)
-    _check_indicator(student, 5, 4, _hidden_ORACLES)
-    _check_indicator(student, 1, 0, _hidden_ORACLES)
 
 
 # -- 3.2 forward difference ---------------------------------------------------------
@@ -172,12 +240,13 @@ def _check_fd(student, fn, theta, t, eps, oracle):
                                             h=eps, method="forward")[0]
     mistakes = {
         "central": (oracle["cd"](fn, theta, t, eps), "That is the central difference. This "
-                    "step is the seed's forward difference (L(theta + eps delta_t) - L(theta)) "
+                    "step is the seed's forward difference (L(theta + eps e_t) - L(theta)) "
                     "/ eps."),
-        "sign": (-fd, "Sign slip: the quotient is (L(theta + eps delta_t) - L(theta)) / eps."),
+        "sign": (-fd, "Sign slip: the quotient is (L(theta + eps e_t) - L(theta)) / eps."),
         "no division": (fd * eps, "You forgot to divide by eps."),
-        "all parameters": (everything, "You moved every parameter by eps. delta_t is an "
-                           "indicator: only theta_t moves."),
+        "all parameters": (everything, "You moved every parameter by eps. e_t is a unit "
+                           "vector: only theta_t moves."),
+        "same list": (0.0, "Your quotient is 0: " + SAME_LIST),
     }
     if len(theta) > 1:
         mistakes["wrong index"] = (oracle["fd"](fn, theta, t - 1 if t > 0 else len(theta) - 1,
@@ -186,25 +255,40 @@ def _check_fd(student, fn, theta, t, eps, oracle):
                                    "numbered from 0, so move theta[t].")
     expect_close(got, fd, inputs=dict(L=repr(fn), theta=theta, t=t, eps=eps),
                  what="the forward difference",
-                 hint="Return (L(theta_plus) - L(theta)) / eps with theta_plus = theta + eps * "
-                      "delta_t (a new list), using the eps you were given.",
+                 hint="Evaluate (L(theta + eps e_t) - L(theta)) / eps with theta + eps e_t a new "
+                      "list, using the eps you were given.",
                  mistakes=mistakes)
 
 
-@check("Exercise 3.2", points=1, visibility="visible")
+@check("Exercise 3.2", points=1, visibility="visible", uses=("3.1",))
 def test_fd_example(student):
-    """The forward difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (= 2 theta_0 + eps = 6.5)."""
+    """The forward difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (the docstring's 6.5), and on three seeded functions, theta, t, eps."""
     _check_fd(student, Fn("sum_of_squares"), [3.0, 1.0], 0, 0.5, LIBRARY)
+    for i, (fn, theta, eps) in enumerate(_cases(302, 3)):
+        _check_fd(student, fn, theta, (3 * i + 1) % len(theta), eps, LIBRARY)
 
 
-@check("Exercise 3.2", points=2, visibility="hidden")
+@check("Exercise 3.2", points=2, visibility="hidden", uses=("3.1",))
 def test_fd_seeded(student):
     """The forward difference formula's exact value on seeded functions, parameters, t and eps."""
-    for i, (fn, theta, eps) in enumerate(_hidden_cases(32)):
+    for i, (fn, theta, eps) in enumerate(_cases(32)):
         _check_fd(student, fn, theta, (3 * i + 1) % len(theta), eps, _hidden_ORACLES)
 
 
 # -- 3.3 / 3.5 full gradients with their evaluation counts -------------------------------
+
+def _drifted(fn, theta, eps, central):
+    """The gradient of code that moves theta itself and never moves it back: component t is
+    computed after entries 0..t-1 were moved (central: moved by + eps and - eps, so back)."""
+    L, moved, out = _L(fn), list(theta), []
+    if central:
+        return None
+    L0 = L(theta)
+    for t in range(len(moved)):
+        moved[t] += eps
+        out.append((L(moved) - L0) / eps)
+    return out
+
 
 def _check_gradient(student, step, fn, theta, eps, central, oracle):
     out = student.drive("count_calls", step, fn, theta, eps)
@@ -218,24 +302,30 @@ def _check_gradient(student, step, fn, theta, eps, central, oracle):
     cd = [oracle["cd"](fn, theta, t, eps) for t in range(P)]
     if central:
         expect_close(answer[0], cd, inputs=inputs, what="the central-difference gradient",
-                     hint="grad_t = central_difference(L, theta, t, eps) for t = 0..P-1.",
+                     hint="grad_t is the central difference of Exercise 3.4, for t = 0..P-1.",
                      mistakes={"forward": (fd, "That is the forward-difference gradient; this "
                                            "step uses central differences.")})
     else:
+        wrong = {"central": (cd, "That is the central-difference gradient; this "
+                             "step is the seed's forward difference.")}
+        drifted = _drifted(fn, theta, eps, central)
+        if P > 1 and drifted != fd:
+            wrong["same list"] = (drifted, "From the second parameter on your gradient is "
+                                  "off: " + SAME_LIST)
         expect_close(answer[0], fd, inputs=inputs, what="the forward-difference gradient",
-                     hint="grad_t = (L(theta + eps delta_t) - L(theta)) / eps for t = 0..P-1.",
-                     mistakes={"central": (cd, "That is the central-difference gradient; this "
-                                           "step is the seed's forward difference.")})
+                     hint="grad_t = (L(theta + eps e_t) - L(theta)) / eps for t = 0..P-1.",
+                     mistakes=wrong)
     expected_calls = oracle["calls"](P, "central" if central else "forward")
     if central:
-        calls_hint = ("The central difference needs L(theta + eps delta_t) and "
-                      "L(theta - eps delta_t) for every t: 2P calls, no more.")
+        calls_hint = ("The central difference needs L at theta + eps e_t and at "
+                      "theta - eps e_t for every t, and no point is shared: two calls per "
+                      "parameter, no more.")
         calls_mistakes = {}
     else:
         calls_hint = ("Evaluate L(theta) once, before the loop, and reuse it; then one call "
-                      "per parameter: P + 1 calls.")
+                      "per parameter.")
         twice = ("L was called twice per parameter: L(theta) is the same for every t, so "
-                 "evaluate it once and reuse it (P + 1 calls, not 2P).")
+                 "evaluate it once and reuse it.")
         two_per = oracle["calls"](P, "central")
         calls_mistakes = {"2P": (two_per, twice), "2P+1": (two_per + 1, twice)} if P > 1 else {}
     expect_equal(calls, expected_calls, inputs=inputs,
@@ -246,17 +336,21 @@ def _check_gradient(student, step, fn, theta, eps, central, oracle):
                  hint="Count every call of L as you make it, and return that count.")
 
 
-@check("Exercise 3.3", points=1, visibility="visible")
+@check("Exercise 3.3", points=2, visibility="visible", uses=("3.1",))
 def test_gradient_example(student):
-    """The forward-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5, and its P + 1 = 3 evaluations."""
+    """The forward-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5 (the docstring's example), on three seeded functions (P up to 6), and with P = 1; each with its counted evaluations."""
     _check_gradient(student, "numeric_gradient", Fn("sum_of_squares"), [3.0, 1.0], 0.5, False,
+                    LIBRARY)
+    for fn, theta, eps in _cases(303, 3):
+        _check_gradient(student, "numeric_gradient", fn, theta, eps, False, LIBRARY)
+    _check_gradient(student, "numeric_gradient", Fn("tanh_sum", 1.5), [0.75], 0.1, False,
                     LIBRARY)
 
 
-@check("Exercise 3.3", points=2, visibility="hidden")
+@check("Exercise 3.3", points=4, visibility="hidden", uses=("3.1",))
 def test_gradient_seeded(student):
-    """Forward-difference gradients on seeded functions with P = 1 to 7, each costing exactly P + 1 counted evaluations."""
-    for fn, theta, eps in _hidden_cases(33):
+    """Forward-difference gradients on seeded functions with P = 1 to 7, each with its counted evaluations."""
+    for fn, theta, eps in _cases(33):
         _check_gradient(student, "numeric_gradient", fn, theta, eps, False, _hidden_ORACLES)
     _check_gradient(student, "numeric_gradient", Fn("sum_of_squares"), [0.5] * 7, 1e-2, False,
                     _hidden_ORACLES)
@@ -269,50 +363,60 @@ def _check_cd(student, fn, theta, t, eps, oracle):
     cd = oracle["cd"](fn, theta, t, eps)
     expect_close(got, cd, inputs=dict(L=repr(fn), theta=theta, t=t, eps=eps),
                  what="the central difference",
-                 hint="(L(theta + eps delta_t) - L(theta - eps delta_t)) / (2 eps).",
+                 hint="The slope of the secant through theta - eps e_t and theta + eps e_t: "
+                      "the rise between the two values over the run between the two points.",
                  mistakes={
                      "no 2": (2.0 * cd, "The two points are 2 eps apart: "
                               "divide by 2 eps, not eps."),
                      "forward": (oracle["fd"](fn, theta, t, eps), "That is the forward "
-                                 "difference; use L(theta + eps delta_t) and "
-                                 "L(theta - eps delta_t)."),
-                     "sign": (-cd, "Sign slip: L(theta + eps delta_t) comes first."),
+                                 "difference; use L(theta + eps e_t) and "
+                                 "L(theta - eps e_t)."),
+                     "sign": (-cd, "Sign slip: L(theta + eps e_t) comes first."),
+                     "same list": (0.0, "Your slope is 0: both values were taken at the same "
+                                   "point. The two points are theta + eps e_t and "
+                                   "theta - eps e_t, each a new list (or " + SAME_LIST + ")"),
                  })
 
 
-@check("Exercise 3.4", points=1, visibility="visible")
+@check("Exercise 3.4", points=2, visibility="visible", uses=("3.1",))
 def test_cd_example(student):
-    """The central difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (= 2 theta_0 = 6 exactly)."""
+    """The central difference of sum_i theta_i^2 at theta = [3, 1], t = 0, eps = 0.5 (= 6 exactly), and on three seeded functions, theta, t, eps."""
     _check_cd(student, Fn("sum_of_squares"), [3.0, 1.0], 0, 0.5, LIBRARY)
+    for i, (fn, theta, eps) in enumerate(_cases(304, 3)):
+        _check_cd(student, fn, theta, (2 * i + 1) % len(theta), eps, LIBRARY)
 
 
-@check("Exercise 3.4", points=2, visibility="hidden")
+@check("Exercise 3.4", points=4, visibility="hidden", uses=("3.1",))
 def test_cd_seeded(student):
     """The central difference formula's exact value on seeded functions, parameters, t and eps."""
-    for i, (fn, theta, eps) in enumerate(_hidden_cases(34)):
+    for i, (fn, theta, eps) in enumerate(_cases(34)):
         _check_cd(student, fn, theta, (2 * i + 1) % len(theta), eps, _hidden_ORACLES)
 
 
 # -- 3.5 the central-difference gradient -----------------------------------------------------
 
-@check("Exercise 3.5", points=1, visibility="visible")
+@check("Exercise 3.5", points=2, visibility="visible", uses=("3.4",))
 def test_gradient_central_example(student):
-    """The central-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5, and its 2P = 4 evaluations."""
+    """The central-difference gradient of sum_i theta_i^2 at [3, 1] with eps = 0.5 (the docstring's example), on three seeded functions, and with P = 1; each with its counted evaluations."""
     _check_gradient(student, "numeric_gradient_central", Fn("sum_of_squares"), [3.0, 1.0],
                     0.5, True, LIBRARY)
+    for fn, theta, eps in _cases(305, 3):
+        _check_gradient(student, "numeric_gradient_central", fn, theta, eps, True, LIBRARY)
+    _check_gradient(student, "numeric_gradient_central", Fn("tanh_sum", 1.5), [0.75], 0.1,
+                    True, LIBRARY)
 
 
-@check("Exercise 3.5", points=2, visibility="hidden")
+@check("Exercise 3.5", points=4, visibility="hidden", uses=("3.4",))
 def test_gradient_central_seeded(student):
-    """Central-difference gradients on seeded functions (2P counted evaluations each), and their accuracy against closed-form derivatives."""
-    for fn, theta, eps in _hidden_cases(35):
+    """Central-difference gradients on seeded functions (each with its counted evaluations), and their accuracy against closed-form derivatives."""
+    for fn, theta, eps in _cases(35):
         _check_gradient(student, "numeric_gradient_central", fn, theta, eps, True,
                         _hidden_ORACLES)
     # accuracy: with eps = 1e-4 the central difference matches the true gradient to ~1e-8
     hinge = Fn("hinge_average", HINGE_X, HINGE_T)
     accuracy_cases = (seeded(351, 3, lambda r: (Fn("tanh_sum", 1.5), _theta(r, 3)))
                       + seeded(352, 2, lambda r: (Fn("sin_product"), _theta(r, 2)))
-                      + seeded(353, 2, lambda r: (hinge, _hidden_hinge_theta(r, 1e-4))))
+                      + seeded(353, 2, lambda r: (hinge, _hinge_theta(r, 1e-4))))
     for fn, theta in accuracy_cases:
         answer = student.drive("count_calls", "numeric_gradient_central", fn, theta, 1e-4)["answer"]
         expect_close(answer[0], _hidden_grad_closed(fn, theta), rel=1e-6, abs=1e-8,
@@ -340,17 +444,27 @@ def _check_rel(student, a, n, oracle):
                  })
 
 
+def _rel_cases(seed, n_cases):
+    """Seeded pairs with |n| > |a| and a - n < 0 in the first (so that the typical mistakes
+    all show), then pairs of both signs."""
+    cases = seeded(seed, n_cases, lambda r: (r.uniform(-3, 3), r.uniform(-3, 3)))
+    a, n = cases[0]
+    cases[0] = (min(abs(a), abs(n)) * 0.5, max(abs(a), abs(n)) + 0.5)
+    return cases
+
+
 @check("Exercise 3.6", points=1, visibility="visible")
 def test_rel_example(student):
-    """The relative error of 2.0 against 2.1, and of 0 against 0."""
-    _check_rel(student, 2.0, 2.1, LIBRARY)
-    _check_rel(student, 0.0, 0.0, LIBRARY)
+    """The relative error of 2.0 against 2.1 and of 0 against 0 (the docstring's), three seeded pairs, equal values, and values below the 1e-8 floor."""
+    for a, n in [(2.0, 2.1), (0.0, 0.0)] + _rel_cases(306, 3) + [(-1.25, -1.25),
+                                                                  (2e-9, -5e-9)]:
+        _check_rel(student, a, n, LIBRARY)
 
 
 @check("Exercise 3.6", points=2, visibility="hidden")
 def test_rel_seeded(student):
     """The relative error on seeded pairs of both signs, equal values, and values below the 1e-8 floor."""
-    for a, n in seeded(36, 5, lambda r: (r.uniform(-3, 3), r.uniform(-3, 3))):
+    for a, n in _rel_cases(36, 5):
         _check_rel(student, a, n, _hidden_ORACLES)
     _check_rel(student, 1.5, 1.5 * (1 + 1e-7), _hidden_ORACLES)
     _check_rel(student, -4.0, 4.0, _hidden_ORACLES)
@@ -360,15 +474,44 @@ def test_rel_seeded(student):
 
 MISTAKES = [
     # (task, text in solutions/ex03_numeric_gradients.py to replace, replacement, fragment of the hint)
-    ("3.1", "delta[t] = 1.0", "delta[t - 1] = 1.0", "numbered from 0"),
+    ("3.1", "e_t[t] = 1.0", "e_t[t - 1] = 1.0", "numbered from 0"),
     ("3.2", "return (L(theta_plus) - L(theta)) / eps",
-     "return (L(theta_plus) - L([th - eps * d for th, d in zip(theta, delta)])) / (2 * eps)",
+     "return (L(theta_plus) - L([th - eps * e for th, e in zip(theta, e_t)])) / (2 * eps)",
      "central difference"),
+    ("3.2", "return (L(theta_plus) - L(theta)) / eps", "return L(theta_plus) - L(theta)",
+     "divide by eps"),
+    ("3.2", "return (L(theta_plus) - L(theta)) / eps", "return (L(theta) - L(theta_plus)) / eps",
+     "Sign slip"),
+    ("3.2", "    theta_plus = [th + eps * e for th, e in zip(theta, e_t)]\n"
+            "    return (L(theta_plus) - L(theta)) / eps",
+     "    theta_plus = theta\n    theta_plus[t] += eps\n"
+     "    return (L(theta_plus) - L(theta)) / eps", "same list"),
+    ("3.2", "    theta_plus = [th + eps * e for th, e in zip(theta, e_t)]\n"
+            "    return (L(theta_plus) - L(theta)) / eps",
+     "    theta_plus = [th + eps for th in theta]\n"
+     "    return (L(theta_plus) - L(theta)) / eps", "only theta_t moves"),
     ("3.3", "gradient.append((L(theta_plus) - L0) / eps)",
      "gradient.append((L(theta_plus) - L(theta)) / eps)", "once"),
+    ("3.3", "        theta_plus = [th + eps * e for th, e in zip(theta, e_t)]\n"
+            "        gradient.append(",
+     "        theta_plus = theta\n        theta_plus[t] += eps\n        gradient.append(",
+     "same list"),
+    ("3.3", "    evaluations = 1\n", "    evaluations = 0\n", "Count every call"),
     ("3.4", "/ (2.0 * eps)", "/ eps", "2 eps"),
-    ("3.5", "evaluations += 2  # L(theta + eps delta_t) and L(theta - eps delta_t)",
+    ("3.4", "return (L(theta_plus) - L(theta_minus)) / (2.0 * eps)",
+     "return (L(theta_minus) - L(theta_plus)) / (2.0 * eps)", "Sign slip"),
+    ("3.4", "theta_minus = [th - eps * e for th, e in zip(theta, e_t)]",
+     "theta_minus = [th + eps * e for th, e in zip(theta, e_t)]", "same point"),
+    ("3.5", "evaluations += 2  # L(theta + eps e_t) and L(theta - eps e_t)",
      "evaluations += 1", "reported"),
+    ("3.5", "gradient.append(central_difference(L, theta, t, eps))",
+     "gradient.append(forward_difference(L, theta, t, eps))", "forward-difference gradient"),
     ("3.6", "return abs(a - n) / max(abs(a), abs(n), 1e-8)",
      "return abs(a - n) / max(abs(a) + abs(n), 1e-8)", "not |a| + |n|"),
+    ("3.6", "return abs(a - n) / max(abs(a), abs(n), 1e-8)",
+     "return (a - n) / max(abs(a), abs(n), 1e-8)", "absolute value"),
+    ("3.6", "return abs(a - n) / max(abs(a), abs(n), 1e-8)",
+     "return abs(a - n) / max(abs(a), 1e-8)", "symmetric"),
+    ("3.6", "return abs(a - n) / max(abs(a), abs(n), 1e-8)",
+     "return abs(a - n) / max(abs(a), abs(n))", "floor"),
 ]
