@@ -184,7 +184,7 @@ def backward(cache, W, dL_dy):
 
     Inputs: cache (from forward), W (as in forward), dL_dy (list of floats,
     one per output). Returns: [dL/dz^1, ..., dL/dz^L], lists shaped like
-    cache["z"]. Leaves its inputs unchanged.
+    cache["z"].
 
     >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
     >>> [[round(v, 5) for v in layer] for layer in backward(c, EXAMPLE_W, [-0.5, 2.0])]
