@@ -2,43 +2,71 @@
 
 Mirrors seed 003 (Hung-yi Lee, "Backpropagation"), the slides
 "Backpropagation - Forward pass", "Backpropagation - Backward pass" (case 1
-output layer, case 2 not output layer) and "Backpropagation - Summary":
+output layer, case 2 not output layer) and "Backpropagation - Summary"::
 
-    dl/dw = dz/dw * dl/dz
+    dL/dw = dz/dw * dL/dz
             -----   -----
             forward backward
             pass    pass
 
-* Forward pass: for z = a_1 w_1 + a_2 w_2 + ... + b, dz/dw_i = a_i, "the
-  value of the input connected by the weight". One forward pass gives it
-  for every weight.
-* Backward pass: dl/dz for every neuron input z, from the output back:
-  dl/dz = sigma'(z) [w3 dl/dz' + w4 dl/dz''], where z' and z'' are the
-  neurons that a = sigma(z) feeds through the weights w3 and w4.
+* Forward pass: dz/dw for every weight, from one neuron's equation
+  z = a_1 w_1 + a_2 w_2 + ... + b.
+* Backward pass: dL/dz for every neuron input z, from the output back. A
+  hidden neuron's a = sigma(z) feeds the next layer's neurons z', z'', ...
+  (seed 003 draws two, through weights w3 and w4), whose dL/dz', dL/dz'' are
+  already known when the backward pass reaches it.
 
-The network: a small fully connected network of sigmoid neurons, the output
-layer too (y = sigma(z) there). Layer l (l = 1..L) has weights ``W[l-1]``
-and biases ``b[l-1]`` (Python lists count from 0)::
+Notation: seed 003 writes l for the loss of one example and dl/dz; the kit
+writes L and dL/dz (``dL_dz`` in code). Neither calls dL/dz a delta (in the
+kit delta means dL/da, see ex06).
 
-    z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k,     a^l_k = sigma(z^l_k),
-    a^0 = x,   y = a^L.
+The network: fully connected layers l = 1..L of sigmoid neurons, the output
+layer too (y = a^L)::
 
-``W^l`` is a list of rows with one row per unit j of the layer below and
-one column per unit k of layer l: ``W^l[j][k]`` is the weight from unit j to
-unit k (seed 000's w_jk). So row ``W^l[j]`` holds the weights *out of*
-unit j (the slide's w3, w4), and dz^l_k/dw^l_jk = a^(l-1)_j.
+    a^0 = x
+    z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k        a^l_k = sigma(z^l_k)
+    y = a^L
 
-The loss l is some function of the outputs y; its gradient dl/dy is
+A hidden neuron in seed 003's picture (w3, w4: the weights out of it)::
+
+                               .--w3--> z'  --> ... --> L
+    ... --> z --sigma--> a ---+
+                               `--w4--> z'' --> ... --> L
+
+W^l[j][k] is the weight from unit j of layer l-1 to unit k of layer l (the
+kit's w_jk): W^l has one row per unit below and one column per unit above,
+so z^l = (W^l)^T a^(l-1) + b^l.
+
+Python lists count from 0, the layers from 1. The steps take the lecture's
+layer number l and these lists:
+
+* W = [W^1, ..., W^L], so W^l is ``W[l-1]``; b likewise;
+* cache = {"z": [z^1, ..., z^L], "a": [a^0, ..., a^L]}, what forward (7.2)
+  returns: z^l is ``cache["z"][l-1]``, a^l is ``cache["a"][l]`` (a^0 = x);
+* dL_dz = [dL/dz^1, ..., dL/dz^L], what backward (7.7) returns, shaped like
+  cache["z"].
+
+The loss L is some function of the outputs y; its gradient dL/dy is
 "assumed known" (the slides), so it is an input here.
+
+The examples in the docstrings use seed 003's first layer (x = [1, -1],
+W^1 = [[1, -1], [-2, 1]], b^1 = [1, 0], so z^1 = [4, -2]) with a second layer
+EXAMPLE_W[1], EXAMPLE_B[1].
 
 How to work: implement the steps in order (7.1, 7.2, ...); later steps may
 call earlier ones and the given helper ``sigmoid``. Run
-``python grader.py ex07`` to check them.
+``python grader.py ex07`` to check them, and ``python grader.py hint 7.5``
+when stuck on a step (asked again, it gives the next hint).
 
 Allowed imports: math
 """
 
 import math
+
+# Given: the example network of the docstrings (and of the first visible check).
+EXAMPLE_X = [1.0, -1.0]
+EXAMPLE_W = [[[1.0, -1.0], [-2.0, 1.0]], [[2.0, -1.0], [-2.0, -1.0]]]
+EXAMPLE_B = [[1.0, 0.0], [0.0, 0.0]]
 
 
 def sigmoid(z):
@@ -54,131 +82,147 @@ def sigmoid(z):
 
 
 def dz_dw(a, w, b):
-    """Exercise 7.1: forward pass, dz/dw_i = a_i for one neuron.
+    """Exercise 7.1: the forward pass for one neuron: dz/dw_i for each of its weights.
 
-    For z = a_1 w_1 + a_2 w_2 + ... + b (seed 003: z = x1 w1 + x2 w2 + b),
-    dz/dw_i is "the value of the input connected by the weight".
+    The neuron: z = a_1 w_1 + a_2 w_2 + ... + a_n w_n + b (seed 003:
+    z = x1 w1 + x2 w2 + b).
 
     Inputs: lists of floats a (the neuron's inputs) and w (its weights, same
     length), float b. Returns: the list [dz/dw_1, ..., dz/dw_n].
 
-    >>> dz_dw([1.0, -1.0], [0.5, 2.0], 0.1)
-    [1.0, -1.0]
+    >>> dz_dw([3.0, -0.5], [0.5, 2.0], 0.1)
+    [3.0, -0.5]
     """
     raise NotImplementedError("Exercise 7.1: not implemented yet")
 
 
 def forward(x, W, b):
-    """Exercise 7.2: the forward pass of the whole network, caching z and a.
+    """Exercise 7.2: the forward pass of the whole network, caching every z and a.
 
     Equations: a^0 = x; for l = 1..L:
     z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k and a^l_k = sigma(z^l_k).
-    The cached a^(l-1) are the dz/dw of every weight of layer l (7.1).
 
-    Inputs: x (list of floats), W (list of L matrices, W[l-1] is
+    Inputs: x (list of floats), W (list of L matrices, W[l-1] = W^l is
     n_(l-1) x n_l as a list of rows), b (list of L lists, b[l-1] has n_l
     floats).
-    Returns: {"z": [z^1, ..., z^L], "a": [a^0 = x, a^1, ..., a^L]}
-    (lists of lists of floats; a has one more entry than z).
+    Returns: the cache {"z": [z^1, ..., z^L], "a": [a^0 = x, a^1, ..., a^L]}
+    (lists of lists of floats; "a" has one more entry than "z").
 
-    Example (seed 003's first layer): x = [1, -1], W = [[[1, -1], [-2, 1]]],
-    b = [[1, 0]] gives z = [[4, -2]], a = [[1, -1], [0.98201, 0.11920]].
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> c["z"][0], [round(v, 5) for v in c["a"][1]]
+    ([4.0, -2.0], [0.98201, 0.1192])
+    >>> [round(v, 5) for v in c["z"][1]], [round(v, 5) for v in c["a"][2]]
+    ([1.72562, -1.10122], [0.84885, 0.24951])
     """
     raise NotImplementedError("Exercise 7.2: not implemented yet")
 
 
 def sigma_prime(z):
-    """Exercise 7.3: sigma'(z) = da/dz = sigma(z) (1 - sigma(z)).
+    """Exercise 7.3: sigma'(z) = da/dz for a = sigma(z), the sigmoid's derivative.
 
-    The first factor of the backward pass: dl/dz = da/dz * dl/da = sigma'(z) dl/da.
-    sigma'(z) is a number, because z is already known from the forward pass.
+    The first factor of the backward pass (dL/dz = da/dz dL/da); it is a
+    number, because z is already known from the forward pass.
 
     Input: float z. Returns: a float.
 
-    >>> sigma_prime(0.0)
-    0.25
+    >>> sigma_prime(0.0), round(sigma_prime(2.0), 5)
+    (0.25, 0.10499)
     """
     raise NotImplementedError("Exercise 7.3: not implemented yet")
 
 
-def dl_da(w_out, dl_dz_next):
-    """Exercise 7.4: dl/da = dz'/da dl/dz' + dz''/da dl/dz'' = w3 dl/dz' + w4 dl/dz''.
+def dL_da(W, l, j, dL_dz_next):
+    """Exercise 7.4: dL/da^l_j for unit j of a hidden layer l (1 <= l < L).
 
-    Chain rule case 2: a = sigma(z) feeds the next layer's z' (through w3) and
-    z'' (through w4), so dl/da sums one term per path. In general, over all
-    neurons k that a feeds: dl/da = sum_k w_k dl/dz_k.
+    Seed 003's chain rule case 2: a = sigma(z) feeds the neurons z', z'', ...
+    of layer l+1, whose dL/dz', dL/dz'', ... are known.
 
-    Inputs: w_out (list of floats: the weights out of this neuron, [w3, w4]
-    on the slide), dl_dz_next (list of floats: dl/dz of the neurons they
-    feed, [dl/dz', dl/dz'']). Returns: a float.
+    Inputs: W (all layers' weights, as in forward), the layer number l, the
+    unit j (counted from 0), dL_dz_next = dL/dz^(l+1) (list of floats, one
+    per unit of layer l+1). Returns: a float.
 
-    >>> dl_da([2.0, -1.0], [0.5, 0.25])
+    >>> dL_da(EXAMPLE_W, 1, 0, [0.5, 0.25])
     0.75
     """
     raise NotImplementedError("Exercise 7.4: not implemented yet")
 
 
-def dl_dz(z, w_out, dl_dz_next):
-    """Exercise 7.5: the backward pass for one neuron, dl/dz = sigma'(z) [w3 dl/dz' + w4 dl/dz''].
+def dL_dz(cache, W, l, j, dL_dz_next):
+    """Exercise 7.5: the backward pass for one hidden neuron: dL/dz^l_j (1 <= l < L).
 
-    dl/dz = da/dz * dl/da with da/dz = sigma'(z) (7.3) and dl/da from 7.4.
-    The slides draw this as a neuron running backwards: it takes
-    dl/dz', dl/dz'' as inputs, weights them by w3, w4 and multiplies by the
-    constant sigma'(z).
+    Seed 003's "Backpropagation - Backward pass" slides: the neuron run
+    backwards, from dL/dz', dL/dz'' of the next layer to its own dL/dz.
 
-    Inputs: float z (this neuron's input, from the forward pass), w_out and
-    dl_dz_next as in 7.4. Returns: a float.
+    Inputs: cache (from forward), W, the layer number l, the unit j,
+    dL_dz_next = dL/dz^(l+1). Returns: a float.
+
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> round(dL_dz(c, EXAMPLE_W, 1, 1, [0.5, 0.25]), 5)
+    -0.13124
     """
     raise NotImplementedError("Exercise 7.5: not implemented yet")
 
 
-def dl_dz_output(z, dl_dy):
-    """Exercise 7.6: case 1, an output neuron: dl/dz' = dy1/dz' dl/dy1 = sigma'(z') dl/dy1.
+def dL_dz_output(cache, k, dL_dy):
+    """Exercise 7.6: case 1, an output neuron: dL/dz^L_k, with y_k = sigma(z^L_k).
 
-    The output y1 = sigma(z'), and dl/dy1 comes straight from the loss.
+    Inputs: cache (from forward), the output unit k, dL_dy (list of floats,
+    dL/dy for every output). Returns: a float.
 
-    Inputs: floats z (z' of an output neuron) and dl_dy (dl/dy1). Returns: a float.
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> round(dL_dz_output(c, 1, [-0.5, 2.0]), 5)
+    0.37451
     """
     raise NotImplementedError("Exercise 7.6: not implemented yet")
 
 
-def backward(z, W, dl_dy):
-    """Exercise 7.7: the backward pass, dl/dz for every neuron, from the output layer back.
+def backward(cache, W, dL_dy):
+    """Exercise 7.7: the backward pass: dL/dz for every neuron, from the output layer back.
 
-    Case 1 (output layer L): dl/dz^L_k = sigma'(z^L_k) dl/dy_k (7.6).
-    Case 2 (l = L-1, ..., 1, recursively): unit j of layer l feeds every unit
-    k of layer l+1 through W^(l+1)[j][k], so (7.5)
-    dl/dz^l_j = sigma'(z^l_j) sum_k W^(l+1)[j][k] dl/dz^(l+1)_k.
-    Each layer needs only the layer after it: computing from the output
-    backwards, every dl/dz is computed once.
+    Seed 003: compute dL/dz from the output layer (case 1), then layer by
+    layer towards the input (case 2), each layer from the one after it.
 
-    Inputs: z (list of L lists, from forward), W (as in forward), dl_dy
-    (list of floats, one per output).
-    Returns: [dl/dz^1, ..., dl/dz^L], lists shaped like z.
+    Inputs: cache (from forward), W (as in forward), dL_dy (list of floats,
+    one per output). Returns: [dL/dz^1, ..., dL/dz^L], lists shaped like
+    cache["z"].
+
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> [[round(v, 5) for v in layer] for layer in backward(c, EXAMPLE_W, [-0.5, 2.0])]
+    [[-0.00888, -0.02585], [-0.06415, 0.37451]]
     """
     raise NotImplementedError("Exercise 7.7: not implemented yet")
 
 
-def dl_dw(a, dl_dz):
-    """Exercise 7.8: the summary, dl/dw = dz/dw * dl/dz = a * dl/dz.
+def dL_dw(cache, dL_dz, l, j, k):
+    """Exercise 7.8: the summary: dL/dW^l[j][k], one weight's gradient.
 
-    a is the input on the weight (forward pass), dl/dz belongs to the neuron
-    the weight feeds (backward pass).
+    Seed 003's summary: the forward pass's dz/dw times the backward pass's dL/dz.
 
-    Inputs: floats a and dl_dz. Returns: a float.
+    Inputs: cache (from forward), dL_dz (from backward), the layer number l,
+    the unit j below and the unit k above that W^l[j][k] connects.
+    Returns: a float.
+
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> g = [[-0.01, -0.24], [-0.06, 0.37]]
+    >>> round(dL_dw(c, g, 2, 0, 1), 5), dL_dw(c, g, 1, 1, 0)
+    (0.36335, 0.01)
     """
     raise NotImplementedError("Exercise 7.8: not implemented yet")
 
 
-def gradients(a, delta):
-    """Exercise 7.9: dl/dw and dl/db for every parameter of the network.
+def gradients(cache, dL_dz):
+    """Exercise 7.9: dL/dW and dL/db for every parameter of the network.
 
-    dl/dW^l[j][k] = dz^l_k/dW^l[j][k] * dl/dz^l_k = a^(l-1)_j dl/dz^l_k (7.8);
-    dl/db^l_k = dz^l_k/db^l_k * dl/dz^l_k = dl/dz^l_k (dz/db = 1).
+    Inputs: cache (from forward), dL_dz (from backward).
+    Returns: {"W": [dL/dW^1, ..., dL/dW^L], "b": [dL/db^1, ..., dL/db^L]},
+    each dL/dW^l shaped like W^l (n_(l-1) rows, n_l columns), each dL/db^l
+    like b^l.
 
-    Inputs: a = [a^0, ..., a^L] from forward, delta = [dl/dz^1, ..., dl/dz^L]
-    from backward.
-    Returns: {"W": [dl/dW^1, ..., dl/dW^L], "b": [dl/db^1, ..., dl/db^L]},
-    each dl/dW^l shaped like W^l (n_(l-1) rows, n_l columns).
+    >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
+    >>> g = gradients(c, [[-0.01, -0.24], [-0.06, 0.37]])
+    >>> g["W"][0], g["b"][0]
+    ([[-0.01, -0.24], [0.01, 0.24]], [-0.01, -0.24])
+    >>> [[round(v, 5) for v in row] for row in g["W"][1]]
+    [[-0.05892, 0.36335], [-0.00715, 0.04411]]
     """
     raise NotImplementedError("Exercise 7.9: not implemented yet")

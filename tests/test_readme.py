@@ -35,12 +35,12 @@ def test_the_example_check_runs_and_catches_the_slide_typo(tmp_path):
                               stdout=subprocess.PIPE, universal_newlines=True, timeout=120)
 
     ok = grade(os.path.join(ROOT, "solutions"))
-    assert ok.returncode == 0 and "Total: 2/2 points" in ok.stdout
+    assert ok.returncode == 0 and "Total: 4/4 points" in ok.stdout
     sub = tmp_path / "sub"
     shutil.copytree(os.path.join(ROOT, "solutions"), sub)
     path = sub / "ex06_worked_network.py"
     path.write_text(path.read_text().replace(
-        "    return a3 * tanh_prime(z5) * delta5",
-        "    return math.tanh(z5) * tanh_prime(z5) * delta5"))
+        'return cache["a3"] * tanh_prime(cache["z5"])',
+        'return cache["a5"] * tanh_prime(cache["z5"])'))
     bad = grade(sub)
-    assert bad.returncode == 1 and "the slide's typo" in bad.stdout
+    assert bad.returncode == 1 and "as the slide prints it" in bad.stdout
