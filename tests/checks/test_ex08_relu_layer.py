@@ -36,7 +36,8 @@ def _make(rng, m, n_h, sign=None):
 
 def _layer_oracle(W, x, b, g):
     """Everything about the layer by autodiff: L = sum_k g_k h_k on h = ReLU(W^T x + b)."""
-    m, n_h = len(W), len(W[0])
+    m = len(W)          # inputs
+    n_h = len(W[0])     # units
     Wv = [[Value(w) for w in row] for row in W]
     xv = [Value(v) for v in x]
     bv = [Value(v) for v in b]
