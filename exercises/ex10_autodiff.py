@@ -8,37 +8,52 @@ for free". The design is Andrej Karpathy's micrograd (and minigrad's own
 
 A ``Value`` holds a number ``data`` and remembers how it was made: its inputs
 ``_prev`` and the op's *local derivative function* ``_backward``. The forward
-ops (``+``, ``*``, ``tanh``, ``exp``, ``** c``) are written for you. You write:
+ops (``+``, ``*``, ``tanh``, ``exp``, ``** c``) are written for you; ``-``,
+``/`` and negation are built from them. Every expression is a graph; the one
+of the example below, y = tanh(x w + x)::
 
-* one local-derivative function per op (10.1 to 10.5). Each gets the output
-  node ``out`` of one op and applies the chain rule for that single node
-  (seed 000, "The Chain Rule": dL/da = dz/da * dL/dz)::
+    x ---+--> [*] p --> [+] s --> [tanh] --> y
+    w --/               /
+    x -----------------/            (x feeds two ops: two paths to y)
 
-      a.grad += (d out / d a) * out.grad
+Notation (the kit's): y is the output of a graph; ``node.grad`` is dy/dnode,
+filled in by ``y.backward()`` (when the output is a loss L, that is dL/dnode).
+Inside one op we call its result ``out`` and its inputs a, b.
 
-  Accumulate with ``+=``: a node used on several paths (``a + a``, or a value
-  that feeds two later nodes) receives the *sum* over its paths -- the
-  multivariate chain rule of seed 000 (and seed 003's "case 2").
-  Unlike micrograd, where each op defines its ``_backward`` as a closure
-  inside the op, the local derivatives here are module-level functions
-  that receive ``out``: so each can be called, and graded, on its own
-  (``minigrad/engine.py`` does the same).
-* ``topo_sort`` (10.6): every node the output depends on, inputs before the
-  nodes that use them, each exactly once -- iteratively, so a graph 10000
-  nodes deep works (Python's recursion limit is about 1000).
-* ``Value.backward`` (10.7): dL/dL = 1 at the output, then every node's local
-  derivative function in reverse topological order (seed 002's "backward
-  phase": start at the output, move back to the inputs).
+What backpropagation needs, from seed 000's multivariate chain rule: if a node
+a feeds the ops out_1, ..., out_k, then
+
+    dy/da = sum over k of (d out_k / d a) * (dy / d out_k)
+
+Each op contributes one term of that sum to each of its inputs, knowing only
+its own local derivative d out/d a and dy/d out (= ``out.grad``). A node that
+feeds several ops (or one op twice, as in ``a + a``) collects one term per
+use, and ``grad`` must end as their sum.
+
+You write:
+
+* one local-derivative function per op (10.1 to 10.5): given ``out`` with a
+  complete ``out.grad``, pass its share on to ``out._prev``. The derivation of
+  each op's local derivative is yours; each docstring gives a worked number.
+  Unlike micrograd, where each op defines its ``_backward`` as a closure, the
+  local derivatives here are module-level functions that receive ``out``: so
+  each can be called, and graded, on its own (``minigrad/engine.py`` does the
+  same).
+* ``topo_sort`` (10.6): the nodes y depends on, in an order the backward pass
+  can use (see its docstring for what the checks demand, size and speed too).
+* ``Value.backward`` (10.7): the whole backward pass, from y back to the
+  inputs (seed 002's "backward phase").
 
 How to work: implement the steps in order (10.1, 10.2, ...). Each check builds
 small expressions with *your* ``Value`` (the public drivers in
 ``grading/public/ex10_autodiff.py``) and compares forward values and grads
-with minigrad's autodiff. Run ``python grader.py ex10`` to check them.
+with minigrad's autodiff. Run ``python grader.py ex10`` to check them, and
+``python grader.py hint 10.2`` for a hint, one level at a time.
 
 >>> x = Value(2.0, label="x"); w = Value(-3.0, label="w")
 >>> y = (x * w + x).tanh()          # x is used twice
 >>> y.backward()
->>> round(x.grad, 6), round(w.grad, 6)   # dy/dx = (w + 1) tanh'(-4), dy/dw = x tanh'(-4)
+>>> round(x.grad, 6), round(w.grad, 6)
 (-0.002682, 0.002682)
 
 Allowed imports: math
@@ -130,19 +145,29 @@ class Value:
     # -- the backward pass --
 
     def backward(self):
-        """Exercise 10.7: the backward pass, dL/dnode for every node L depends on.
+        """Exercise 10.7: the backward pass: dy/dnode for every node y depends on.
 
-        ``L.backward()`` (``L`` is ``self``): seed the output with
-        dL/dL = 1, then call every node's local-derivative function
-        ``node._backward(node)`` in *reverse* topological order, so a node's
-        ``grad`` is complete (all paths summed) before it is passed on to its
-        inputs. Leaves have ``leaf_backward``, which does nothing.
+        ``y.backward()`` (``y`` is ``self``, the output of the graph). After
+        it, every node y depends on holds ``node.grad`` = dy/dnode, the sum
+        over all its paths to y. You have: ``topo_sort`` (10.6) and, in
+        every node, its op's local-derivative function, called as
+        ``node._backward(node)`` (leaves have ``leaf_backward``, which does
+        nothing). Questions to settle: what is dy/dy, and where must it be
+        before any local derivative runs? In which order must the nodes pass
+        their grad on, so that a node's grad is complete (every use summed)
+        before it is passed to its inputs?
 
-        Use ``topo_sort(self)`` from Exercise 10.6. Returns None.
+        Returns None. Nodes y does not depend on keep their grad (the
+        checks build such nodes too). The checks run it on graphs up to
+        3,000 nodes deep, like 10.6. Call it once per graph (a second call
+        would add to the grads again).
 
-        Example: ``a = Value(3.0); L = a * a; L.backward()`` gives
-        ``L.grad == 1.0`` and ``a.grad == 6.0``. Call it once per graph
-        (a second call would add to the grads again).
+        Example, y = a * a + a at a = 3 (dy/da = 2a + 1):
+
+        >>> a = Value(3.0); y = a * a + a
+        >>> y.backward()
+        >>> y.grad, a.grad
+        (1.0, 7.0)
         """
         raise NotImplementedError("Exercise 10.7: not implemented yet")
 
@@ -152,70 +177,115 @@ def leaf_backward(out):
 
 
 def add_backward(out):
-    """Exercise 10.1: the local derivative of z = a + b.
+    """Exercise 10.1: the local derivative of out = a + b.
 
-    ``out`` is z; ``a, b = out._prev``. dz/da = 1 and dz/db = 1: each
-    input's grad grows by its local derivative times ``out.grad``.
+    ``out`` is the node made by ``a + b``; its inputs are ``out._prev`` (for
+    ``a + a`` the same node twice), and ``out.grad`` = dy/d(out) is complete.
+    Find d out/d a and d out/d b, and pass out's gradient on to ``a.grad``
+    and ``b.grad`` as the chain rule of the module docstring says: how much
+    of dy/da comes through this one op? Returns None.
 
-    Use ``+=``: for ``a + a`` both inputs are the same node and it must get
-    2 * out.grad. Returns None (it changes the inputs' ``grad``).
+    What a grad already holds (from another use of the node, or a leaf's
+    earlier grad) must not be lost: the checks use ``a + a``, nodes feeding
+    two ops, and leaves that start with a grad.
 
-    Example: ``a = Value(2.0); z = a + a; z.grad = 1.5; add_backward(z)``
-    leaves ``a.grad == 3.0``.
+    Example: b already holds 0.25 from elsewhere; a is used three times.
+
+    >>> a = Value(2.0); b = Value(-3.0); b.grad = 0.25
+    >>> s = a + a; s.grad = 1.5; add_backward(s)
+    >>> a.grad
+    3.0
+    >>> z = a + b; z.grad = -0.5; add_backward(z)
+    >>> a.grad, b.grad
+    (2.5, -0.25)
     """
     raise NotImplementedError("Exercise 10.1: not implemented yet")
 
 
 def mul_backward(out):
-    """Exercise 10.2: the local derivative of z = a * b.
+    """Exercise 10.2: the local derivative of out = a * b.
 
-    dz/da = b and dz/db = a (seed 003's forward pass: dz/dw = the value at
-    the other end, dz/dw = a). Each input's grad grows by its local
-    derivative times ``out.grad``.
+    ``out = a * b`` (``a, b = out._prev``) with ``out.grad`` = dy/d(out)
+    complete: how does out.grad reach ``a.grad`` and ``b.grad``? Find
+    d out/d a and d out/d b (seed 003 asks the same of z = w a in its
+    "forward pass"), then apply the chain rule of the module docstring.
+    Returns None. As in 10.1, what a grad already holds must not be lost
+    (``a * a`` is checked).
 
-    Example: ``a = Value(3.0); z = a * a; z.grad = 1.0; mul_backward(z)``
-    leaves ``a.grad == 6.0`` (d(a^2)/da = 2a, the two paths summed).
+    Example: first z = a * b, then q = a * a at a = 3 (so dq/da = 6 is
+    added to what a already got from z).
+
+    >>> a = Value(3.0); b = Value(-2.0)
+    >>> z = a * b; z.grad = 0.5; mul_backward(z)
+    >>> a.grad, b.grad
+    (-1.0, 1.5)
+    >>> q = a * a; q.grad = 1.0; mul_backward(q)
+    >>> a.grad
+    5.0
     """
     raise NotImplementedError("Exercise 10.2: not implemented yet")
 
 
 def tanh_backward(out):
-    """Exercise 10.3: the local derivative of t = tanh(a).
+    """Exercise 10.3: the local derivative of out = tanh(a).
 
-    dt/da = tanh'(a) = 1 - tanh(a)^2 = 1 - t^2, and t = ``out.data`` is
-    already computed in the forward pass (seed 001: cache the forward
-    values). a's grad grows by that local derivative times ``out.grad``.
+    ``(a,) = out._prev``; ``out.grad`` = dy/d(out) is complete. Find
+    d out/d a = tanh'(a) and pass out's gradient on to ``a.grad``. The
+    forward value ``out.data`` = tanh(a) is already computed (seed 001:
+    cache the forward values): can your local derivative be written with
+    it, so that no tanh is computed again? Returns None; keep what
+    ``a.grad`` already holds.
 
-    Note: it is 1 - t^2 with t the *output*, not 1 - t, and not 1 - a^2.
+    Examples (the second one adds to nothing: a fresh node):
 
-    Example: ``a = Value(0.5); t = a.tanh(); t.grad = 1.0; tanh_backward(t)``
-    gives ``a.grad == 1 - tanh(0.5)**2 == 0.786448...``.
+    >>> a = Value(0.5); out = a.tanh(); out.grad = 1.0; tanh_backward(out)
+    >>> round(a.grad, 6)
+    0.786448
+    >>> b = Value(-1.2); out = b.tanh(); out.grad = -2.0; tanh_backward(out)
+    >>> round(b.grad, 6)
+    -0.61004
     """
     raise NotImplementedError("Exercise 10.3: not implemented yet")
 
 
 def exp_backward(out):
-    """Exercise 10.4: the local derivative of e = exp(a).
+    """Exercise 10.4: the local derivative of out = exp(a).
 
-    de/da = exp(a) = e, the output itself (``out.data``); a's grad grows by
-    it times ``out.grad``.
+    ``(a,) = out._prev``; ``out.grad`` = dy/d(out) is complete. Find
+    d out/d a and pass out's gradient on to ``a.grad``; as in 10.3, the
+    forward value ``out.data`` is at hand. Returns None; keep what
+    ``a.grad`` already holds.
 
-    Example: ``a = Value(1.0); e = a.exp(); e.grad = 2.0; exp_backward(e)``
-    gives ``a.grad == 2 * exp(1) == 5.43656...``.
+    Examples:
+
+    >>> a = Value(1.0); out = a.exp(); out.grad = 2.0; exp_backward(out)
+    >>> round(a.grad, 6)
+    5.436564
+    >>> b = Value(-0.3); out = b.exp(); out.grad = -0.5; exp_backward(out)
+    >>> round(b.grad, 6)
+    -0.370409
     """
     raise NotImplementedError("Exercise 10.4: not implemented yet")
 
 
 def pow_backward(out):
-    """Exercise 10.5: the local derivative of p = a ** c, c a constant.
+    """Exercise 10.5: the local derivative of out = a ** c, c a constant.
 
-    ``(a,) = out._prev`` and ``c = out._exponent``. dp/da = c * a^(c-1)
-    (the power rule: the exponent drops by one); a's grad grows by it times
-    ``out.grad``.
+    ``(a,) = out._prev`` and the constant is ``c = out._exponent`` (an int
+    or float; ``a / b`` is built as ``a * b ** -1``). ``out.grad`` =
+    dy/d(out) is complete. Find d out/d a for this c and pass out's
+    gradient on to ``a.grad``. Returns None; keep what ``a.grad`` already
+    holds. Check your derivative on all three examples (c = 3, -1, 0.5):
 
-    Example: ``a = Value(2.0); p = a ** 3; p.grad = 1.0; pow_backward(p)``
-    gives ``a.grad == 3 * 2**2 == 12.0``; ``a ** -1`` (used by ``/``) gives
-    -1 / a^2.
+    >>> a = Value(2.0); out = a ** 3; out.grad = 1.0; pow_backward(out)
+    >>> a.grad
+    12.0
+    >>> b = Value(2.0); out = b ** -1; out.grad = 1.0; pow_backward(out)
+    >>> b.grad
+    -0.25
+    >>> d = Value(4.0); out = d ** 0.5; out.grad = 1.0; pow_backward(out)
+    >>> d.grad
+    0.25
     """
     raise NotImplementedError("Exercise 10.5: not implemented yet")
 
@@ -223,19 +293,34 @@ def pow_backward(out):
 def topo_sort(root):
     """Exercise 10.6: the nodes ``root`` depends on, in topological order.
 
-    Returns a list of Values: every node reachable from ``root`` through
-    ``_prev`` (``root`` itself included) exactly once, each node *after* all
-    of its inputs, so ``root`` is last. (The reverse of this list is the
-    order of the backward pass, Exercise 10.7.)
+    Returns a list of Values: every node reachable from ``root`` by
+    following ``_prev`` (``root`` itself included, and the constants such
+    as the 2 in ``x * 2``, which are Values too), each exactly once, each
+    *after* all of its inputs, so ``root`` is last. Any such order is
+    accepted. (Its reverse is the order of the backward pass, 10.7.)
 
-    Write it without recursion: a depth-first search with your own stack,
-    e.g. of pairs (node, children_done). A recursive version fails on a chain
-    10000 nodes deep (RecursionError). Keep a set of visited nodes, or a node
-    reached by two paths (a diamond: x -> a, x -> b, (a, b) -> c) appears
-    twice.
+    What the checks build, so your sort must handle it:
 
-    Example: for ``x = Value(1.0); a = x * 2; b = x + 1; c = a * b``,
-    ``topo_sort(c)`` lists x and the constants 2 and 1 before a and b
-    (which need them), and c last: e.g. [x, 2, a, 1, b, c].
+    * Values that were made but that ``root`` does not depend on (a node
+      used only by another output, a result never used): they must not be
+      listed. The order in which the nodes were made is no answer.
+    * shared subgraphs: a node reached by several paths, e.g. the diamond
+      x -> a, x -> b, (a, b) -> c, and a chain of 40 diamonds, which has
+      2^40 paths from its root to its first node: a sort whose work grows
+      with the number of paths never finishes.
+    * a chain 3,000 nodes deep. Python's recursion limit is about 1000
+      calls, so a function that calls itself once per level fails
+      (RecursionError). Speed: a call may take 5 s; at these sizes, time
+      proportional to the number of nodes, or even to its square, is fine.
+
+    Example (u is made but not used by c; a is reached twice):
+
+    >>> x = Value(1.0, label="x"); y = Value(2.0, label="y")
+    >>> u = x * y; u.label = "u"
+    >>> a = x + y; a.label = "a"
+    >>> b = a.tanh(); b.label = "b"
+    >>> c = a * b; c.label = "c"
+    >>> [v.label for v in topo_sort(c)]    # one valid order of several
+    ['x', 'y', 'a', 'b', 'c']
     """
     raise NotImplementedError("Exercise 10.6: not implemented yet")

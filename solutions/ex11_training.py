@@ -2,12 +2,27 @@
 
 Mirrors seed 000 (Sadiku), the slide "Training Neural Networks" (basic
 gradient descent: initialise theta at random; repeat for T steps: compute the
-forward pass, use backpropagation to extract dL/dtheta, perform a gradient
-step theta = theta - gamma dL/dtheta); seed 002's "gradient-based
-optimization" recipe (steps 1 to 6: initialise, output, loss, gradient,
-update theta <- theta - eta grad, repeat); and seed 003 (Hung-yi Lee,
-"Gradient Descent": theta^1 = theta^0 - eta grad L(theta^0), and
-L(theta) = sum_n l^n(theta) so dL/dw = sum_n dl^n/dw).
+forward pass, use backpropagation to extract the gradient, perform a gradient
+step with a learning rate); seed 002's "gradient-based optimization" recipe
+(steps 1 to 6: initialise, output, loss, gradient, update, repeat); and seed
+003 (Hung-yi Lee, "Gradient Descent", and the loss of a data set as a sum over
+its examples).
+
+The setting, in the kit's notation::
+
+    x_j  --[ network with parameters theta ]-->  y_j      (j = 1, ..., m)
+    L_j = (y_j - t_j)^2                 the loss of ONE example (target t_j)
+    J   = (1/m) sum_j L_j               the cost: the mean over the data set
+
+Training moves theta downhill on J. theta holds all P parameters (weights
+and biases) as one list; eta is the learning rate.
+
+Notation of the seeds: seed 000 writes gamma for the learning rate (our eta)
+and calls its training objective L (for a data set that is our J). Seed 003
+writes l^n for one example's loss (our L_j) and L = sum_n l^n for the data
+set: that sum is m J, the cost without the 1/m. Training here (11.5 to 11.7)
+uses the mean J, so the size of a step does not grow with the number of
+examples.
 
 The derivation is done (Exercise 10 built autodiff by hand), so from here on
 you may use the library: ``from minigrad import Value`` and
@@ -15,17 +30,12 @@ you may use the library: ``from minigrad import Value`` and
 out_activation="tanh", seed=s)`` builds a network with weights drawn from
 ``random.Random(s)``; ``model(x)`` is one Value for one output unit;
 ``model.parameters()`` lists its weight and bias Values (each has ``.data``
-and ``.grad``); ``model.zero_grad()`` sets every ``.grad`` to 0.
-
-The loss of this module is the mean squared error over the m examples,
-L = (1/m) sum_j (y_j - t_j)^2, with labels t_j in {-1, +1} and the predicted
-class sign(y_j) (seed 000's perceptron: y = sign(z)). Training (11.5 to 11.7)
-uses this mean loss, not seed 003's sum: its gradient is (1/m) times the
-total gradient of Exercise 11.2, dL/dw = (1/m) sum_j dl^j/dw, so the step
-size does not grow with the number of examples.
+and ``.grad``); ``model.zero_grad()`` sets every ``.grad`` to 0; a Value's
+``.backward()`` adds d(that Value)/dp into every ``p.grad`` it depends on.
 
 How to work: implement the steps in order (11.1, 11.2, ...); later steps call
-earlier ones. Run ``python grader.py ex11`` to check them.
+earlier ones. Run ``python grader.py ex11`` to check them, and
+``python grader.py hint 11.5`` for a hint, one level at a time.
 
 Allowed imports: math, minigrad
 """
@@ -45,18 +55,21 @@ XOR_ETA = 0.8
 
 
 def gradient_step(theta, grad, eta):
-    """Exercise 11.1: one gradient step, theta <- theta - eta dL/dtheta.
+    """Exercise 11.1: one gradient step on the cost J.
 
-    Seed 000: theta = theta - gamma dL/dtheta; seed 003:
-    theta^1 = theta^0 - eta grad L(theta^0). Element by element::
+    Seed 000's loop ends each iteration with "perform a gradient step" with
+    learning rate gamma (our eta). Given the parameters ``theta`` and the
+    gradient ``grad`` = dJ/dtheta (one entry per parameter), find the new
+    parameters: which way must each theta_i move for J to go *down*, and how
+    far, for the learning rate ``eta`` (a float > 0)?
 
-        theta_i  <-  theta_i - eta * dL/dtheta_i
+    Inputs: ``theta`` and ``grad``, lists of P floats; ``eta``. Returns a
+    new list of P floats (``theta`` and ``grad`` themselves are not changed).
 
-    Inputs: ``theta`` and ``grad`` lists of floats of the same length, the
-    learning rate ``eta`` (a float > 0). Returns a new list (leave the
-    inputs unchanged). The minus sign moves *against* the gradient, downhill.
-
-    Example: gradient_step([1.0, -2.0], [0.5, -1.0], 0.1) == [0.95, -1.9].
+    >>> gradient_step([1.0, -2.0], [0.5, -1.0], 0.1)
+    [0.95, -1.9]
+    >>> gradient_step([0.3, 0.0, -1.2], [-2.0, 0.4, 0.0], 0.25)
+    [0.8, -0.1, -1.2]
     """
     # BEGIN SOLUTION Exercise 11.1
     return [th - eta * g for th, g in zip(theta, grad)]
@@ -66,15 +79,18 @@ def gradient_step(theta, grad, eta):
 def total_gradient(example_grads):
     """Exercise 11.2: the gradient of a sum of per-example losses.
 
-    Seed 003: L(theta) = sum_{n=1}^{N} l^n(theta), so::
+    Seed 003 writes the loss of a data set as the sum of the examples'
+    losses, S(theta) = sum_n L_n(theta) (its L = sum_n l^n). Given each
+    example's gradient dL_n/dtheta, what is dS/dtheta_i for every parameter
+    i? (J = S / m, so dJ/dtheta is that result divided by m: 11.5 gets it
+    from autodiff.)
 
-        dL/dw = sum_{n=1}^{N} dl^n/dw       (for every parameter w)
+    Input: ``example_grads``, a list of N >= 1 gradients (one per example
+    n), each a list of P floats [dL_n/dtheta_1, ..., dL_n/dtheta_P]. Returns
+    a list of P floats, one per parameter. N and P differ in the checks.
 
-    Input: ``example_grads``, a list of N gradients (one per example n),
-    each a list of P floats [dl^n/dtheta_1, ..., dl^n/dtheta_P]. Returns
-    the list of P sums (sum over the examples, one entry per parameter).
-
-    Example: total_gradient([[1.0, 2.0], [0.5, -1.0], [0.0, 3.0]]) == [1.5, 4.0].
+    >>> total_gradient([[1.0, 2.0], [0.5, -1.0], [0.0, 3.0]])
+    [1.5, 4.0]
     """
     # BEGIN SOLUTION Exercise 11.2
     P = len(example_grads[0])
@@ -82,14 +98,17 @@ def total_gradient(example_grads):
     # END SOLUTION
 
 
-def mse_loss(ys, ts):
-    """Exercise 11.3: the mean squared error L = (1/m) sum_j (y_j - t_j)^2.
+def mse_cost(ys, ts):
+    """Exercise 11.3: the cost J = (1/m) sum_j L_j, with L_j = (y_j - t_j)^2.
 
-    Inputs: ``ys``, the m network outputs, and ``ts``, the m targets. Must
-    work both on floats (returns a float) and on Values (returns a Value,
-    so ``loss.backward()`` works): use only ``+ - * / **``, no ``math``.
+    The mean squared error of the m examples (the module docstring's J; a
+    bookkeeping step: the formula is the definition). Inputs: ``ys``, the m
+    network outputs, and ``ts``, the m targets. Must work both on floats
+    (returns a float) and on Values (returns a Value, so ``J.backward()``
+    works): use only ``+ - * / **``, no ``math``.
 
-    Example: mse_loss([0.5, -1.0], [1.0, -1.0]) == ((0.5-1)**2 + 0**2) / 2 == 0.125.
+    >>> mse_cost([0.5, -1.0], [1.0, -1.0])
+    0.125
     """
     # BEGIN SOLUTION Exercise 11.3
     m = len(ys)
@@ -109,14 +128,16 @@ def accuracy(ys, ts):
         accuracy = (1/m) sum_j 1{sign(y_j) == t_j}
 
     Here an output y_j = 0 counts as the class -1: a classifier must pick a
-    side, so y_j = 0 is correct for t_j = -1 and wrong for t_j = +1. This
-    differs from Exercise 01, where sign(0) = 0 and a point with z = 0 is a
-    mistake for both labels (the perceptron must update there).
+    side, so y_j = 0 is correct for t_j = -1 and wrong for t_j = +1 (the
+    checks test it). This differs from Exercise 01, where sign(0) = 0 and a
+    point with z = 0 is a mistake for both labels (the perceptron must
+    update there).
 
     Inputs: ``ys`` (m floats, the network outputs) and ``ts`` (m labels
     +1.0 or -1.0). Returns a float in [0, 1].
 
-    Example: accuracy([0.8, -0.3, 0.1, -2.0], [1, 1, 1, -1]) == 0.75.
+    >>> accuracy([0.8, -0.3, 0.1, -2.0], [1, 1, 1, -1])
+    0.75
     """
     # BEGIN SOLUTION Exercise 11.4
     correct = 0
@@ -131,29 +152,36 @@ def accuracy(ys, ts):
 def training_step(model, xs, ts, eta):
     """Exercise 11.5: one iteration of training (seed 000's loop body).
 
-    1. forward pass: the model's output (a Value) for every x in xs
-    2. loss = mse_loss(ys, ts)                      (11.3, a Value)
-    3. model.zero_grad(), then loss.backward()      (backpropagation: dL/dtheta
-       in every parameter's .grad; without zero_grad the grads of the previous
-       step would be added in). L is the mean loss, so this dL/dtheta is
-       (1/m) times 11.2's total gradient of the per-example losses.
-    4. the gradient step (11.1) on the parameters' data:
-       theta <- theta - eta dL/dtheta, written back into each p.data.
+    One pass of seed 000's loop on the whole data set: forward pass, the
+    gradient dJ/dtheta by backpropagation, a gradient step. You have
+    ``mse_cost`` (11.3), ``gradient_step`` (11.1) and the library's model
+    (module docstring). Settle: which Value do you call ``.backward()`` on?
+    What do the parameters' ``.grad`` hold before that call (the previous
+    step ran ``.backward()`` too), and what must they hold after it? Where
+    do the new parameter values have to end up so that the *model* changes?
 
     Inputs: ``model`` (a minigrad MLP with one output), ``xs`` (m input
-    lists), ``ts`` (m targets), ``eta``. Returns the loss *before* the step,
-    as a float (``loss.data``).
+    lists), ``ts`` (m targets), ``eta``. Returns J *before* the step, as a
+    float. The checks compare the parameters after each of two steps, on
+    the XOR net and on networks with other widths and depths.
+
+    Example: three steps of the XOR net of 11.7 (seed 0, eta = 0.8); each
+    returns the J it started from, and J goes down:
+
+    >>> model = MLP(2, [4, 1], activation="tanh", out_activation="tanh", seed=0)
+    >>> [round(training_step(model, XOR_X, XOR_T, 0.8), 6) for _ in range(3)]
+    [1.057968, 1.0172, 1.00336]
     """
     # BEGIN SOLUTION Exercise 11.5
     ys = [model(x) for x in xs]
-    loss = mse_loss(ys, ts)
+    J = mse_cost(ys, ts)
     model.zero_grad()
-    loss.backward()
+    J.backward()
     params = model.parameters()
     new = gradient_step([p.data for p in params], [p.grad for p in params], eta)
     for p, value in zip(params, new):
         p.data = value
-    return loss.data
+    return J.data
     # END SOLUTION
 
 
@@ -161,11 +189,16 @@ def train(model, xs, ts, eta, steps):
     """Exercise 11.6: the training loop, ``steps`` times training_step (11.5).
 
     Seed 000: "Repeat for T steps: compute the forward pass, use
-    backpropagation to extract dL/dtheta, perform a gradient step"; seed 002
-    step 6: "go back to step 2 and iterate".
+    backpropagation to extract the gradient, perform a gradient step"; seed
+    002 step 6: "go back to step 2 and iterate". A bookkeeping step: the
+    loop around your 11.5, on the same model.
 
-    Returns the loss history: a list of ``steps`` floats, the loss before
+    Returns the history of the cost: a list of ``steps`` floats, J before
     each step. (With a small enough eta it mostly goes down.)
+
+    >>> model = MLP(2, [4, 1], activation="tanh", out_activation="tanh", seed=0)
+    >>> [round(J, 6) for J in train(model, XOR_X, XOR_T, 0.8, 4)]
+    [1.057968, 1.0172, 1.00336, 0.999095]
     """
     # BEGIN SOLUTION Exercise 11.6
     return [training_step(model, xs, ts, eta) for _ in range(steps)]
@@ -176,19 +209,26 @@ def train_xor(seed, steps=XOR_STEPS, eta=XOR_ETA):
     """Exercise 11.7: an MLP learns XOR.
 
     Build ``MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh",
-    seed=seed)``, train it on ``XOR_X``, ``XOR_T`` with ``train`` (11.6) for
-    ``steps`` steps of learning rate ``eta``, then classify the four points.
+    seed=seed)`` (the ``seed`` argument decides the initial weights: the
+    checks use several), train it on ``XOR_X``, ``XOR_T`` with ``train``
+    (11.6) for ``steps`` steps of learning rate ``eta``, then classify the
+    four points.
 
     Returns a dict::
 
-        {"losses": the loss history from train (steps floats),
+        {"losses": the history of J from train (steps floats),
          "predictions": [model(x).data for x in XOR_X]  (4 floats),
          "accuracy": the accuracy (11.4) of those predictions}
 
-    With seed 0 (and 1, 2, 4, 6) the defaults reach accuracy 1.0. Some
-    seeds (3, 5 and 7 among the first ten) end at accuracy 0.75, stuck on a
-    plateau or in a local minimum: gradient descent on a non-convex loss
-    (seed 000) depends on where it starts.
+    (The key is "losses" for the history of J, the mean loss.) With seeds 0,
+    1, 2, 4 and 6 the defaults reach accuracy 1.0. Some seeds (3, 5 and 7
+    among the first ten) end at accuracy 0.75, stuck on a plateau or in a
+    local minimum: gradient descent on a non-convex cost (seed 000) depends
+    on where it starts.
+
+    >>> result = train_xor(0)
+    >>> round(result["losses"][0], 4), round(result["losses"][-1], 4), result["accuracy"]
+    (1.058, 0.0143, 1.0)
     """
     # BEGIN SOLUTION Exercise 11.7
     model = MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh", seed=seed)

@@ -77,7 +77,7 @@ def library_run(net, xs, ts, eta, steps, zero_grad=True, uphill=False, mean=True
             "predictions": [model(x).data for x in xs]}
 
 
-# -- closed forms and seeded cases for the hidden checks (not released) -----------
+# -- closed forms for the hidden checks (not released) ---------------------------
 
 def _hidden_step(theta, grad, eta):
     """Closed form: theta_i - eta * dL/dtheta_i."""
@@ -99,7 +99,7 @@ def _hidden_accuracy(ys, ts):
     return sum(1 for y, t in zip(ys, ts) if (1.0 if y > 0 else -1.0) == t) / len(ys)
 
 
-def _hidden_random_problem(rng):
+def random_problem(rng):
     """A small random network and regression data (targets in [-0.9, 0.9])."""
     nin = rng.choice([1, 2, 3])
     net = {"nin": nin, "nouts": rng.choice([[3, 1], [2, 3, 1]]),
@@ -116,7 +116,14 @@ def _hidden_random_problem(rng):
 # 11.1 the gradient step
 # =============================================================================
 
-STEP_HINT = "theta_i - eta * dL/dtheta_i for every i: move against the gradient."
+STEP_HINT = ("Each parameter moves against its own gradient entry, by a distance that the "
+             "learning rate scales; one new value per parameter.")
+
+
+def step_case(rng):
+    n = rng.randrange(1, 10)
+    return ([rng.uniform(-3, 3) for _ in range(n)], [rng.uniform(-2, 2) for _ in range(n)],
+            rng.uniform(0.01, 0.9))
 
 
 def expect_step(student, theta, grad, eta, want):
@@ -128,24 +135,25 @@ def expect_step(student, theta, grad, eta, want):
                                     "Sign: theta <- theta - eta dL/dtheta. Adding the gradient "
                                     "walks uphill and increases the loss."),
                            "no eta": (library_step(theta, grad, 1.0),
-                                      "Multiply the gradient by the learning rate eta.")})
+                                      "The step ignores the learning rate: its size must "
+                                      "scale with eta."),
+                           "unchanged": (list(theta), "Nothing moved: the new parameters must "
+                                                      "differ from theta wherever the gradient "
+                                                      "is not 0.")})
 
 
 @check("Exercise 11.1", points=1, visibility="visible")
 def test_gradient_step_example(student):
-    "gradient_step([1.0, -2.0], [0.5, -1.0], 0.1) against one step of minigrad.optim.SGD."
-    theta, grad, eta = [1.0, -2.0], [0.5, -1.0], 0.1
-    expect_step(student, theta, grad, eta, library_step(theta, grad, eta))
+    "gradient_step on the docstring's two examples and 3 seeded parameter vectors (lengths 1 to 9) and learning rates, against one step of minigrad.optim.SGD."
+    cases = [([1.0, -2.0], [0.5, -1.0], 0.1), ([0.3, 0.0, -1.2], [-2.0, 0.4, 0.0], 0.25)]
+    for theta, grad, eta in cases + seeded(1110, 3, step_case):
+        expect_step(student, theta, grad, eta, library_step(theta, grad, eta))
 
 
 @check("Exercise 11.1", points=2, visibility="hidden")
 def test_gradient_step_seeded(student):
     "gradient_step on seeded parameter vectors (lengths 1 to 9) and learning rates, and a zero gradient."
-    def case(rng):
-        n = rng.randrange(1, 10)
-        return ([rng.uniform(-3, 3) for _ in range(n)], [rng.uniform(-2, 2) for _ in range(n)],
-                rng.uniform(0.01, 0.9))
-    for theta, grad, eta in seeded(111, 4, case) + [([0.3, -0.7], [0.0, 0.0], 0.5)]:
+    for theta, grad, eta in seeded(111, 4, step_case) + [([0.3, -0.7], [0.0, 0.0], 0.5)]:
         expect_step(student, theta, grad, eta, _hidden_step(theta, grad, eta))
 
 
@@ -153,35 +161,39 @@ def test_gradient_step_seeded(student):
 # 11.2 the gradient of a sum over examples
 # =============================================================================
 
+def total_case(rng):
+    N, P = rng.randrange(1, 7), rng.randrange(1, 6)
+    if P == N:
+        P += 1
+    return [[rng.uniform(-2, 2) for _ in range(P)] for _ in range(N)]
+
+
 def expect_total(student, grads, want):
     got = student.call("total_gradient", grads)
     N = len(grads)
     expect_close(got, want, inputs={"example_grads": grads}, what="dL/dtheta",
-                 hint="dL/dw = sum over the examples n of dl^n/dw: one sum per parameter.",
+                 hint="The derivative of a sum is built from the derivatives of its terms: "
+                      "one result per parameter, combining the N examples.",
                  mistakes={"mean": ([w / N for w in want],
-                                    "You averaged. Seed 003's L = sum_n l^n, so dL/dw is the "
-                                    "plain sum over examples, without 1/N."),
+                                    "You averaged. This step is the gradient of the sum "
+                                    "S = sum_n L_n (seed 003's L), not of the mean J: no 1/N."),
                            "per example": ([math.fsum(g) for g in grads],
                                            "You summed within each example (over parameters). "
                                            "Sum over the examples n, one result per parameter.")})
 
 
-@check("Exercise 11.2", points=1, visibility="visible")
+@check("Exercise 11.2", points=2, visibility="visible")
 def test_total_gradient_example(student):
-    "total_gradient of three per-example gradients [[1, 2], [0.5, -1], [0, 3]] against minigrad's autodiff of L = sum_n l^n."
+    "total_gradient of the docstring's [[1, 2], [0.5, -1], [0, 3]] and of 3 seeded sets (1 to 6 examples, 1 to 5 parameters, never as many as examples), against minigrad's autodiff of S = sum_n L_n."
     grads = [[1.0, 2.0], [0.5, -1.0], [0.0, 3.0]]
-    expect_total(student, grads, library_total_gradient(grads))
+    for grads in [grads] + seeded(1120, 3, total_case):
+        expect_total(student, grads, library_total_gradient(grads))
 
 
-@check("Exercise 11.2", points=2, visibility="hidden")
+@check("Exercise 11.2", points=4, visibility="hidden")
 def test_total_gradient_seeded(student):
-    "total_gradient on seeded per-example gradients (1 to 6 examples, 1 to 5 parameters)."
-    def case(rng):
-        N, P = rng.randrange(1, 7), rng.randrange(1, 6)
-        if P == N:
-            P += 1
-        return [[rng.uniform(-2, 2) for _ in range(P)] for _ in range(N)]
-    for grads in seeded(112, 4, case):
+    "total_gradient on other seeded per-example gradients (1 to 6 examples, 1 to 5 parameters)."
+    for grads in seeded(112, 4, total_case):
         expect_total(student, grads, _hidden_total_gradient(grads))
 
 
@@ -189,30 +201,34 @@ def test_total_gradient_seeded(student):
 # 11.3 the mean squared error
 # =============================================================================
 
+def mse_case(rng):
+    m = rng.randrange(2, 9)
+    return [rng.uniform(-2, 2) for _ in range(m)], [rng.choice([-1.0, 1.0]) for _ in range(m)]
+
+
 def expect_mse(student, ys, ts, want):
-    got = student.call("mse_loss", ys, ts)
+    got = student.call("mse_cost", ys, ts)
     m = len(ys)
-    expect_close(got, want, inputs={"ys": ys, "ts": ts}, what="L",
-                 hint="L = (1/m) sum_j (y_j - t_j)^2: square each error, sum, divide by m.",
-                 mistakes={"sum": (want * m, "You forgot the 1/m: the loss is the *mean* "
-                                             "of the squared errors."),
+    expect_close(got, want, inputs={"ys": ys, "ts": ts}, what="J",
+                 hint="J = (1/m) sum_j (y_j - t_j)^2: square each error, sum, divide by m.",
+                 mistakes={"sum": (want * m, "You forgot the 1/m: J is the *mean* of the "
+                                             "per-example losses, not their sum."),
                            "no square": (math.fsum(y - t for y, t in zip(ys, ts)) / m,
                                          "Square each error (y_j - t_j)^2 before summing.")})
 
 
 @check("Exercise 11.3", points=1, visibility="visible")
-def test_mse_loss_example(student):
-    "mse_loss([0.5, -1.0], [1.0, -1.0]) against minigrad.losses.mse."
-    expect_mse(student, [0.5, -1.0], [1.0, -1.0], mse([0.5, -1.0], [1.0, -1.0]))
+def test_mse_cost_example(student):
+    "mse_cost([0.5, -1.0], [1.0, -1.0]), one example, and 3 seeded outputs and +-1 labels (2 to 8 examples), against minigrad.losses.mse."
+    cases = [([0.5, -1.0], [1.0, -1.0]), ([0.75], [1.0])] + seeded(1130, 3, mse_case)
+    for ys, ts in cases:
+        expect_mse(student, ys, ts, mse(ys, ts))
 
 
 @check("Exercise 11.3", points=2, visibility="hidden")
-def test_mse_loss_seeded(student):
-    "mse_loss on seeded outputs and +-1 labels (1 to 8 examples)."
-    def case(rng):
-        m = rng.randrange(2, 9)
-        return [rng.uniform(-2, 2) for _ in range(m)], [rng.choice([-1.0, 1.0]) for _ in range(m)]
-    for ys, ts in seeded(113, 4, case):
+def test_mse_cost_seeded(student):
+    "mse_cost on other seeded outputs and +-1 labels (1 to 8 examples)."
+    for ys, ts in seeded(113, 4, mse_case):
         expect_mse(student, ys, ts, _hidden_mse(ys, ts))
     expect_mse(student, [0.25], [-1.0], _hidden_mse([0.25], [-1.0]))
 
@@ -221,9 +237,13 @@ def test_mse_loss_seeded(student):
 # 11.4 accuracy
 # =============================================================================
 
-def expect_accuracy(student, ys, ts, want):
+def expect_accuracy(student, ys, ts, want, tie=False):
     got = student.call("accuracy", ys, ts)
     n = round(want * len(ys))
+    tie_rule = {}
+    if tie:  # y = 0 taken as +1
+        tie_rule = {"zero as +1": (sum(1 for y, t in zip(ys, ts) if (1.0 if y >= 0 else -1.0) == t)
+                                   / len(ys), TIE_HINT)}
     expect_close(got, want, inputs={"ys": ys, "ts": ts}, what="the accuracy",
                  hint="Predict sign(y) (+1 if y > 0 else -1), count the matches with t, "
                       "divide by m.",
@@ -234,34 +254,37 @@ def expect_accuracy(student, ys, ts, want):
                                           "*correct* predictions."),
                            "raw compare": (sum(1 for y, t in zip(ys, ts) if y == t) / len(ys),
                                            "Compare the predicted class sign(y), not the raw "
-                                           "output y, with the label t.")})
+                                           "output y, with the label t."), **tie_rule})
+
+
+def accuracy_case(rng):
+    m = rng.randrange(3, 12)
+    ys = [rng.choice([-1, 1]) * rng.uniform(0.05, 2) for _ in range(m)]
+    return ys, [rng.choice([-1.0, 1.0]) for _ in range(m)]
+
+
+TIE_HINT = ("An output y = 0 counts as the class -1 (the docstring: +1 only if y > 0), so it "
+            "is right for t = -1 and wrong for t = +1.")
 
 
 @check("Exercise 11.4", points=1, visibility="visible")
 def test_accuracy_example(student):
-    "accuracy([0.8, -0.3, 0.1, -2.0], [1, 1, 1, -1]) against minigrad's accuracy (sign(y) == t)."
-    ys, ts = [0.8, -0.3, 0.1, -2.0], [1.0, 1.0, 1.0, -1.0]
-    expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
-
-
-def _hidden_accuracy_tie(student):
-    """y = 0 is predicted -1 (docstring: +1 if y_j > 0 else -1)."""
-    ys, ts = [0.0, 0.5, -0.5, 0.0], [-1.0, 1.0, -1.0, -1.0]
-    expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
+    "accuracy([0.8, -0.3, 0.1, -2.0], [1, 1, 1, -1]), outputs exactly 0 (class -1), all right, all wrong, and 3 seeded cases, against minigrad's accuracy (sign(y) == t)."
+    cases = [([0.8, -0.3, 0.1, -2.0], [1.0, 1.0, 1.0, -1.0]),
+             ([0.5, -0.4, 1.2], [1.0, -1.0, 1.0]), ([0.5, -0.4, 1.2], [-1.0, 1.0, -1.0])]
+    for ys, ts in cases + seeded(1140, 3, accuracy_case):
+        expect_accuracy(student, ys, ts, library_accuracy(ys, ts))
+    ys, ts = [0.0, 0.5, -0.5, 0.0, 0.0], [-1.0, 1.0, -1.0, -1.0, 1.0]
+    expect_accuracy(student, ys, ts, library_accuracy(ys, ts), tie=True)
 
 
 @check("Exercise 11.4", points=2, visibility="hidden")
 def test_accuracy_seeded(student):
-    "accuracy on seeded outputs (away from 0) and labels, including all right and all wrong."
-    def case(rng):
-        m = rng.randrange(3, 12)
-        ys = [rng.choice([-1, 1]) * rng.uniform(0.05, 2) for _ in range(m)]
-        return ys, [rng.choice([-1.0, 1.0]) for _ in range(m)]
-    cases = seeded(114, 4, case) + [([0.5, -0.4, 1.2], [1.0, -1.0, 1.0]),
-                                     ([0.5, -0.4, 1.2], [-1.0, 1.0, -1.0])]
-    for ys, ts in cases:
+    "accuracy on other seeded outputs (away from 0) and labels, and other outputs exactly 0."
+    for ys, ts in seeded(114, 4, accuracy_case):
         expect_accuracy(student, ys, ts, _hidden_accuracy(ys, ts))
-    _hidden_accuracy_tie(student)
+    ys, ts = [0.0, -0.2, 0.0, 0.9], [1.0, -1.0, -1.0, 1.0]
+    expect_accuracy(student, ys, ts, _hidden_accuracy(ys, ts), tie=True)
 
 
 # =============================================================================
@@ -269,46 +292,59 @@ def test_accuracy_seeded(student):
 # =============================================================================
 
 
-STEP5_HINT = ("One step, as seed 000's training slide: forward pass on every x, the loss "
-              "(11.3), zero the old gradients, backpropagate, then a gradient step (11.1) "
-              "on every parameter; return the loss as a float.")
+STEP5_HINT = ("One iteration of seed 000's loop: the forward pass on every x, J by your 11.3, "
+              "backpropagation from J with the old grads cleared, then your gradient step "
+              "(11.1) written back into every parameter; return J before the step, a float.")
+
+
+def describe(net):
+    return ("MLP(%(nin)d, %(nouts)r, activation=%(activation)r, "
+            "out_activation=%(out_activation)r, seed=%(seed)d)" % net)
 
 
 def expect_training_steps(student, net, xs, ts, eta, k=2):
     got = student.drive("ex11_training_steps", net, xs, ts, eta, k)
     want = library_run(net, xs, ts, eta, k)
-    inputs = {"model": "MLP(%(nin)d, %(nouts)r, activation=%(activation)r, "
-                       "out_activation=%(out_activation)r, seed=%(seed)d)" % net,
-              "xs": xs, "ts": ts, "eta": eta, "steps": k}
+    inputs = {"model": describe(net), "xs": xs, "ts": ts, "eta": eta, "steps": k}
     mistakes = {
         "no zero_grad": (library_run(net, xs, ts, eta, k, zero_grad=False)["params"],
-                         "Call model.zero_grad() before loss.backward(): grads accumulate, so "
-                         "the second step also used the first step's gradient."),
+                         "The old grads were not cleared (model.zero_grad() before backward): "
+                         "grads accumulate, so the second step also used the first step's "
+                         "gradient."),
         "sign": (library_run(net, xs, ts, eta, k, uphill=True)["params"],
-                 "Sign: p.data - eta * p.grad (downhill), not +."),
+                 "Sign: the parameters moved uphill, with the gradient; J must go down."),
         "sum": (library_run(net, xs, ts, eta, k, mean=False)["params"],
-                "Your loss is the sum of the squared errors; use mse_loss, the mean (11.3)."),
+                "You stepped on the sum of the squared errors, m J; the cost is the mean J "
+                "of your mse_cost (11.3)."),
         "no update": ([want["params"][0]] * (k + 1),
-                      "The parameters did not change: write the new values back into each "
-                      "p.data (a new list alone does not change the model)."),
+                      "The parameters did not change: either the new values were not written "
+                      "back into each p.data (a new list alone does not change the model), "
+                      "or the grads were 0 when the step used them (cleared after backward "
+                      "instead of before)."),
     }
     expect_close(got["params"], want["params"], inputs=inputs,
                  what="the parameters after each step (params[0] is before the first)",
                  hint=STEP5_HINT, mistakes=mistakes)
-    expect_close(got["losses"], want["losses"], inputs=inputs, what="the returned losses",
-                 hint="Return the loss before the step, loss.data, with the loss of 11.3.")
+    after = [library_run(net, xs, ts, eta, k + 1)["losses"][1:]]
+    expect_close(got["losses"], want["losses"], inputs=inputs, what="the returned J values",
+                 hint="Return J before the step, as a float (the .data of your 11.3's J).",
+                 mistakes={"after": (after[0], "You returned J after the step; the step "
+                                               "returns the J it started from, before the "
+                                               "update.")})
 
 
-@check("Exercise 11.5", points=1, visibility="visible")
+@check("Exercise 11.5", points=3, visibility="visible", uses=("11.1", "11.3"))
 def test_training_step_example(student):
-    "Two training steps of a 2-4-1 tanh MLP (seed 0) on XOR, eta 0.8: losses and parameters against minigrad autodiff."
+    "Two training steps of the 2-4-1 tanh MLP (seed 0) on XOR, eta 0.8, then of 3 seeded small MLPs (1 to 3 inputs, 1 or 2 hidden layers, tanh/sigmoid, linear/tanh output) on seeded regression data: J values and parameters against minigrad autodiff."
     expect_training_steps(student, dict(XOR_NET, seed=0), XOR_X, XOR_T, XOR_ETA)
+    for net, xs, ts, eta in seeded(1150, 3, random_problem):
+        expect_training_steps(student, net, xs, ts, eta)
 
 
-@check("Exercise 11.5", points=2, visibility="hidden")
+@check("Exercise 11.5", points=6, visibility="hidden", uses=("11.1", "11.3"))
 def test_training_step_seeded(student):
-    "Two training steps of seeded small MLPs on seeded regression data: losses and parameters against minigrad autodiff."
-    for net, xs, ts, eta in seeded(115, 4, _hidden_random_problem):
+    "Two training steps of other seeded small MLPs on seeded regression data: J values and parameters against minigrad autodiff."
+    for net, xs, ts, eta in seeded(115, 4, random_problem):
         expect_training_steps(student, net, xs, ts, eta)
 
 
@@ -319,90 +355,197 @@ def test_training_step_seeded(student):
 def expect_train(student, net, xs, ts, eta, steps):
     got = student.drive("ex11_train", net, xs, ts, eta, steps)
     want = library_run(net, xs, ts, eta, steps)
-    inputs = {"model": "MLP(%(nin)d, %(nouts)r, activation=%(activation)r, "
-                       "out_activation=%(out_activation)r, seed=%(seed)d)" % net,
-              "xs": xs, "ts": ts, "eta": eta, "steps": steps}
-    expect_equal(len(got["losses"]), steps, inputs=inputs, what="the number of losses",
-                 hint="Return one loss per step: the list of what training_step returned.")
-    expect_close(got["losses"], want["losses"], inputs=inputs, what="the loss history",
-                 hint="Call training_step (11.5) steps times and collect what it returns.")
+    inputs = {"model": describe(net), "xs": xs, "ts": ts, "eta": eta, "steps": steps}
+    expect_equal(len(got["losses"]), steps, inputs=inputs, what="the number of J values",
+                 hint="Return one J per step: the list of what training_step returned.")
+    expect_close(got["losses"], want["losses"], inputs=inputs, what="the history of J",
+                 hint="Call training_step (11.5) steps times on the same model and collect "
+                      "what it returns.")
     expect_close(got["params"], want["params"][-1], inputs=inputs,
                  what="the parameters after training",
                  hint="Call training_step (11.5) exactly `steps` times on the same model.")
 
 
-@check("Exercise 11.6", points=1, visibility="visible")
+@check("Exercise 11.6", points=1, visibility="visible", uses=("11.1", "11.3", "11.5"))
 def test_train_example(student):
-    "train runs 10 steps of a 2-4-1 tanh MLP (seed 0) on XOR: loss history and final parameters against minigrad."
+    "train runs 10 steps of a 2-4-1 tanh MLP (seed 0) on XOR, 1 step (seed 3), and 3 seeded small MLPs (3 to 8 steps): history of J and final parameters against minigrad."
     expect_train(student, dict(XOR_NET, seed=0), XOR_X, XOR_T, XOR_ETA, 10)
-
-
-@check("Exercise 11.6", points=2, visibility="hidden")
-def test_train_seeded(student):
-    "train on seeded small MLPs and regression data (3 to 8 steps): loss history and final parameters against minigrad."
-    for k, (net, xs, ts, eta) in enumerate(seeded(116, 4, _hidden_random_problem)):
-        expect_train(student, net, xs, ts, eta, 3 + (5 * k) % 6)
     expect_train(student, dict(XOR_NET, seed=3), XOR_X, XOR_T, XOR_ETA, 1)
+    for k, (net, xs, ts, eta) in enumerate(seeded(1160, 3, random_problem)):
+        expect_train(student, net, xs, ts, eta, 3 + (5 * k) % 6)
+
+
+@check("Exercise 11.6", points=2, visibility="hidden", uses=("11.1", "11.3", "11.5"))
+def test_train_seeded(student):
+    "train on other seeded small MLPs and regression data (3 to 8 steps): history of J and final parameters against minigrad."
+    for k, (net, xs, ts, eta) in enumerate(seeded(116, 4, random_problem)):
+        expect_train(student, net, xs, ts, eta, 3 + (5 * k) % 6)
+    expect_train(student, dict(XOR_NET, seed=5), XOR_X, XOR_T, XOR_ETA, 2)
 
 
 # =============================================================================
 # 11.7 an MLP learns XOR
 # =============================================================================
 
-def expect_xor(student, seed):
-    got = student.call("train_xor", seed, XOR_STEPS, XOR_ETA)
-    inputs = {"seed": seed, "steps": XOR_STEPS, "eta": XOR_ETA}
+XOR_HINT = ("Build the 2-4-1 tanh MLP with the seed you were given and train it with your "
+            "train (11.6) for the given steps and eta.")
+
+
+def expect_xor(student, seed, steps=XOR_STEPS, eta=XOR_ETA):
+    got = student.call("train_xor", seed, steps, eta)
+    inputs = {"seed": seed, "steps": steps, "eta": eta}
     expect_true(isinstance(got, dict) and {"losses", "predictions", "accuracy"} <= set(got),
                 "train_xor must return a dict with keys 'losses', 'predictions', 'accuracy'",
                 inputs=inputs, got=got)
-    want = library_run(dict(XOR_NET, seed=seed), XOR_X, XOR_T, XOR_ETA, XOR_STEPS)
-    hint = ('Build MLP(2, [4, 1], activation="tanh", out_activation="tanh", seed=seed) and '
-            "call train(model, XOR_X, XOR_T, eta, steps).")
-    expect_close(got["losses"], want["losses"], inputs=inputs, what="the loss history",
-                 hint=hint)
-    expect_true(got["losses"][-1] < 0.25 * got["losses"][0],
-                "the loss did not go down (first %.4g, last %.4g)"
-                % (got["losses"][0], got["losses"][-1]), inputs=inputs, hint=hint)
+    want = library_run(dict(XOR_NET, seed=seed), XOR_X, XOR_T, eta, steps)
+    mistakes = {}
+    if seed != 0:
+        mistakes["seed 0"] = (library_run(dict(XOR_NET, seed=0), XOR_X, XOR_T, eta, steps)["losses"],
+                              "This is the history of seed 0, not of seed %d: pass the seed "
+                              "argument on to the MLP." % seed)
+    if (steps, eta) != (XOR_STEPS, XOR_ETA):
+        mistakes["defaults"] = (
+            library_run(dict(XOR_NET, seed=seed), XOR_X, XOR_T, XOR_ETA, XOR_STEPS)["losses"],
+            "You trained with the default steps and eta (XOR_STEPS, XOR_ETA), not the "
+            "arguments steps=%d, eta=%g." % (steps, eta))
+    expect_close(got["losses"], want["losses"], inputs=inputs, what="the history of J",
+                 hint=XOR_HINT, mistakes=mistakes)
     expect_close(got["predictions"], want["predictions"], inputs=inputs,
                  what="the predictions after training",
                  hint="predictions: model(x).data for each x in XOR_X, after training.")
     acc = library_accuracy(got["predictions"], XOR_T)
-    n = round(acc * len(XOR_T))
     expect_close(got["accuracy"], acc, inputs=inputs, what="the accuracy",
                  hint="accuracy(predictions, XOR_T) with your 11.4.")
-    expect_equal(n, 4, inputs=inputs, what="the number of XOR points classified correctly",
-                 hint="With this seed the trained network classifies all four points.")
+    if (steps, eta) == (XOR_STEPS, XOR_ETA):
+        expect_true(got["losses"][-1] < 0.25 * got["losses"][0],
+                    "J did not go down (first %.4g, last %.4g)"
+                    % (got["losses"][0], got["losses"][-1]), inputs=inputs, hint=XOR_HINT)
+        expect_equal(round(acc * len(XOR_T)), 4, inputs=inputs,
+                     what="the number of XOR points classified correctly",
+                     hint="With this seed the trained network classifies all four points.")
 
 
-@check("Exercise 11.7", points=1, visibility="visible")
+XOR_USES = ("11.1", "11.3", "11.4", "11.5", "11.6")
+
+
+@check("Exercise 11.7", points=2, visibility="visible", uses=XOR_USES)
 def test_train_xor_example(student):
-    "train_xor(0): 25 steps of a 2-4-1 tanh MLP on XOR; the loss falls, all 4 points are classified right, history matches minigrad."
-    expect_xor(student, 0)
-
-
-@check("Exercise 11.7", points=2, visibility="hidden")
-def test_train_xor_seeded(student):
-    "train_xor with seeds 1, 2, 4 and 6: loss history and predictions against minigrad, accuracy 1.0."
-    for seed in (1, 2, 4, 6):
+    "train_xor with seeds 0, 1 and 2 (25 steps, eta 0.8: J falls, all 4 points classified right) and with seed 1, 12 steps, eta 0.5: history of J and predictions against minigrad."
+    for seed in (0, 1, 2):
         expect_xor(student, seed)
+    expect_xor(student, 1, 12, 0.5)
 
+
+@check("Exercise 11.7", points=4, visibility="hidden", uses=XOR_USES)
+def test_train_xor_seeded(student):
+    "train_xor with seeds 4, 6 and 8 (accuracy 1.0) and seed 9 with 15 steps, eta 0.6: history of J and predictions against minigrad."
+    for seed in (4, 6, 8):
+        expect_xor(student, seed)
+    expect_xor(student, 9, 15, 0.6)
+
+
+# =============================================================================
+# hints on demand, what an exception means, the realistic mistakes
+# =============================================================================
+
+BOOKKEEPING = ("Exercise 11.3", "Exercise 11.4", "Exercise 11.6")
+
+HINTS = {
+    "Exercise 11.1": [
+        "The gradient points in the direction in which J grows fastest. Which way must a "
+        "parameter move for J to shrink?",
+        "Each parameter gets its own update, from its own gradient entry; the learning rate "
+        "eta scales how far it moves.",
+        "The new theta_i is the old theta_i minus eta times dJ/dtheta_i. Build a new list, "
+        "one entry per parameter.",
+    ],
+    "Exercise 11.2": [
+        "The derivative is linear: the derivative of a sum is the sum of the derivatives.",
+        "For one parameter i, the sum over the examples n of dL_n/dtheta_i. Do that for every "
+        "parameter i.",
+        "The input is N rows (examples) of P entries (parameters); the answer has P entries, "
+        "each the sum down one column. No division by N: that would be the mean's gradient.",
+    ],
+    "Exercise 11.3": [
+        "For each example, the error y_j minus t_j, squared: that is L_j.",
+        "Add the L_j up and divide by the number of examples m. Use only arithmetic "
+        "operators, so that the same code works on Values.",
+    ],
+    "Exercise 11.4": [
+        "First turn each output into a class: +1 when y is strictly positive, else -1 (so 0 "
+        "gives -1).",
+        "Count the examples whose class equals the label, and divide by the number of "
+        "examples.",
+    ],
+    "Exercise 11.5": [
+        "Seed 000's loop body: forward pass, backpropagation, gradient step. Your 11.3 gives "
+        "J as a Value, and calling backward on it fills every parameter's grad.",
+        "backward adds to the grads. The previous step left its grads in the parameters, so "
+        "they must be cleared (model.zero_grad) before, not after, this step's backward.",
+        "After backward, take the parameters' data and grads as two lists, apply your 11.1, "
+        "and write each new value back into its parameter's data: the model holds the "
+        "Values, not your list. Report J's data from before the update.",
+    ],
+    "Exercise 11.6": [
+        "Call your training_step on the same model, steps times.",
+        "Collect the value each call reports, in order: one J per step.",
+    ],
+    "Exercise 11.7": [
+        "Build the network with the given seed (the docstring names the MLP), then train it "
+        "with your 11.6 using the steps and eta you were given, not the defaults.",
+        "After training, evaluate the model on each XOR point and keep the data of each "
+        "output; the accuracy of those predictions is your 11.4.",
+    ],
+}
+
+ERRORS = {
+    "Exercise 11.1": {"IndexError": "theta and grad have the same length P; build the result "
+                                    "from both, one entry per parameter."},
+    "Exercise 11.2": {"IndexError": "There are N examples (rows) and P parameters (entries "
+                                    "per row), and N is not P here: one result per parameter."},
+    "Exercise 11.3": {"TypeError": "mse_cost gets floats in one check and Values in 11.5: "
+                                   "use + - * / ** only (no math functions, no float())."},
+    "Exercise 11.5": {
+        "AttributeError": "model.parameters() is a list of Values; each has .data and .grad. "
+                          "J is a Value (backward, data); the floats of your 11.1 are not.",
+        "TypeError": "Your 11.1 works on lists of floats: give it the parameters' data and "
+                     "grads, not the Values.",
+    },
+    "Exercise 11.7": {"KeyError": "train_xor returns a dict with the keys 'losses', "
+                                  "'predictions' and 'accuracy'."},
+}
 
 MISTAKES = [
     # (task, text in solutions/ex11_training.py, replacement, fragment of message or hint)
     ("11.1", "return [th - eta * g for th, g in zip(theta, grad)]",
              "return [th + eta * g for th, g in zip(theta, grad)]", "Sign"),
+    ("11.1", "return [th - eta * g for th, g in zip(theta, grad)]",
+             "return [th - g for th, g in zip(theta, grad)]", "learning rate"),
     ("11.2", "return [sum(g[i] for g in example_grads) for i in range(P)]",
              "return [sum(g[i] for g in example_grads) / len(example_grads) for i in range(P)]",
      "averaged"),
+    ("11.2", "return [sum(g[i] for g in example_grads) for i in range(P)]",
+             "return [sum(g) for g in example_grads]", "within each example"),
     ("11.3", "    return total * (1.0 / m)", "    return total", "1/m"),
+    ("11.3", "        total = total + (y - t) ** 2", "        total = total + (y - t)", "Square"),
     ("11.4", "    return correct / len(ys)", "    return correct", "Divide"),
-    ("11.5", "    model.zero_grad()\n    loss.backward()", "    loss.backward()", "zero_grad"),
+    ("11.4", "predicted = 1.0 if y > 0 else -1.0", "predicted = 1.0 if y >= 0 else -1.0",
+     "y = 0 counts"),
+    ("11.4", "        if predicted == t:", "        if y == t:", "raw output"),
+    ("11.5", "    model.zero_grad()\n    J.backward()", "    J.backward()", "zero_grad"),
+    ("11.5", "    model.zero_grad()\n    J.backward()", "    J.backward()\n    model.zero_grad()",
+     "cleared after backward"),
     ("11.5", "    for p, value in zip(params, new):\n        p.data = value\n", "",
      "did not change"),
+    ("11.5", "    J = mse_cost(ys, ts)\n", "    J = mse_cost(ys, ts) * len(xs)\n", "sum of the"),
+    ("11.5", "    return J.data\n", "    return mse_cost([model(x) for x in xs], ts).data\n",
+     "after the step"),
     ("11.6", "    return [training_step(model, xs, ts, eta) for _ in range(steps)]",
              "    return [training_step(model, xs, ts, eta) for _ in range(steps - 1)]",
-     "one loss per step"),
+     "one J per step"),
     ("11.7", 'model = MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh", seed=seed)',
              'model = MLP(2, [XOR_HIDDEN, 1], activation="tanh", out_activation="tanh", seed=0)',
-     "seed=seed", "hidden"),
+     "seed argument"),
+    ("11.7", "losses = train(model, XOR_X, XOR_T, eta, steps)",
+             "losses = train(model, XOR_X, XOR_T, XOR_ETA, XOR_STEPS)", "default steps"),
 ]
