@@ -48,6 +48,10 @@ Notation (the kit's, with seed 001's differences):
   each: here a is not an activation and b not a bias (except the layer's
   bias b in 5.15), and e = w^T x is what the other modules call z. The
   letter d appears in none of the slide's lines; no node is called d.
+* In the dot product y = x . z (5.1, 5.2), z is Kao's name for the second
+  input vector, not a pre-activation.
+* In 5.15, A = C + b is the pre-activation (the kit's z) and H = ReLU(A)
+  the activation (the kit's a); h, Kao's letter, is the number of units.
 * y is the graph's output; dy/d(node) is the gradient being propagated. In
   5.2 the gradient arriving from above is dL/dy for a loss L further up
   (Kao writes a lowercase l for the loss).
@@ -65,10 +69,10 @@ copy them.
   vector equal to its own negative. One symbol in the second step is not the
   one meant: which node's gradient is dy/de the negative of? (Exercises 5.12,
   5.13)
-* Sigmoid, last line, "grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x": the
-  slide's last line has a sign you should verify. Count the minus signs the chain picks up node by node, or compare with a
-  finite difference; sigma is increasing, so raising w_i where x_i > 0 must
-  raise y. (Exercise 5.13)
+* Sigmoid, last line, "grad_w y = -exp(-w^T x) / (1 + exp(-w^T x))^2 x": its
+  sign is for you to verify. Count the minus signs the chain picks up node
+  by node, or compare with a finite difference; sigma is increasing, so
+  raising w_i where x_i > 0 must raise y. (Exercise 5.13)
 
 (The slide's dy/dc line is also garbled to "exp(c) d/d" in the text.)
 

@@ -25,6 +25,13 @@ Notation (where the lectures differ, one line each):
   loss l(o, y); here y is the output, t the target, and the loss is the
   kit's squared error L = (y - t)**2 (no factor 1/2; seed 002 leaves l open).
 * Seed 002's phi is tanh here (the kit's g, g' = tanh').
+* Seed 002's h_l is layer l's activation (the kit's a); z_l is its
+  pre-activation.
+* Seed 002 also counts the hidden layers with L. Here that letter is a
+  layer number only inside an index: h_L, W_L, n_L, delta^(L), "l = 1..L"
+  and the name delta_L of 9.12 all mean the last hidden layer. L standing
+  alone (and cache["L"]) is always the loss: dL/dh_L is the loss's
+  derivative with respect to the last hidden layer's activation.
 * W_l[j][k] is the weight from unit j of layer l-1 to unit k of layer l:
   W_l is n_(l-1) x n_l, one ROW per input unit. This is seed 002's W_l (it
   writes W_l^T h_(l-1)) and seed 000's W^(l-1,l) with entries w_jk: both

@@ -263,8 +263,8 @@ def informative_fraction(name, zs, eps):
     0.0
 
     For "sin100" with eps = 0.1 (longer than the wiggles of sin(100 z),
-    period 0.063) on 200 evenly spaced inputs in [-5, 5] it is 0.41: a coin
-    flip would do as well, the slope says nothing about where g goes.
+    period 0.063) on 200 evenly spaced inputs in [-5, 5] it is 0.41: no
+    better than a coin flip, the slope says nothing about where g goes.
 
     >>> zs = [-5 + 10 * (i + 0.5) / 200 for i in range(200)]
     >>> informative_fraction("sin100", zs, 0.1)
