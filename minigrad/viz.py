@@ -135,12 +135,14 @@ def fingerprint(node, fingerprints=None):
     return fingerprints[id(node)][0]
 
 
-def topo_order(root):
+def topo_order(root, within=None):
     """Every node ``root`` depends on, inputs before the nodes that use them.
 
     Depth-first from ``root``, first input first, exactly the order of
     ``Value._topo`` (which it uses for minigrad's own Values); for any other
     Value-like object the same walk, with :func:`inputs_of`'s order.
+    ``within``, a set of ``id()`` of nodes, stops the walk at the nodes
+    outside it (``minigrad.draw`` uses it to draw part of a big graph).
 
     >>> from minigrad import Value
     >>> x = Value(2.0, label="x"); y = x * x + 1.0
@@ -148,7 +150,7 @@ def topo_order(root):
     ['x', 4.0, 1.0, 5.0]
     """
     from minigrad.engine import Value
-    if type(root) is Value:
+    if type(root) is Value and within is None:
         return root._topo()
     topo, seen, fingerprints = [], set(), {}
     stack = [(root, False)]
@@ -160,7 +162,7 @@ def topo_order(root):
             seen.add(id(node))
             stack.append((node, True))
             for child in reversed(inputs_of(node, fingerprints)):
-                if id(child) not in seen:
+                if id(child) not in seen and (within is None or id(child) in within):
                     stack.append((child, False))
     return topo
 
