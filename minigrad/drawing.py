@@ -11,7 +11,7 @@ that made it, and arrows from the inputs to the op to its output.
 >>> c.backward()
 >>> picture = draw(c)
 >>> picture
-<Drawing: 3 Values, 1 op, 4 edges, ...px>
+<Drawing: 3 Values, 1 op, 3 edges, ...px>
 >>> print(picture.svg.splitlines()[0])                   # doctest: +ELLIPSIS
 <svg xmlns="http://www.w3.org/2000/svg" ...>
 >>> "grad -3.0000" in picture.svg                         # dc/da = b

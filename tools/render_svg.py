@@ -1,6 +1,7 @@
 """Render SVG files to PNG, to look at a picture as a person would.
 
     python tools/render_svg.py picture.svg [more.svg ...] [--out DIR] [--scale 1.0]
+    python tools/render_svg.py wide.svg --crop 1400,0,1500,300   # x,y,width,height
 
 Uses ``rsvg-convert`` (Debian: ``apt-get install librsvg2-bin``) when it is
 installed, else headless Chromium (``chromium``, ``chromium-browser`` or
@@ -47,6 +48,27 @@ def svg_size(svg_path):
     return sizes[0] or 800, sizes[1] or 600
 
 
+def cropped_copy(svg_path, crop):
+    """A temporary copy of ``svg_path`` showing only ``crop = (x, y, width, height)``.
+
+    Works on SVGs whose root has width, height and viewBox in pixels (as
+    ``minigrad.draw`` writes them): the copy gets a new size and viewBox.
+    """
+    x, y, width, height = crop
+    with open(svg_path, encoding="utf-8") as f:
+        text = f.read()
+    head_end = text.index(">", text.index("<svg"))
+    head = text[:head_end]
+    for name, value in (("width", width), ("height", height)):
+        head = re.sub(r'(<svg[^>]*\s%s=")[^"]*"' % name, r'\g<1>%g"' % value, head, count=1)
+    head = re.sub(r'viewBox="[^"]*"', 'viewBox="%g %g %g %g"' % (x, y, width, height), head,
+                  count=1)
+    fd, path = tempfile.mkstemp(suffix=".svg", prefix="render_svg_crop_")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(head + text[head_end:])
+    return path
+
+
 def render(svg_path, png_path, renderer, exe, scale=1.0):
     """Render one file; raises ``RuntimeError`` with the renderer's message if it fails."""
     if renderer == "rsvg-convert":
@@ -77,7 +99,16 @@ def main(argv=None):
     p.add_argument("svgs", nargs="+", metavar="SVG")
     p.add_argument("--out", metavar="DIR", help="write the PNGs here (default: next to each SVG)")
     p.add_argument("--scale", type=float, default=1.0, help="zoom factor (default: 1.0)")
+    p.add_argument("--crop", metavar="X,Y,W,H", help="render only this rectangle (pixels); the "
+                                                     "PNG is named NAME_crop_X_Y.png")
     args = p.parse_args(argv)
+    crop = None
+    if args.crop:
+        try:
+            crop = tuple(float(v) for v in args.crop.split(","))
+            assert len(crop) == 4 and crop[2] > 0 and crop[3] > 0
+        except (ValueError, AssertionError):
+            p.error("--crop needs X,Y,WIDTH,HEIGHT in pixels, got %r" % args.crop)
     renderer, exe = find_renderer()
     if renderer is None:
         sys.stderr.write("render_svg: no SVG renderer found. Install one of:\n"
@@ -86,14 +117,20 @@ def main(argv=None):
         return 2
     status = 0
     for svg in args.svgs:
-        base = os.path.splitext(os.path.basename(svg))[0] + ".png"
-        png = os.path.join(args.out or os.path.dirname(os.path.abspath(svg)), base)
+        base = os.path.splitext(os.path.basename(svg))[0]
+        if crop:
+            base += "_crop_%g_%g" % crop[:2]
+        png = os.path.join(args.out or os.path.dirname(os.path.abspath(svg)), base + ".png")
+        source = cropped_copy(svg, crop) if crop else svg
         try:
-            render(svg, png, renderer, exe, args.scale)
+            render(source, png, renderer, exe, args.scale)
         except (RuntimeError, subprocess.TimeoutExpired, OSError) as e:
             sys.stderr.write("render_svg: %s\n" % e)
             status = 1
             continue
+        finally:
+            if crop:
+                os.remove(source)
         print("%s  (%s)" % (png, renderer))
     return status
 
