@@ -131,8 +131,10 @@ def draw(root, show_grad=True, rankdir="LR"):
     layers = _split_long_edges(items, edges)
     _order_layers(layers, items[-1])
     _place(layers, rankdir)
-    width, height = _fit_to_page(items, edges, rankdir, note=bool(left_out))
-    svg = _svg(items, edges, rankdir, width, height, left_out, len(kept))
+    placed = [item for layer in layers for item in layer]  # the items and the bend points
+    width, height = _fit_to_page(placed, rankdir, note=bool(left_out))
+    svg = _svg(items, edges, _bands(placed, rankdir), rankdir, width, height, left_out,
+               len(kept))
     values = sum(1 for item in items if item.kind == "value")
     ops = sum(1 for item in items if item.kind == "op")
     return Drawing(svg, values, ops, len(edges), width, height, left_out)
@@ -276,23 +278,29 @@ def _assign_layers(items):
 
 
 def _split_long_edges(items, edges):
-    """Bend points on edges that skip layers; returns the layers (lists of items)."""
+    """Bend points on edges that skip layers; returns the layers (lists of items).
+
+    All the long edges leaving one item share one chain of bend points (its
+    *trunk*) and branch off it one layer before their targets, so a node used
+    all over the graph (a bias, a constant) costs one bend point per layer,
+    not one per edge and layer.
+    """
     for item in items:
         item.preds, item.succs = [], []
-    bends = []
-    for k, edge in enumerate(edges):
+    trunks, bends = {}, []
+    for edge in edges:
         source, target = edge.hops
-        hops = [source]
-        for layer in range(source.layer + 1, target.layer):
-            bend = _Item("bend", "e%d_%d" % (k, layer))
-            bend.layer = layer
-            hops.append(bend)
+        trunk = trunks.setdefault(id(source), [])
+        while source.layer + 1 + len(trunk) < target.layer:  # grow the trunk as needed
+            bend = _Item("bend", "%s_bend%d" % (source.name, len(trunk) + 1))
+            bend.layer = source.layer + 1 + len(trunk)
+            (trunk[-1] if trunk else source).succs.append(bend)
+            bend.preds.append(trunk[-1] if trunk else source)
+            trunk.append(bend)
             bends.append(bend)
-        hops.append(target)
-        edge.hops = hops
-        for a, b in zip(hops, hops[1:]):
-            a.succs.append(b)
-            b.preds.append(a)
+        edge.hops = [source] + trunk[:target.layer - source.layer - 1] + [target]
+        edge.hops[-2].succs.append(target)
+        target.preds.append(edge.hops[-2])
     layers = [[] for _ in range(1 + max(item.layer for item in items))]
     for item in items + bends:
         layers[item.layer].append(item)
@@ -448,9 +456,8 @@ def _pack(layer, wanted, rankdir):
             i += 1
 
 
-def _fit_to_page(items, edges, rankdir, note):
+def _fit_to_page(placed, rankdir, note):
     """Shift everything to start at the margin; returns the page's ``(width, height)``."""
-    placed = [hop for edge in edges for hop in edge.hops] + items
     low = min(item.order - _thickness(item, rankdir) / 2.0 for item in placed)
     high = max(item.order + _thickness(item, rankdir) / 2.0 for item in placed)
     first = min(item.rank - _extent(item, rankdir) / 2.0 for item in placed)
@@ -458,7 +465,7 @@ def _fit_to_page(items, edges, rankdir, note):
     top = MARGIN + (NOTE_HEIGHT if note else 0)
     order_shift = (top if rankdir == "LR" else MARGIN) - low
     rank_shift = (MARGIN if rankdir == "LR" else top) - first
-    for item in _unique(placed):
+    for item in placed:
         item.order += order_shift
         item.rank += rank_shift
     along, across = last - first, high - low
@@ -492,9 +499,14 @@ def _assign_ports(items, edges, rankdir):
         room = _thickness(item, rankdir) * (0.6 if item.kind == "op" else 0.8)
         for ends, attr in ((leaving[id(item)], "start_offset"), (entering[id(item)], "end_offset")):
             ends.sort(key=lambda end: end[:2])
-            step = min(8.0, room / max(1, len(ends)))
-            for i, (_, _, edge) in enumerate(ends):
-                setattr(edge, attr, (i - (len(ends) - 1) / 2.0) * step)
+            # edges into one trunk of bend points leave through one port
+            ports = _unique([end[2].hops[1] if attr == "start_offset" and end[2].hops[1].kind
+                             == "bend" else end[2] for end in ends])
+            step = min(8.0, room / max(1, len(ports)))
+            port_of = {id(p): (i - (len(ports) - 1) / 2.0) * step for i, p in enumerate(ports)}
+            for _, _, edge in ends:
+                key = edge.hops[1] if attr == "start_offset" and edge.hops[1].kind == "bend" else edge
+                setattr(edge, attr, port_of[id(key)])
 
 
 def _boundary(item, offset, rankdir, side):
@@ -511,20 +523,46 @@ def _boundary(item, offset, rankdir, side):
     return item.rank + side * half_along
 
 
-def _edge_path(edge, bands, rankdir):
-    """SVG path data: straight across each layer's band, an S-curve between layers."""
+def _segment(edge, i, bands, rankdir):
+    """Path pieces from hop ``i`` of ``edge`` to hop ``i + 1``, as ``(kind, rank, order)`` points.
+
+    Straight across hop i's band (from the item's side if it is the source),
+    an S-curve to the next band, and into the target's side if hop i + 1 is
+    the target.
+    """
+    hop, nxt = edge.hops[i], edge.hops[i + 1]
     source, target = edge.hops[0], edge.hops[-1]
-    points = [("M", _boundary(source, edge.start_offset, rankdir, +1),
-               source.order + edge.start_offset),
-              ("L", bands[source.layer][1], source.order + edge.start_offset)]
-    for hop in edge.hops[1:]:
-        across = hop.order + (edge.end_offset if hop is target else 0.0)
-        points.append(("C", bands[hop.layer][0], across))
-        if hop is target:
-            points.append(("L", _boundary(target, edge.end_offset, rankdir, -1), across))
-        else:
-            points.append(("L", bands[hop.layer][1], across))
-    parts, (r0, o0) = [], (None, None)
+    if hop is source:
+        across = hop.order + edge.start_offset
+        start = _boundary(hop, edge.start_offset, rankdir, +1)
+    else:
+        across, start = hop.order, bands[hop.layer][0]
+    points = [("M", start, across), ("L", bands[hop.layer][1], across)]
+    if nxt is target:
+        points.append(("C", bands[nxt.layer][0], nxt.order + edge.end_offset))
+        points.append(("L", _boundary(nxt, edge.end_offset, rankdir, -1),
+                       nxt.order + edge.end_offset))
+    else:
+        points.append(("C", bands[nxt.layer][0], nxt.order))
+    return points
+
+
+def _edge_path(edge, bands, rankdir, trunk_drawn):
+    """SVG path data for the part of ``edge`` not drawn yet (a trunk is drawn once).
+
+    ``trunk_drawn`` maps a source to how many segments of its trunk of bend
+    points are already in the picture; an edge draws the rest of the trunk
+    it needs, then its own last segment into the target.
+    """
+    last = len(edge.hops) - 2  # the segment into the target; those before it are trunk
+    source = id(edge.hops[0])
+    first = min(trunk_drawn.get(source, 0), last)
+    trunk_drawn[source] = max(trunk_drawn.get(source, 0), last)
+    points = []
+    for i in range(first, last + 1):
+        segment = _segment(edge, i, bands, rankdir)
+        points.extend(segment if not points else segment[1:])
+    parts, r0, o0 = [], None, None
     for kind, r, o in points:
         if kind == "C":
             mid = (r0 + r) / 2.0
@@ -586,8 +624,7 @@ def _note(left_out, shown):
             "(dashed ops have inputs not drawn)." % (shown, left_out))
 
 
-def _svg(items, edges, rankdir, width, height, left_out, shown):
-    bands = _bands([hop for edge in edges for hop in edge.hops] + items, rankdir)
+def _svg(items, edges, bands, rankdir, width, height, left_out, shown):
     _assign_ports(items, edges, rankdir)
     if left_out:
         width = max(width, int(_text_width(_note(left_out, shown)) + 2 * MARGIN + 1))
@@ -597,11 +634,12 @@ def _svg(items, edges, rankdir, width, height, left_out, shown):
     if left_out:
         lines.append('<text class="note" x="%d" y="%d" fill="#b00020">%s</text>'
                      % (MARGIN, MARGIN + FONT_SIZE, _xml(_note(left_out, shown))))
+    trunk_drawn = {}
     for edge in edges:
         lines.append('<path class="edge" data-from="%s" data-to="%s" d="%s" fill="none" '
                      'stroke="%s" stroke-width="1.2" marker-end="url(#arrow)"/>'
-                     % (edge.hops[0].name, edge.hops[-1].name, _edge_path(edge, bands, rankdir),
-                        EDGE_COLOR))
+                     % (edge.hops[0].name, edge.hops[-1].name,
+                        _edge_path(edge, bands, rankdir, trunk_drawn), EDGE_COLOR))
     root = items[-1]
     for item in items:
         if item.kind == "value":
