@@ -334,7 +334,10 @@ def _number_positions(layer):
 
 
 def _graph_order(layers, root):
-    """Each layer in the order a depth-first walk back from ``root`` meets it (first input first)."""
+    """Each layer in the order a depth-first walk back from ``root`` meets it.
+
+    First input first, so the first input of an op is drawn above the second.
+    """
     placed = set()
     ordered = [[] for _ in layers]
     stack = [root]
@@ -366,7 +369,12 @@ def _sort_by_barycenter(layer, side):
 
 
 def _crossings(layers):
-    """How many pairs of edges cross between neighbouring layers (inversions, counted in n log n)."""
+    """How many pairs of edges cross between neighbouring layers.
+
+    Two edges cross when their ends are in opposite orders: sort the edges by
+    their upper end and count the inversions of their lower ends (with a
+    Fenwick tree, n log n).
+    """
     total = 0
     for layer, below in zip(layers, layers[1:]):
         ends = sorted((item.pos, nxt.pos) for item in layer for nxt in item.succs)
@@ -405,11 +413,12 @@ def _place(layers, rankdir):
     for layer in layers:
         _pack(layer, [0.0] * len(layer), rankdir)
     for k in range(STRAIGHTEN_ROUNDS):
-        if k % 2 == 0:
-            sweep, sides = layers, ("preds",) if k < STRAIGHTEN_ROUNDS - 2 else ("preds", "succs")
-        else:
-            sweep, sides = layers[::-1], ("succs",) if k < STRAIGHTEN_ROUNDS - 2 else ("preds", "succs")
-        for layer in sweep:
+        # towards the inputs on the way down, the outputs on the way back up;
+        # the last two rounds towards both, to settle between them
+        forward = k % 2 == 0
+        sides = ("preds", "succs") if k >= STRAIGHTEN_ROUNDS - 2 else (
+            ("preds",) if forward else ("succs",))
+        for layer in (layers if forward else layers[::-1]):
             _pack(layer, [_mean_neighbour(item, sides) for item in layer], rankdir)
     start = 0.0
     for layer in layers:  # a band as wide as its widest item; items centred in it
@@ -497,16 +506,25 @@ def _assign_ports(items, edges, rankdir):
         entering[id(edge.hops[-1])].append((edge.hops[-2].order, k, edge))
     for item in items:
         room = _thickness(item, rankdir) * (0.6 if item.kind == "op" else 0.8)
-        for ends, attr in ((leaving[id(item)], "start_offset"), (entering[id(item)], "end_offset")):
+        for ends, attr in ((leaving[id(item)], "start_offset"),
+                           (entering[id(item)], "end_offset")):
             ends.sort(key=lambda end: end[:2])
-            # edges into one trunk of bend points leave through one port
-            ports = _unique([end[2].hops[1] if attr == "start_offset" and end[2].hops[1].kind
-                             == "bend" else end[2] for end in ends])
+            port_key = _leaving_port if attr == "start_offset" else _entering_port
+            ports = _unique([port_key(edge) for _, _, edge in ends])
             step = min(8.0, room / max(1, len(ports)))
-            port_of = {id(p): (i - (len(ports) - 1) / 2.0) * step for i, p in enumerate(ports)}
+            offset = {id(p): (i - (len(ports) - 1) / 2.0) * step for i, p in enumerate(ports)}
             for _, _, edge in ends:
-                key = edge.hops[1] if attr == "start_offset" and edge.hops[1].kind == "bend" else edge
-                setattr(edge, attr, port_of[id(key)])
+                setattr(edge, attr, offset[id(port_key(edge))])
+
+
+def _leaving_port(edge):
+    """What an edge's start port is shared with: its trunk of bend points, if it has one."""
+    return edge.hops[1] if edge.hops[1].kind == "bend" else edge
+
+
+def _entering_port(edge):
+    """Every edge gets its own end port (its own arrowhead)."""
+    return edge
 
 
 def _boundary(item, offset, rankdir, side):
@@ -612,7 +630,8 @@ def _xml(text):
             out.append("&gt;")
         elif ch == '"':
             out.append("&quot;")
-        elif (code < 0x20 and ch not in "\t\n\r") or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        elif (code < 0x20 and ch not in "\t\n\r") or 0xD800 <= code <= 0xDFFF \
+                or code in (0xFFFE, 0xFFFF):
             out.append("\ufffd")
         else:
             out.append(ch)

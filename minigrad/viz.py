@@ -167,8 +167,6 @@ def topo_order(root, within=None):
     return topo
 
 
-_op_label = op_label  # the old private name
-
 
 def to_dot(root, show_grad=True, rankdir="LR"):
     """Graphviz DOT text of the graph that ends at ``root``.
