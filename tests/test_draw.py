@@ -419,3 +419,9 @@ def test_every_named_graph_draws(name):
     n = len(root._topo())
     check_picture(draw(root).svg, n)
     assert all(v.label for v in root._topo()), "every node labelled"
+
+
+def test_the_committed_picture_is_what_the_command_draws():
+    """Remake it with: python -m minigrad graph worked-network --svg docs/worked_network.svg"""
+    with open(os.path.join(ROOT, "docs", "worked_network.svg"), encoding="utf-8") as f:
+        assert f.read() == draw(worked_network()).svg
