@@ -13,6 +13,12 @@ Subcommands (``python -m minigrad SUBCOMMAND --help`` for all options):
     Seed 000's "Vanishing gradient" slide, measured: for deep networks at
     initialisation, the mean |dL/dW| of each layer and the mean |delta| =
     |dL/da| of each hidden layer, for several activations and initialisations.
+
+``graph``
+    The lectures' graphs (``minigrad.graphs``), every node labelled in the
+    lecture's notation, with values and grads from one backward pass: the
+    ASCII tree in the terminal, or ``--svg FILE`` for a picture
+    (``minigrad.draw``). ``--list`` names them.
 """
 
 import argparse
@@ -245,6 +251,27 @@ def cmd_vanishing(args, out):
     return 0
 
 
+# -- the lectures' graphs (used by ``graph``) --
+
+def cmd_graph(args, out):
+    from minigrad.graphs import GRAPHS
+    if args.list or args.name is None:
+        out.write("The lectures' graphs (python -m minigrad graph NAME [--svg FILE]):\n")
+        for name, (_, about) in GRAPHS.items():
+            out.write("  %-15s %s\n" % (name, about))
+        return 0 if args.list else 2
+    root = GRAPHS[args.name][0]()
+    if args.svg:
+        from minigrad.drawing import draw
+        picture = draw(root, show_grad=not args.no_grad, rankdir=args.rankdir)
+        picture.save(args.svg)
+        out.write("wrote %s (%d Values, %dx%d px)\n" % (args.svg, picture.values,
+                                                        picture.width, picture.height))
+    else:
+        out.write(root.tree(show_grad=not args.no_grad) + "\n")
+    return 0
+
+
 # -- the parser --
 
 def _csv(choices):
@@ -324,6 +351,23 @@ def build_parser():
                    help="comma-separated (default: uniform,xavier)")
     v.add_argument("--seed", type=int, default=0, help="seed for data and init (default: 0)")
     v.set_defaults(func=cmd_vanishing)
+
+    from minigrad.graphs import GRAPHS
+    g = sub.add_parser("graph", help="draw one of the lectures' computational graphs",
+                       description="Build one of the lectures' graphs from labelled Values, run "
+                                   "one backward pass and show it: the ASCII tree, or an SVG "
+                                   "picture with --svg.",
+                       epilog="Example: python -m minigrad graph worked-network --svg "
+                              "worked_network.svg (open it in a browser).")
+    g.add_argument("name", nargs="?", choices=list(GRAPHS), metavar="NAME",
+                   help="one of: %s" % ", ".join(GRAPHS))
+    g.add_argument("--list", action="store_true", help="list the graphs and exit")
+    g.add_argument("--svg", metavar="FILE", help="write the picture as an SVG file "
+                                                 "(default: print the ASCII tree)")
+    g.add_argument("--rankdir", choices=["LR", "TB"], default="LR",
+                   help="LR: inputs left, output right (default); TB: top to bottom")
+    g.add_argument("--no-grad", action="store_true", help="leave out the grads")
+    g.set_defaults(func=cmd_graph)
     return p
 
 

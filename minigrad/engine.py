@@ -3,9 +3,9 @@
 This mirrors the "Automatic Differentiation" slide of seed 000 (Sadiku): the
 backward pass is generated automatically from the forward equations. Every
 operation records its inputs (``_prev``, a tuple, so the order is
-deterministic) and a label (``_op``). Its *local derivative* is one small,
-named module-level function below (``_mul_backward`` and so on) that applies
-the chain rule for that single node and *accumulates* into its inputs::
+deterministic) and the name of its op (``_op``). Its *local derivative* is one
+small, named module-level function below (``_mul_backward`` and so on) that
+applies the chain rule for that single node and *accumulates* into its inputs::
 
     a.grad += (d out / d a) * out.grad
 
@@ -28,6 +28,10 @@ Decisions (documented in the README too):
   ``Value(v)`` of a Value is a ``TypeError`` (it would silently cut the graph).
 * ``grad`` is always a ``float``. A slope that is infinite (``x ** 0.5`` at
   x = 0) is an error in ``backward()``, not an ``inf``.
+* A Value may carry a ``label`` (a string, ``Value(2.0, label="w35")``; ``""``
+  when not given) that every view shows: ``repr``, ``tree()``, ``to_dot()``,
+  ``minigrad.draw`` and the errors that name a node. Anything but a string
+  is a ``TypeError``. Labels are for people; the arithmetic never reads them.
 * ``backward()`` sorts the graph iteratively (no recursion limit; a chain one
   million nodes deep works) in an order that depends only on the graph.
 * A second ``backward()`` behaves like PyTorch: leaves (nodes made by the
@@ -83,6 +87,19 @@ def _as_value(other, op):
     return Value(_as_number(other, op))
 
 
+def _check_label(label):
+    """``label`` itself if it is a string, else a clear ``TypeError``."""
+    if not isinstance(label, str):
+        raise TypeError("Value() label must be a string, got %r (%s)"
+                        % (label, type(label).__name__))
+    return label
+
+
+def _named(node):
+    """`` (the Value labelled 'x')`` for an error about a labelled node, else ``""``."""
+    return " (the Value labelled %r)" % node.label if node.label else ""
+
+
 def _overflow(op, a, b, y):
     """The error for an op whose result ``y`` of finite inputs is not finite."""
     return ValueError("%s: %r %s %r = %r overflows a float" % (op, a, op, b, y))
@@ -106,13 +123,23 @@ class Value:
     (-7.4e-05, 4.9e-05)
     >>> x.grad == w.data * (1 - a.data * a.data)
     True
+
+    A ``label`` names a node in every view of the graph (as in micrograd's
+    lecture); it is a slot like the others, so it costs no dict per node:
+
+    >>> w35 = Value(1.2, label="w35")
+    >>> w35
+    Value(data=1.2, grad=0.0, label='w35')
+    >>> (w35 * 2).label                 # nodes made by an op start unlabelled
+    ''
     """
 
-    __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_aux")
+    __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_aux", "label")
 
-    def __init__(self, data, _children=(), _op=""):
+    def __init__(self, data, _children=(), _op="", label=""):
         if type(data) is not float or data - data != 0.0:
             data = _fail_number(data, _op)
+        self.label = label if type(label) is str else _check_label(label)
         self.data = data
         self.grad = 0.0
         self._prev = tuple(_children) if type(_children) is not tuple else _children
@@ -148,11 +175,11 @@ class Value:
             raise ValueError("**: the exponent must be a finite number, got %r" % (other,))
         x = self.data
         if x == 0.0 and other < 0:
-            raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)"
-                                    % (other,))
+            raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)%s"
+                                    % (other, _named(self)))
         if x < 0.0 and other != int(other):
             raise ValueError("**: %r ** %r is not a real number (negative base, "
-                             "fractional exponent)" % (x, other))
+                             "fractional exponent)%s" % (x, other, _named(self)))
         try:
             y = x ** other
         except OverflowError:
@@ -163,7 +190,7 @@ class Value:
         a, b = self.data, other.data
         if a <= 0.0:
             raise ValueError("**: %r ** %r: a Value exponent needs a positive base "
-                             "(d/db a**b = log(a) a**b)" % (a, b))
+                             "(d/db a**b = log(a) a**b)%s" % (a, b, _named(self)))
         try:
             y = a ** b
         except OverflowError:
@@ -177,13 +204,14 @@ class Value:
         try:
             y = math.exp(self.data)
         except OverflowError:
-            raise ValueError("exp: exp(%r) overflows a float" % self.data) from None
+            raise ValueError("exp: exp(%r) overflows a float%s"
+                             % (self.data, _named(self))) from None
         return _node(y, (self,), "exp", _exp_backward)
 
     def log(self):
         if self.data <= 0.0:
-            raise ValueError("log: log(%r) is undefined; log needs a positive input"
-                             % self.data)
+            raise ValueError("log: log(%r) is undefined; log needs a positive input%s"
+                             % (self.data, _named(self)))
         return _node(math.log(self.data), (self,), "log", _log_backward)
 
     def tanh(self):
@@ -286,6 +314,8 @@ class Value:
     # -- seeing it --
 
     def __repr__(self):
+        if self.label:
+            return "Value(data=%r, grad=%r, label=%r)" % (self.data, self.grad, self.label)
         return "Value(data=%r, grad=%r)" % (self.data, self.grad)
 
     def __float__(self):
@@ -300,6 +330,11 @@ class Value:
         """A plain-text tree of the graph ending here (see ``minigrad.viz``)."""
         from minigrad.viz import tree
         return tree(self, **kwargs)
+
+    def draw(self, **kwargs):
+        """An SVG picture of the graph ending here (see ``minigrad.drawing``)."""
+        from minigrad.drawing import draw
+        return draw(self, **kwargs)
 
 
 _DONE = object()  # the marker ``_topo`` pushes above a node whose children are pending
@@ -319,6 +354,7 @@ def _node(data, children, op, backward, aux=None):
     out._op = op
     out._backward = backward
     out._aux = aux
+    out.label = ""
     return out
 
 
