@@ -39,7 +39,7 @@ The four graphs (forward equations; the arrows are the forward direction)::
         X --/                   ( + )--> A -->( ReLU )--> H
                            b --/
 
-To see the graph: python -m minigrad graph softplus --svg softplus.svg
+To see the graphs: python -m minigrad graph softplus --svg softplus.svg (and sigmoid)
 (and ``graph sigmoid`` for the other one).
 
 Notation (the kit's, with seed 001's differences):

@@ -56,6 +56,10 @@ with minigrad's autodiff. Run ``python grader.py ex10`` to check them, and
 >>> round(x.grad, 6), round(w.grad, 6)
 (-0.002682, 0.002682)
 
+To see a graph of your own Value (outside the grader, in a Python session
+next to ``minigrad/``): ``from minigrad import draw; draw(y).save("mine.svg")``
+draws anything with ``data``, ``grad``, ``_prev``, ``_op`` (and ``label``).
+
 Allowed imports: math
 """
 
