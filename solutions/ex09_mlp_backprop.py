@@ -6,32 +6,31 @@ phase, steps 1-4, and the backward propagation phase, steps 1-6), with seed
 000's (Sadiku) slide "Formalization for a Standard Neural Network" for the
 matrix form of one layer's backward step.
 
-The network (seed 002): L hidden tanh layers, a linear output unit, and the
+The network (seed 002): K hidden tanh layers, a linear output unit, and the
 kit's squared-error loss::
 
     h_0 = x
-    z_l = W_l^T h_(l-1) + b_l,   h_l = tanh(z_l)        l = 1..L
-    y   = w_o^T h_L + b_o
+    z_l = W_l^T h_(l-1) + b_l,   h_l = tanh(z_l)        l = 1..K
+    y   = w_o^T h_K + b_o
     L   = (y - t)**2
 
     x = h_0 --W_1,b_1--> z_1 --tanh--> h_1 --W_2,b_2--> z_2 --tanh--> h_2
-        ... h_L --w_o,b_o--> y --(y - t)**2--> L
+        ... h_K --w_o,b_o--> y --(y - t)**2--> L
                                    ^
                                    t (the target)
 
 Notation (where the lectures differ, one line each):
 
-* Seed 002's o is our y, its y our t: it writes o = w_o^T h_L + b_o and the
+* Seed 002's o is our y, its y our t: it writes o = w_o^T h_K + b_o and the
   loss l(o, y); here y is the output, t the target, and the loss is the
   kit's squared error L = (y - t)**2 (no factor 1/2; seed 002 leaves l open).
 * Seed 002's phi is tanh here (the kit's g, g' = tanh').
 * Seed 002's h_l is layer l's activation (the kit's a); z_l is its
   pre-activation.
-* Seed 002 also counts the hidden layers with L. Here that letter is a
-  layer number only inside an index: h_L, W_L, n_L, delta^(L), "l = 1..L"
-  and the name delta_L of 9.12 all mean the last hidden layer. L standing
-  alone (and cache["L"]) is always the loss: dL/dh_L is the loss's
-  derivative with respect to the last hidden layer's activation.
+* Seed 002 counts the hidden layers 1..L. Here the last one is K (h_K,
+  W_K, n_K, delta^(K), the name delta_K of 9.12), because in the kit L is
+  always the loss (cache["L"] too): dL/dh_K is the loss's derivative with
+  respect to the last hidden layer's activation.
 * W_l[j][k] is the weight from unit j of layer l-1 to unit k of layer l:
   W_l is n_(l-1) x n_l, one ROW per input unit. This is seed 002's W_l (it
   writes W_l^T h_(l-1)) and seed 000's W^(l-1,l) with entries w_jk: both
@@ -44,8 +43,8 @@ Notation (where the lectures differ, one line each):
 * In Python lists the layers count from 0: Ws[0] is W_1, cache["z"][0] is
   z_1, but cache["h"][0] is h_0 = x (h has one more entry than z).
 
-The forward phase (9.9) returns the cache {"z": [z_1, ..., z_L],
-"h": [h_0, ..., h_L], "y": y, "L": L}; the backward steps receive it and
+The forward phase (9.9) returns the cache {"z": [z_1, ..., z_K],
+"h": [h_0, ..., h_K], "y": y, "L": L}; the backward steps receive it and
 take from it what they need.
 
 To check on seed 000's "Formalization" slide before you use it:
@@ -174,17 +173,17 @@ def layer_forward(W, b, h_prev):
     # END SOLUTION
 
 
-def output(w_o, b_o, h_L):
-    """Exercise 9.7: the output unit, y = w_o^T h_L + b_o (forward step 3).
+def output(w_o, b_o, h_K):
+    """Exercise 9.7: the output unit, y = w_o^T h_K + b_o (forward step 3).
 
-    Inputs: w_o (list, n_L), b_o (float), h_L (list, n_L). Returns: y, a
+    Inputs: w_o (list, n_K), b_o (float), h_K (list, n_K). Returns: y, a
     float (seed 002's o).
 
     >>> output([1.5, -2.0], 0.25, [0.5, 1.0])
     -1.0
     """
     # BEGIN SOLUTION Exercise 9.7
-    return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L)) + b_o
+    return sum(w_i * h_i for w_i, h_i in zip(w_o, h_K)) + b_o
     # END SOLUTION
 
 
@@ -204,13 +203,13 @@ def loss(y, t):
 def forward(x, Ws, bs, w_o, b_o, t):
     """Exercise 9.9: the forward propagation phase, steps 1-4, caching z and h.
 
-    h_0 = x; h_l = tanh(W_l^T h_(l-1) + b_l) for l = 1..L (9.6);
-    y = w_o^T h_L + b_o (9.7); L = (y - t)**2 (9.8).
+    h_0 = x; h_l = tanh(W_l^T h_(l-1) + b_l) for l = 1..K (9.6);
+    y = w_o^T h_K + b_o (9.7); L = (y - t)**2 (9.8).
     The backward phase needs every z_l and h_l, so keep them all.
 
     Inputs: x (list), Ws (list of L matrices, Ws[l-1] = W_l), bs (list of L
     lists), w_o (list), b_o (float), t (float). Leaves its inputs unchanged.
-    Returns the cache {"z": [z_1, ..., z_L], "h": [h_0 = x, h_1, ..., h_L],
+    Returns the cache {"z": [z_1, ..., z_K], "h": [h_0 = x, h_1, ..., h_K],
     "y": y, "L": L} (h has one more entry than z).
 
     >>> cache = forward(**EXAMPLE)
@@ -251,7 +250,7 @@ def dL_dy(cache, t):
 def output_grads(cache, dL_dy):
     """Exercise 9.11: backward step 2, the output unit's parameters: dL/dw_o and dL/db_o.
 
-    Depends on: y = w_o^T h_L + b_o. dL/dw_o has one entry per weight,
+    Depends on: y = w_o^T h_K + b_o. dL/dw_o has one entry per weight,
     like w_o.
     Inputs: cache (the dict 9.9 returns), dL_dy (float, from 9.10).
     Returns: {"dL_dw_o": list of floats, "dL_db_o": float}.
@@ -266,15 +265,15 @@ def output_grads(cache, dL_dy):
     # END SOLUTION
 
 
-def delta_L(cache, w_o, dL_dy):
-    """Exercise 9.12: backward step 3, delta^(L) = dL/dh_L, the outermost hidden layer's delta.
+def delta_K(cache, w_o, dL_dy):
+    """Exercise 9.12: backward step 3, delta^(K) = dL/dh_K, the outermost hidden layer's delta.
 
-    Depends on: y = w_o^T h_L + b_o. One entry per unit of h_L.
+    Depends on: y = w_o^T h_K + b_o. One entry per unit of h_K.
     Inputs: cache (the dict 9.9 returns), w_o (list), dL_dy (float).
-    Returns: a list of n_L floats.
+    Returns: a list of n_K floats.
 
     >>> cache = forward(**EXAMPLE)
-    >>> delta_L(cache, EXAMPLE["w_o"], 2.0)
+    >>> delta_K(cache, EXAMPLE["w_o"], 2.0)
     [3.0, -4.0]
     """
     # BEGIN SOLUTION Exercise 9.12
@@ -298,7 +297,7 @@ def layer_backward(cache, Ws, l, delta):
     Use your helpers 9.2-9.5.
 
     Inputs: cache (the dict 9.9 returns), Ws (as in forward), l (int, the
-    layer, 1..L as in the lectures), delta (list, n_l floats).
+    layer, 1..K as in the lectures), delta (list, n_l floats).
     Returns: {"dL_dW": matrix like W_l, "dL_db": list n_l, "delta_prev":
     list n_(l-1)}. Leaves its inputs unchanged.
 
@@ -319,15 +318,15 @@ def layer_backward(cache, Ws, l, delta):
 def backward(cache, Ws, w_o, t):
     """Exercise 9.14: the backward propagation phase, seed 002's steps 1-6.
 
-    1. dL/dy (9.10);  2. dL/dw_o, dL/db_o (9.11);  3. delta^(L) (9.12);
+    1. dL/dy (9.10);  2. dL/dw_o, dL/db_o (9.11);  3. delta^(K) (9.12);
     4.-6. for l = L, L-1, ..., 1: dL/dW_l, dL/db_l and delta^(l-1) (9.13),
     each layer from the delta the layer above handed down; stop after
     l = 1.
 
     Inputs: cache (the dict 9.9 returns), Ws (as in forward), w_o (list),
     t (float). Leaves its inputs unchanged.
-    Returns: {"dL_dW": [dL/dW_1, ..., dL/dW_L], "dL_db": [dL/db_1, ...,
-    dL/db_L], "dL_dw_o": list, "dL_db_o": float}, each gradient shaped like
+    Returns: {"dL_dW": [dL/dW_1, ..., dL/dW_K], "dL_db": [dL/db_1, ...,
+    dL/db_K], "dL_dw_o": list, "dL_db_o": float}, each gradient shaped like
     its parameter.
 
     >>> cache = forward(**EXAMPLE)
@@ -339,7 +338,7 @@ def backward(cache, Ws, w_o, t):
     L = len(Ws)
     g = dL_dy(cache, t)
     out = output_grads(cache, g)
-    delta = delta_L(cache, w_o, g)
+    delta = delta_K(cache, w_o, g)
     dWs, dbs = [None] * L, [None] * L
     for l in range(L, 0, -1):
         grads = layer_backward(cache, Ws, l, delta)

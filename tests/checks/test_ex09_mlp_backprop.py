@@ -297,23 +297,23 @@ def test_layer_forward_hidden(student):
 def _check_output(student, nets_):
     for net in nets_:
         o = autodiff(net)
-        h_L = o["h"][-1]
-        got = student.call("output", net["w_o"], net["b_o"], h_L)
-        expect_close(got, o["y"], inputs=dict(w_o=net["w_o"], b_o=net["b_o"], h_L=h_L),
+        h_K = o["h"][-1]
+        got = student.call("output", net["w_o"], net["b_o"], h_K)
+        expect_close(got, o["y"], inputs=dict(w_o=net["w_o"], b_o=net["b_o"], h_K=h_K),
                      what="y", rel=REL, abs=ABS,
-                     hint="y = w_o^T h_L + b_o = sum_i w_o[i] h_L[i] + b_o.",
+                     hint="y = w_o^T h_K + b_o = sum_i w_o[i] h_K[i] + b_o.",
                      mistakes={"no b_o": (o["y"] - net["b_o"], "You left out b_o.")})
 
 
 @check("Exercise 9.7", points=1, visibility="visible")
 def test_output_visible(student):
-    "y = w_o^T h_L + b_o for the docstring's and three seeded networks."
+    "y = w_o^T h_K + b_o for the docstring's and three seeded networks."
     _check_output(student, visible_nets(9700))
 
 
 @check("Exercise 9.7", points=2, visibility="hidden")
 def test_output_hidden(student):
-    "y = w_o^T h_L + b_o for seeded networks."
+    "y = w_o^T h_K + b_o for seeded networks."
     _check_output(student, hidden_nets(970))
 
 
@@ -354,13 +354,13 @@ def _check_forward(student, nets_):
                     "forward must return the cache, a dict with the keys 'z', 'h', 'y', 'L'",
                     inputs=inputs, got=got)
         expect_close(got["z"], o["z"], inputs=inputs, what="forward()['z']", rel=REL, abs=ABS,
-                     hint="z_l = W_l^T h_(l-1) + b_l for l = 1..L, one list per layer.")
+                     hint="z_l = W_l^T h_(l-1) + b_l for l = 1..K, one list per layer.")
         expect_close(got["h"], o["h"], inputs=inputs, what="forward()['h']", rel=REL, abs=ABS,
-                     hint="h = [h_0 = x, h_1, ..., h_L]: keep the input x as h_0, the backward "
+                     hint="h = [h_0 = x, h_1, ..., h_K]: keep the input x as h_0, the backward "
                           "phase needs it for dL/dW_1.",
                      mistakes={"no x": (o["h"][1:], "Start the list h with h_0 = x.")})
         expect_close(got["y"], o["y"], inputs=inputs, what="forward()['y']", rel=REL, abs=ABS,
-                     hint="y = w_o^T h_L + b_o with the last hidden layer h_L.")
+                     hint="y = w_o^T h_K + b_o with the last hidden layer h_K.")
         expect_close(got["L"], o["L"], inputs=inputs, what="forward()['L']",
                      rel=REL, abs=ABS, hint="L = (y - t)**2.")
 
@@ -424,15 +424,15 @@ def _check_output_grads(student, nets_):
         expect_true(isinstance(got, dict) and "dL_dw_o" in got and "dL_db_o" in got,
                     "output_grads must return a dict with the keys 'dL_dw_o' and 'dL_db_o'",
                     inputs=inputs, got=got)
-        mistakes = {"h_L alone": (o["h"][-1], "That is dy/dw_o alone: multiply by dL/dy.")}
+        mistakes = {"h_K alone": (o["h"][-1], "That is dy/dw_o alone: multiply by dL/dy.")}
         if len(o["h"]) > 2 and len(o["h"][-2]) == len(o["h"][-1]):
             mistakes["h_(L-1)"] = ([v * o["dL_dy"] for v in o["h"][-2]],
                                    "You took h_(L-1): the output unit reads the LAST hidden "
-                                   "layer h_L, the last entry of cache['h'].")
+                                   "layer h_K, the last entry of cache['h'].")
         expect_close(got["dL_dw_o"], o["dw_o"], inputs=inputs, what="dL/dw_o", rel=REL,
                      abs=ABS,
                      hint="dL/dw_o[i] = (dy/dw_o[i]) dL/dy: which cached value does w_o[i] "
-                          "multiply in y? One entry per unit of the LAST hidden layer h_L.",
+                          "multiply in y? One entry per unit of the LAST hidden layer h_K.",
                      mistakes=mistakes)
         expect_close(got["dL_db_o"], o["db_o"], inputs=inputs, what="dL/db_o", rel=REL,
                      abs=ABS, hint="dL/db_o = (dy/db_o) dL/dy.",
@@ -451,33 +451,33 @@ def test_output_grads_hidden(student):
     _check_output_grads(student, hidden_nets(911))
 
 
-def _check_delta_L(student, nets_):
+def _check_delta_K(student, nets_):
     for net in nets_:
         o = autodiff(net)
         cache = cache_of(o)
-        got = student.call("delta_L", cache, net["w_o"], o["dL_dy"])
+        got = student.call("delta_K", cache, net["w_o"], o["dL_dy"])
         expect_close(got, o["delta"][-1], inputs=dict(cache=cache, w_o=net["w_o"],
                                                       dL_dy=o["dL_dy"]),
-                     what="delta^(L) = dL/dh_L", rel=REL, abs=ABS,
-                     hint="dL/dh_L[i] = (dy/dh_L[i]) dL/dy: what multiplies h_L[i] in y?",
-                     mistakes={"h_L": ([v * o["dL_dy"] for v in o["h"][-1]],
-                                       "You used h_L: that is dy/dw_o (Exercise 9.11). Here "
-                                       "you differentiate y with respect to h_L, so the "
-                                       "factor is what multiplies h_L in y."),
-                               "w_o": (list(net["w_o"]), "That is dy/dh_L alone: multiply "
+                     what="delta^(K) = dL/dh_K", rel=REL, abs=ABS,
+                     hint="dL/dh_K[i] = (dy/dh_K[i]) dL/dy: what multiplies h_K[i] in y?",
+                     mistakes={"h_K": ([v * o["dL_dy"] for v in o["h"][-1]],
+                                       "You used h_K: that is dy/dw_o (Exercise 9.11). Here "
+                                       "you differentiate y with respect to h_K, so the "
+                                       "factor is what multiplies h_K in y."),
+                               "w_o": (list(net["w_o"]), "That is dy/dh_K alone: multiply "
                                                          "by dL/dy.")})
 
 
 @check("Exercise 9.12", points=2, visibility="visible")
-def test_delta_L_visible(student):
-    "dL/dh_L for the docstring's and three seeded networks (autodiff oracle)."
-    _check_delta_L(student, visible_nets(9120))
+def test_delta_K_visible(student):
+    "dL/dh_K for the docstring's and three seeded networks (autodiff oracle)."
+    _check_delta_K(student, visible_nets(9120))
 
 
 @check("Exercise 9.12", points=4, visibility="hidden")
-def test_delta_L_hidden(student):
-    "dL/dh_L matches autodiff for seeded networks."
-    _check_delta_L(student, hidden_nets(912))
+def test_delta_K_hidden(student):
+    "dL/dh_K matches autodiff for seeded networks."
+    _check_delta_K(student, hidden_nets(912))
 
 
 # -- 9.13 one layer backward --------------------------------------------------------------
@@ -568,7 +568,7 @@ def _check_backward(student, nets_):
                      rel=REL, abs=ABS, hint="Steps 1-2: dL/dy (9.10), then 9.11.")
         expect_close(got["dL_db_o"], o["db_o"], inputs=inputs, what="backward()['dL_db_o']",
                      rel=REL, abs=ABS, hint="Steps 1-2: dL/dy (9.10), then 9.11.")
-        hint = ("Start from delta^(L) (9.12); then for every hidden layer l = L, ..., 1 (the "
+        hint = ("Start from delta^(K) (9.12); then for every hidden layer l = L, ..., 1 (the "
                 "first one included) call 9.13 with the delta the layer above handed down "
                 "(its delta_prev), and keep dL/dW_l, dL/db_l at position l-1 of the lists.")
         expect_close(got["dL_dW"], o["dW"], inputs=inputs, what="backward()['dL_dW']",
@@ -626,7 +626,7 @@ HINTS = {
     ],
     "Exercise 9.7": [
         "The output is a weighted sum of the last hidden layer plus a bias.",
-        "Multiply w_o and h_L entry by entry, add the products, then add b_o.",
+        "Multiply w_o and h_K entry by entry, add the products, then add b_o.",
     ],
     "Exercise 9.8": [
         "The kit's squared error: the square of the difference of output and target.",
@@ -647,13 +647,13 @@ HINTS = {
     "Exercise 9.11": [
         "The chain rule through the output unit: w_o[i] and b_o reach L only through y.",
         "dL/dw_o[i] = (dy/dw_o[i]) dL/dy and dL/db_o = (dy/db_o) dL/dy.",
-        "In y = w_o^T h_L + b_o, w_o[i] is multiplied by h_L[i] (the LAST entry of the "
+        "In y = w_o^T h_K + b_o, w_o[i] is multiplied by h_K[i] (the LAST entry of the "
         "cache's h list) and b_o by one.",
     ],
     "Exercise 9.12": [
-        "The chain rule again, now with respect to the hidden layer's activations h_L.",
-        "delta^(L)[i] = (dy/dh_L[i]) dL/dy: one term per hidden unit, y being the only path.",
-        "In y = w_o^T h_L + b_o, h_L[i] is multiplied by the weight w_o[i]. (9.11 had the "
+        "The chain rule again, now with respect to the hidden layer's activations h_K.",
+        "delta^(K)[i] = (dy/dh_K[i]) dL/dy: one term per hidden unit, y being the only path.",
+        "In y = w_o^T h_K + b_o, h_K[i] is multiplied by the weight w_o[i]. (9.11 had the "
         "roles the other way round.)",
     ],
     "Exercise 9.13": [
@@ -671,7 +671,7 @@ HINTS = {
     ],
     "Exercise 9.14": [
         "Seed 002's backward steps in order: dL/dy, the output unit's gradients, "
-        "delta^(L), then the hidden layers from the top down.",
+        "delta^(K), then the hidden layers from the top down.",
         "9.10, 9.11, 9.12 once; then 9.13 for l = L, L-1, ..., 1, each time with the delta "
         "the previous call handed down.",
         "After the call for layer l, its delta_prev is delta^(l-1): the input of the call "
@@ -729,8 +729,8 @@ MISTAKES = [
      "z = [s + b_k for s, b_k in zip(matvec(W, h_prev), b)]", "W^T h_prev"),
     ("9.6", "z = [s + b_k for s, b_k in zip(matvec(transpose(W), h_prev), b)]",
      "z = matvec(transpose(W), h_prev)", "left out the bias"),
-    ("9.7", "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L)) + b_o",
-     "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_L))", "left out b_o"),
+    ("9.7", "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_K)) + b_o",
+     "return sum(w_i * h_i for w_i, h_i in zip(w_o, h_K))", "left out b_o"),
     ("9.8", "return (y - t) ** 2", "return 0.5 * (y - t) ** 2", "1/2"),
     ("9.9", "return {\"z\": zs, \"h\": hs, \"y\": y, \"L\": loss(y, t)}",
      "return {\"z\": zs, \"h\": hs[1:], \"y\": y, \"L\": loss(y, t)}", "h_0 = x"),
@@ -743,7 +743,7 @@ MISTAKES = [
      "return {\"dL_dw_o\": [h_i * dL_dy for h_i in cache[\"h\"][-1]], \"dL_db_o\": 1.0}",
      "dy/db_o alone"),
     ("9.12", "return [w_i * dL_dy for w_i in w_o]",
-     "return [h_i * dL_dy for h_i in cache[\"h\"][-1]]", "You used h_L"),
+     "return [h_i * dL_dy for h_i in cache[\"h\"][-1]]", "You used h_K"),
     ("9.13", "dL_dz = hadamard(tanh_prime(z), delta)", "dL_dz = list(delta)", "left out g'"),
     ("9.13", "dL_dz = hadamard(tanh_prime(z), delta)",
      "dL_dz = hadamard(tanh_prime(cache[\"h\"][l]), delta)", "evaluate it at z_l"),
