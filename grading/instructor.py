@@ -125,7 +125,7 @@ def release(dest):
     with open(os.path.join(dest, "README.md"), "w", encoding="utf-8") as f:
         f.write(student_readme())
     with open(os.path.join(dest, ".gitignore"), "w", encoding="utf-8") as f:
-        f.write("__pycache__/\n*.pyc\n.venv/\n")
+        f.write("__pycache__/\n*.pyc\n.venv/\n.minigrad-hints.json\n")
     for name in LIBRARY_DIRS:
         shutil.copytree(os.path.join(ROOT, name), os.path.join(dest, name), ignore=IGNORE)
     # The stubs are generated from solutions/, never copied from exercises/
