@@ -425,3 +425,16 @@ def test_the_committed_picture_is_what_the_command_draws():
     """Remake it with: python -m minigrad graph worked-network --svg docs/worked_network.svg"""
     with open(os.path.join(ROOT, "docs", "worked_network.svg"), encoding="utf-8") as f:
         assert f.read() == draw(worked_network()).svg
+
+
+def test_micrograds_own_value_draws_the_same_way():
+    """The real micrograd (installed only where someone benchmarks against it)."""
+    engine = pytest.importorskip("micrograd.engine")
+    a, b = engine.Value(2.0), engine.Value(-3.0)
+    a.label, b.label = "a", "b"
+    c = (a * b + a).relu()
+    c.backward()
+    svg = draw(c).svg
+    ET.fromstring(svg)
+    assert ">a<" in svg or "a |" in svg or "a</text>" in svg
+    assert svg == draw(c).svg
