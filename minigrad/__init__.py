@@ -6,6 +6,7 @@ the rest of the library (``nn``, ``perceptron``, ``numeric``, ``backprop``,
 """
 
 from minigrad.engine import Value
+from minigrad.tape import Tape
 
-__all__ = ["Value"]
+__all__ = ["Value", "Tape"]
 __version__ = "0.1.0"
