@@ -544,6 +544,8 @@ class Tape:
 
     def _line(self, p):
         step = self._steps[p]
+        if step.leaf is not None:
+            return "%s (a leaf)" % self._names[p]
         return "%s = %s" % (self._names[p],
                             step.forward.format(*[self._names[c] for c in step.args]))
 
