@@ -414,3 +414,51 @@ def test_labels_become_unique_identifiers():
                      "tanh_2", "values_2", "dw35"]
     for name in names:
         assert name.isidentifier()
+
+
+# -- the demo trains through tapes ---------------------------------------------
+
+@pytest.mark.parametrize("loss,activation", [("svm_hinge", "tanh"), ("bce", "relu")])
+def test_demo_training_through_tapes_equals_eager_training(loss, activation):
+    from minigrad.cli import train_classifier
+    from minigrad.data import make_moons
+    X, T = make_moons(23, seed=4)  # 23 = 2 batches of 10 and one of 3
+    net_t, hist_t = train_classifier(X, T, hidden=[5], activation=activation, epochs=4,
+                                     loss=loss, seed=2, tape=True)
+    net_e, hist_e = train_classifier(X, T, hidden=[5], activation=activation, epochs=4,
+                                     loss=loss, seed=2, tape=False)
+    assert hist_t == hist_e
+    assert net_t.parameter_values() == net_e.parameter_values()
+
+
+@pytest.mark.parametrize("name", ["svm_hinge", "bce"])
+@pytest.mark.parametrize("z", [-1.5, 0.0, 1.0, 0.25])
+def test_the_demo_losses_with_value_labels_are_the_losses(name, z):
+    from minigrad.cli import LOSSES, TAPE_LOSSES
+    loss_fn, label = LOSSES[name]
+    for t in (-1, 1):
+        a, b = Value(z), Value(z)
+        want, got = loss_fn(a, label(t)), TAPE_LOSSES[name](b, Value(float(label(t))))
+        want.backward()
+        got.backward()
+        assert (got.data, b.grad) == (want.data, a.grad)
+
+
+def test_scorer_is_the_network():
+    from minigrad.cli import score, scorer
+    net = MLP(2, [6, 6, 1], activation="tanh", seed=1)
+    fast = scorer(net)
+    for x in ([0.5, -1.0], [2, 3], (0.0, 0.125)):
+        assert fast(x) == score(net, x)
+
+
+def test_demo_eager_flag_gives_the_same_output():
+    import io
+    from minigrad.cli import main
+    outs = []
+    for extra in ([], ["--eager"]):
+        out = io.StringIO()
+        assert main(["demo", "--dataset", "xor", "--n", "30", "--epochs", "3"] + extra,
+                    out=out) == 0
+        outs.append(out.getvalue())
+    assert outs[0] == outs[1]
