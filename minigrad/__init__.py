@@ -1,6 +1,8 @@
 """minigrad: learn backpropagation by deriving it, step by step.
 
 Pure standard library. The scalar autodiff node is :class:`minigrad.Value`;
+``minigrad.Tape(loss)`` compiles a graph of Values into straight-line
+forward and backward code;
 ``minigrad.draw(root)`` draws its graph as an SVG picture (loaded on first
 use, from ``minigrad.drawing``). The rest of the library (``nn``,
 ``perceptron``, ``numeric``, ``backprop``, ``losses``, ``optim``, ``data``,
@@ -8,8 +10,9 @@ use, from ``minigrad.drawing``). The rest of the library (``nn``,
 """
 
 from minigrad.engine import Value
+from minigrad.tape import Tape
 
-__all__ = ["Value", "draw"]
+__all__ = ["Value", "Tape", "draw"]
 __version__ = "0.1.0"
 
 
