@@ -215,6 +215,15 @@ class Session:
         out = int(lim["output_kb"]) * 1024
         resource.setrlimit(resource.RLIMIT_FSIZE, (out, out))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # When memory runs out the kernel kills the child, never the grader
+        # (whose results would be lost). Set here, before the child's code
+        # runs; raising it needs no privilege, lowering it does, so the
+        # child cannot undo it once it has dropped root.
+        try:
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write("1000")
+        except OSError:
+            pass
 
     def start(self, import_timeout=None):
         """Start the child and import the module. Returns None, or the

@@ -297,6 +297,28 @@ def test_unprivileged_user_alone_holds(submission):
         s.close()
 
 
+@pytest.mark.parametrize("layer", [{}, {"user": ""}] + ([{"guard": False}] if IS_ROOT else []))
+def test_the_kernel_kills_the_child_before_the_grader(submission, layer):
+    """Issue 12: every child starts with oom_score_adj 1000, and its code
+    cannot lower it (no /proc in the chroot, the hook, or no privilege)."""
+    s = session(submission, **layer)
+    try:
+        path = "/proc/%d/oom_score_adj" % s.proc.pid
+        with open(path) as f:
+            assert f.read().strip() == "1000"
+        try:
+            s.call("write", ("/proc/self/oom_score_adj", "0"))
+        except StudentError:
+            pass
+        if IS_ROOT and layer != {"user": ""}:
+            with pytest.raises(StudentError):
+                s.call("write", ("/proc/self/oom_score_adj", "0"))
+        with open(path) as f:
+            assert f.read().strip() == "1000"
+    finally:
+        s.close()
+
+
 def test_limits_cpu_memory_output(submission):
     s = session(submission, call_timeout=10.0, cpu_seconds=1)
     try:
