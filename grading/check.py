@@ -157,13 +157,21 @@ def _is_number(x):
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
-def _fmt(x):
+def _fmt(x, depth=0):
+    """A short text of a value for a message: 12 items a level, 6 levels,
+    300 characters a leaf (it may be the student's answer)."""
     if isinstance(x, float):
         return "%.10g" % x
     if isinstance(x, (list, tuple)):
-        inner = ", ".join(_fmt(v) for v in x[:12])
+        if depth >= 6:
+            return "[...]"
+        inner = ", ".join(_fmt(v, depth + 1) for v in x[:12])
         return "[" + inner + (", ...]" if len(x) > 12 else "]")
-    return repr(x)
+    try:
+        text = repr(x)
+    except (RecursionError, ValueError):
+        text = "(%s)" % type(x).__name__
+    return text if len(text) <= 300 else text[:300] + " ..."
 
 
 def _close(a, b, rel, abs_):

@@ -217,20 +217,44 @@ def _make_dev_null(root):
         pass  # no CAP_MKNOD: there is no /dev/null inside, that is all
 
 
+# Functions that act on other processes (or memory the kernel does not
+# count) without an audit event: the hook cannot see them, so they are taken
+# away. A pidfd reaches the grader or, in batch grading, another student's
+# child; scheduling and priority calls take any pid; setsid/setpgid leave the
+# child's group; unshare/setns change namespaces; memfd_create maps memory that
+# RLIMIT_AS does not count.
+_REMOVED_POSIX = ("pidfd_open", "memfd_create", "sched_setaffinity", "sched_setscheduler",
+                  "sched_setparam", "setpriority", "setpgid", "setpgrp", "setsid",
+                  "unshare", "setns", "process_vm_writev", "process_vm_readv")
+# Signal handlers and timers are removed too: a handler runs Python code
+# between two lines of the audit hook, which lets a race change a file after
+# the hook looked at it.
+_REMOVED_SIGNAL = ("pidfd_send_signal", "signal", "setitimer", "alarm", "pthread_kill",
+                   "raise_signal", "set_wakeup_fd", "sigqueue")
+
+
 def _disarm():
-    """Remove functions that act on other processes without an audit event
-    (a pidfd reaches the grader or, in batch grading, another student's
-    child): the hook cannot see them, so they are taken away."""
+    """Remove those functions, and make sure they cannot come back: a
+    built-in module imported again (``sys.modules.pop("posix")`` then
+    ``import posix``, ``_imp.create_builtin``, ``importlib.util``) is a fresh
+    copy with every function. So every built-in module is imported now and
+    ``_imp.create_builtin`` is removed: no built-in module can be created
+    after this, with or without the audit hook (which also refuses to import
+    again any built-in or extension module already loaded)."""
+    import _imp
+    import importlib
     import posix
     import signal
     import _signal
-    # Signal handlers and timers are removed too: a handler runs Python code
-    # between two lines of the audit hook, which lets a race change a file
-    # after the hook looked at it.
-    timers = ("pidfd_send_signal", "signal", "setitimer", "alarm", "pthread_kill",
-              "raise_signal", "set_wakeup_fd")
-    for module, names in ((os, ("pidfd_open",)), (posix, ("pidfd_open",)),
-                          (signal, timers), (_signal, timers)):
+    for name in sys.builtin_module_names:
+        if name not in sys.modules and "test" not in name and not name.startswith("xx"):
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 -- then it stays unimportable, that is all
+                pass
+    for module, names in ((os, _REMOVED_POSIX), (posix, _REMOVED_POSIX),
+                          (signal, _REMOVED_SIGNAL), (_signal, _REMOVED_SIGNAL),
+                          (_imp, ("create_builtin",))):
         for name in names:
             if hasattr(module, name):
                 delattr(module, name)

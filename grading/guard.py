@@ -20,6 +20,9 @@ in the child passes through the hook, which refuses (raises
 - ctypes (every ``ctypes.*`` event) and importing ctypes, _ctypes,
   _posixsubprocess, subprocess, multiprocessing, socket, pty, mmap and the
   CPython test modules;
+- importing again a built-in or extension module that was already loaded
+  (``sys.modules.pop("posix")`` then ``import posix``): a fresh copy would
+  bring back the functions ``child.py`` removed;
 - ``gc.get_objects`` / ``get_referrers`` / ``get_referents``;
 - ``sys.settrace`` / ``sys.setprofile`` / ``sys.monitoring`` callbacks (a
   tracer could rewrite the hook's own local variables mid-call);
@@ -93,11 +96,30 @@ def install(sandbox_dir, scratch_dir, read_roots=()):
     readable = tuple(sorted({real(p) for p in [sandbox_dir, scratch_dir] + stdlib
                              + list(read_roots)}))
     writable = (real(scratch_dir),)
-    hook = _make_hook(readable, writable, os.getpid())
+    hook = _make_hook(readable, writable, os.getpid(), _native_names())
     sys.addaudithook(hook)
 
 
-def _make_hook(readable, writable, own_pid):
+def _native_names():
+    """Every built-in or extension module loaded so far: (full names, last
+    name parts).
+
+    Such a module imported again is a fresh copy: the functions ``child.py``
+    removed would be back. Native code loaded from a file picks its init
+    function by the last part of the name, so ``x.select`` loaded from
+    ``select``'s file counts as ``select``."""
+    import importlib.machinery
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    names = set(sys.builtin_module_names)
+    for name, module in list(sys.modules.items()):
+        spec = getattr(module, "__spec__", None)
+        origin = getattr(spec, "origin", None) or getattr(module, "__file__", None) or ""
+        if origin == "built-in" or (isinstance(origin, str) and origin.endswith(suffixes)):
+            names.add(name)
+    return tuple(sorted(names)), tuple(sorted({n.rpartition(".")[2] for n in names}))
+
+
+def _make_hook(readable, writable, own_pid, native_names=((), ())):
     """Build the hook. Every name it uses is a default argument: student
     code can patch builtins and modules, but not these bindings."""
     denied_imports = tuple(_DENIED_IMPORTS)
@@ -122,7 +144,8 @@ def _make_hook(readable, writable, own_pid):
              _denied_imports=denied_imports, _mutations=mutations,
              _process_events=process_events, _thread_events=thread_events,
              _introspection=introspection, _mark=mark, _o_write=o_write,
-             _always_readable=always_readable):
+             _always_readable=always_readable, _native=tuple(native_names[0]), _native_last=tuple(native_names[1]),
+             _rpartition=str.rpartition):
 
         def deny(what):
             raise _PermissionError("your code tried to %s, %s" % (what, _mark))
@@ -259,6 +282,11 @@ def _make_hook(readable, writable, own_pid):
                 real = path_ok(args[1], _readable, "load native code from")
                 if under(real, _writable):
                     deny("load native code from %s" % real)
+            if name in _native or (_len(args) > 1 and args[1] is not None
+                                   and _rpartition(name, ".")[2] in _native_last):
+                # it was loaded before the student's code ran: importing it
+                # again would give back what the grader removed from it
+                deny("import %s again (a built-in module already loaded)" % name)
             return
         if event in _process_events:
             deny("start another process (%s)" % event)

@@ -70,6 +70,8 @@ def _py(value, depth=0):
     if isinstance(value, dict) and depth < 10:
         return "{" + ", ".join("%r: %s" % (k, _py(v, depth + 1))
                                for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple, dict)):
+        return "[...]" if not isinstance(value, dict) else "{...}"
     return repr(value)
 
 
@@ -379,14 +381,17 @@ def plain(results, *, seconds=0.0, submission="", error=None):
     }
 
 
-def _jsonable(x):
-    """Plain, strict JSON: nan and inf become the strings "nan", "inf"."""
+def _jsonable(x, depth=0):
+    """Plain, strict JSON: nan and inf become the strings "nan", "inf"; no
+    deeper than 40 levels (deeper parts become "...")."""
     if isinstance(x, float) and not math.isfinite(x):
         return repr(x)
+    if isinstance(x, (list, tuple, dict)) and depth >= 40:
+        return "..."
     if isinstance(x, (list, tuple)):
-        return [_jsonable(v) for v in x]
+        return [_jsonable(v, depth + 1) for v in x]
     if isinstance(x, dict):
-        return {str(k): _jsonable(v) for k, v in x.items()}
+        return {str(k): _jsonable(v, depth + 1) for k, v in x.items()}
     if x is None or isinstance(x, (bool, int, float, str)):
         return x
     return repr(x)

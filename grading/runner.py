@@ -386,13 +386,15 @@ def bounded(x, budget=2000):
         return _cut_repr(x, budget)
 
 
-def _cut_repr(x, budget):
-    """A short text for a value too large to keep."""
+def _cut_repr(x, budget, depth=0):
+    """A short text for a value too large to keep (at most 4 levels shown)."""
     if isinstance(x, str):
         return x[:budget] + " ... (%d characters)" % len(x)
     if isinstance(x, (list, tuple)):
-        head = ", ".join(_cut_repr(v, 40) if isinstance(v, (list, tuple, dict, str))
-                         else repr(v) for v in list(x[:8]))
+        if depth >= 4:
+            return "[...]"
+        head = ", ".join(_cut_repr(v, 40, depth + 1) if isinstance(v, (list, tuple, dict, str))
+                         else repr(v)[:40] for v in list(x[:8]))
         return "[%s, ...] (a list of %d items)" % (head, len(x))
     if isinstance(x, dict):
         return "{...} (a dict of %d keys)" % len(x)

@@ -215,6 +215,15 @@ class Session:
         out = int(lim["output_kb"]) * 1024
         resource.setrlimit(resource.RLIMIT_FSIZE, (out, out))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # When memory runs out the kernel kills the child, never the grader
+        # (whose results would be lost). Set here, before the child's code
+        # runs; raising it needs no privilege, lowering it does, so the
+        # child cannot undo it once it has dropped root.
+        try:
+            with open("/proc/self/oom_score_adj", "w") as f:
+                f.write("1000")
+        except OSError:
+            pass
 
     def start(self, import_timeout=None):
         """Start the child and import the module. Returns None, or the
@@ -358,9 +367,16 @@ class Session:
                             % (code, during))
 
     def _parse(self, line, rid, during):
+        if _nesting(line) > MAX_RECORD_DEPTH:
+            # the child's to_plain refuses more than 20 levels: the student's
+            # code replaced it. Nothing in the grader walks such a value.
+            self.close_child()
+            raise StudentError("bad_return", "your code returned a value nested more than "
+                               "20 levels deep %s; a step must return plain numbers, lists, "
+                               "strings, bools or None" % during)
         try:
             record = _valid_text(json.loads(line.decode("utf-8")))
-        except (ValueError, UnicodeDecodeError, RecursionError):
+        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
             self.close_child()
             raise StudentError("bad_return", "the grader got a malformed answer %s" % during)
         if type(record) is not dict or record.get("nonce") != self.nonce \
@@ -510,6 +526,30 @@ def kill_session(sid, rounds=5):
             except (ProcessLookupError, PermissionError):
                 pass
         time.sleep(0.01)
+
+
+# A record is the answer (at most 21 levels: child.to_plain) inside one dict.
+MAX_RECORD_DEPTH = 24
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+_PAIR = re.compile(rb"\[\]|\{\}")
+
+
+def _nesting(line, limit=MAX_RECORD_DEPTH):
+    """How deep the JSON text ``line`` nests (strings skipped; ``limit`` + 1
+    means deeper than ``limit``), found without recursion, before
+    ``json.loads`` walks it: each round removes the innermost bracket pairs."""
+    brackets = _JSON_STRING.sub(b'""', line).translate(None, _NOT_BRACKETS)
+    for depth in range(limit + 1):
+        if not brackets:
+            return depth
+        fewer = _PAIR.sub(b"", brackets)
+        if fewer == brackets:
+            return 0  # unbalanced: not JSON, json.loads will say so
+        brackets = fewer
+    return limit + 1 if brackets else limit
 
 
 def _to_wire(x):

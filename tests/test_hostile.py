@@ -39,7 +39,8 @@ MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek",
-           "tamper", "exhaust", "exhaust_import", "exhaust_output", "exhaust_procs"]
+           "tamper", "revive", "deep", "exhaust", "exhaust_import", "exhaust_output",
+           "exhaust_procs"]
 
 # what the student is told, per attack (full mode): words that must appear
 MESSAGES = {
@@ -50,6 +51,7 @@ MESSAGES = {
     "exhaust": ["did not finish within 1 s", "out of memory"],
     "exhaust_import": ["did not finish within 1.5 s while ex90_target.py was imported"],
     "exhaust_output": ["printed (or wrote) more than"],
+    "deep": ["nested more than"],
 }
 
 

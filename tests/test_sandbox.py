@@ -297,6 +297,28 @@ def test_unprivileged_user_alone_holds(submission):
         s.close()
 
 
+@pytest.mark.parametrize("layer", [{}, {"user": ""}] + ([{"guard": False}] if IS_ROOT else []))
+def test_the_kernel_kills_the_child_before_the_grader(submission, layer):
+    """Issue 12: every child starts with oom_score_adj 1000, and its code
+    cannot lower it (no /proc in the chroot, the hook, or no privilege)."""
+    s = session(submission, **layer)
+    try:
+        path = "/proc/%d/oom_score_adj" % s.proc.pid
+        with open(path) as f:
+            assert f.read().strip() == "1000"
+        try:
+            s.call("write", ("/proc/self/oom_score_adj", "0"))
+        except StudentError:
+            pass
+        if IS_ROOT and layer != {"user": ""}:
+            with pytest.raises(StudentError):
+                s.call("write", ("/proc/self/oom_score_adj", "0"))
+        with open(path) as f:
+            assert f.read().strip() == "1000"
+    finally:
+        s.close()
+
+
 def test_limits_cpu_memory_output(submission):
     s = session(submission, call_timeout=10.0, cpu_seconds=1)
     try:
@@ -320,3 +342,33 @@ def test_wall_timeout_kills_the_whole_group(submission):
         assert session_members(pid) == []
     finally:
         s.close()
+
+
+def test_deep_values_never_crash_the_grader():
+    """Issue 12: whatever the student sends, the grader's walks over it stay
+    bounded: a record nested deeper than the child's to_plain allows is
+    refused before json.loads, and the report helpers cut deep values."""
+    import json
+    from grading import check, report, runner, sandbox
+    deep = 1.5
+    for _ in range(5000):
+        deep = [deep]
+    line = json.dumps({"v": [[1, "[[[[{{{{"]]}).encode()
+    assert sandbox._nesting(line) == 3
+    shallow = 1.5
+    for _ in range(20):
+        shallow = [shallow]
+    assert sandbox._nesting(json.dumps({"value": shallow}).encode()) <= sandbox.MAX_RECORD_DEPTH
+    import sys
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(100000)
+    try:
+        text = json.dumps({"value": deep}).encode()
+    finally:
+        sys.setrecursionlimit(old)
+    assert sandbox._nesting(text) > sandbox.MAX_RECORD_DEPTH
+    assert len(check._fmt(deep)) < 400
+    assert len(report._short(deep, 300)) <= 310
+    assert json.dumps(report._jsonable(deep))
+    assert isinstance(runner.bounded(deep), str)
+    assert isinstance(report._wrong_entries(deep, deep), list)
