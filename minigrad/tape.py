@@ -7,9 +7,9 @@ be done once. ``Tape(loss)`` takes a graph built once with Values, lists its
 nodes in the engine's own topological order (a *Wengert list*) and writes
 straight-line Python over plain floats:
 
-* the forward pass, one line per node: ``v2 = v0 * v1``, ``v3 = tanh(v2)``;
+* the forward pass, one line per node: ``n2 = n0 * n1``, ``n3 = tanh(n2)``;
 * the backward pass, one line per local derivative, from the loss back to
-  the leaves: ``dv2 = (1.0 - v3 * v3) * dv3`` is seed 002's backward phase,
+  the leaves: ``dn2 = (1.0 - n3 * n3) * dn3`` is seed 002's backward phase,
   the chain rule node by node, with the formulas of the engine's
   ``_tanh_backward`` and friends (the tables ``FORWARD`` and ``BACKWARD``).
 
@@ -23,20 +23,20 @@ The code is compiled once; ``tape()`` runs it from the leaves' current
 >>> tape = Tape(a)
 >>> print(tape.source())
 def chunk_0(inputs, values, grads, leaf_grads, tanh=tanh):
-    (v0, v1) = inputs[0:2]
-    v2 = v0 * v1
-    v3 = tanh(v2)
-    values[3] = v3
+    (n0, n1) = inputs[0:2]
+    n2 = n0 * n1
+    n3 = tanh(n2)
+    values[3] = n3
     yield  # forward done; the backward pass resumes here
-    dv3 = 1.0
-    dv2 = (1.0 - v3 * v3) * dv3
-    dv0 = v1 * dv2
-    dv1 = v0 * dv2
-    leaf_grads[0:2] = (dv0, dv1)
+    dn3 = 1.0
+    dn2 = (1.0 - n3 * n3) * dn3
+    dn0 = n1 * dn2
+    dn1 = n0 * dn2
+    leaf_grads[0:2] = (dn0, dn1)
 <BLANKLINE>
 
-Nodes are named ``v0, v1, ...`` by position (as ``minigrad.viz`` numbers
-them), or after their ``label`` when they have one; ``dv2`` holds dL/dv2.
+Nodes are named ``n0, n1, ...`` by position (``minigrad.viz`` calls node
+k ``vk``), or after their ``label`` when they have one; ``dn2`` holds dL/dn2.
 ``inputs`` are the leaves' data, ``leaf_grads`` receives their gradients.
 The numbers are the engine's: da/dx = w (1 - a**2).
 
@@ -49,7 +49,7 @@ True
 (0.462117, 0.196612)
 
 A sum passes its gradient through unchanged (dz/da = dz/db = 1), so the
-code does not copy it: the inputs of ``v5 = v3 + v4`` use ``dv5`` as their
+code does not copy it: the inputs of ``n5 = n3 + n4`` use ``dn5`` as their
 gradient until something else is added to it. Gradients that cannot reach
 a wanted leaf (a constant's) are not computed at all.
 
@@ -238,7 +238,11 @@ RESERVED = set(LISTS) | set(HELPERS)
 
 
 def _names(nodes):
-    """A unique variable name per node: its label if it has one, else ``v<position>``."""
+    """A unique variable name per node: its label if it has one, else ``n<position>``.
+
+    (``n`` for node: the lecture's own names use v, as in v5 and v6, the
+    output weights of seed 000's worked network.)
+    """
     used = set(RESERVED)
     names = [None] * len(nodes)
     labelled = []
@@ -246,11 +250,11 @@ def _names(nodes):
         label = getattr(node, "label", None)  # the label slot, where the engine has one
         text = _identifier(label) if label is not None and label != "" else None
         if text is None:
-            names[p] = "v%d" % p
+            names[p] = "n%d" % p
             used.add(names[p])
         else:
             labelled.append((p, text))
-    for p, text in labelled:  # labels come second: v12 always means node 12
+    for p, text in labelled:  # labels come second: n12 always means node 12
         names[p] = _unique(text, used)
     return names
 
@@ -342,7 +346,7 @@ class _Writer:
     The engine adds the contributions to a node's gradient one at a time,
     last consumer first (``a.grad += ...``). The generated code makes the
     same additions in the same order, so the floats are identical: the first
-    contribution is an assignment (``dv3 = ...``), later ones ``+=``. A
+    contribution is an assignment (``dn3 = ...``), later ones ``+=``. A
     gradient passed through unchanged (dz/da = 1 for z = a + b) is not
     copied: dL/da simply *is* ``dz`` until something is added to it. A sum
     still open when a chunk ends is handed on in ``grads``.
