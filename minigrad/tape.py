@@ -96,6 +96,7 @@ import keyword
 import math
 import numbers
 import re
+import unicodedata
 
 from minigrad.engine import Value, sigmoid, softplus
 
@@ -180,7 +181,6 @@ def _positional(template):
 
 _RULES = {op: (_positional(FORWARD[op]), tuple(_positional(t) for t in BACKWARD[op]))
           for op in FORWARD}
-_POWER_RULES = {}  # exponent -> rule, filled as exponents are met
 
 
 class _Step:
@@ -196,7 +196,7 @@ class _Step:
 def _record(nodes):
     """The steps of the tape, one per node, and the leaves (Values with no inputs)."""
     position = {id(node): p for p, node in enumerate(nodes)}
-    steps, leaves = [], []
+    steps, leaves, power_rules = [], [], {}  # exponent c -> the rule of ** c
     for node in nodes:
         args = tuple([position[id(c)] for c in node._prev])
         op = node._op
@@ -207,10 +207,10 @@ def _record(nodes):
         if op == "**" and len(args) == 1:
             c = node._aux
             key = (type(c), c)
-            if key not in _POWER_RULES:
+            if key not in power_rules:
                 fwd, bwd = power_rule(c)
-                _POWER_RULES[key] = (_positional(fwd), tuple(_positional(t) for t in bwd))
-            rule = _POWER_RULES[key]
+                power_rules[key] = (_positional(fwd), tuple(_positional(t) for t in bwd))
+            rule = power_rules[key]
         else:
             if op == "**":
                 op = "a**b"
@@ -223,15 +223,18 @@ def _record(nodes):
 
 
 def _identifier(label):
-    """A label as a Python identifier: ``"w35"`` stays, ``"z(out)"`` becomes ``"z_out_"``."""
-    text = re.sub(r"\W", "_", str(label))
-    if not text:
-        return None
-    if text[0].isdigit():
-        text = "_" + text
+    """A label as a Python identifier: ``"w35"`` stays, ``"z(out)"`` becomes ``"z_out_"``.
+
+    Greek letters and other Unicode letters stay, in the form Python itself
+    reads them (NFKC), so that two labels never become one variable.
+    """
+    text = unicodedata.normalize("NFKC", str(label))
+    text = re.sub(r"\W", "_", text)
+    if not text.isidentifier():  # digits first, or characters \w allows and names don't
+        text = "_" + re.sub(r"[^0-9A-Za-z_]", "_", text)
     if keyword.iskeyword(text):
         text += "_"
-    return text
+    return text if text.strip("_") else None
 
 
 RESERVED = set(LISTS) | set(HELPERS)
@@ -537,7 +540,11 @@ class Tape:
                                     % (self._leaf_name(k), x, type(x).__name__,
                                        " (the Value's own .data, not the Value)"
                                        if isinstance(x, Value) else ""))
-                x = float(x)  # an int, a numpy float, a Fraction: as Value() accepts them
+                try:
+                    x = float(x)  # an int, a numpy float, a Fraction: as Value() accepts them
+                except OverflowError:
+                    raise ValueError("Tape: the leaf %s has .data = %r, too large for a float"
+                                     % (self._leaf_name(k), x)) from None
             checked.append(x)
         return checked
 

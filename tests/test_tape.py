@@ -290,6 +290,9 @@ def test_a_leaf_that_is_not_a_number_is_a_type_error_naming_it():
     w.data = Value(0.5)
     with pytest.raises(TypeError, match="not the Value"):
         tape()
+    w.data = 10 ** 400
+    with pytest.raises(ValueError, match=r"leaf n0 .* too large for a float"):
+        tape()
     w.data = 1  # an int is a number: as Value(1)
     assert tape() == math.tanh(2.0) and x.grad == 1.0 - math.tanh(2.0) ** 2
 
@@ -408,10 +411,11 @@ class _Node:
 
 def test_labels_become_unique_identifiers():
     nodes = [_Node(label) for label in
-             ["w35", "w35", "z(out)", "1st", "lambda", "", None, "n6", "tanh", "values", "dw35"]]
+             ["w35", "w35", "z(out)", "1st", "lambda", "", None, "n6", "tanh", "values", "dw35",
+              "\u03b43", "\ufb01", "fi", "x\u00b2", "()"]]
     names = _names(nodes)
     assert names == ["w35", "w35_2", "z_out_", "_1st", "lambda_", "n5", "n6", "n6_2",
-                     "tanh_2", "values_2", "dw35"]
+                     "tanh_2", "values_2", "dw35", "\u03b43", "fi", "fi_2", "x2", "n15"]
     for name in names:
         assert name.isidentifier()
 
