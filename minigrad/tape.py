@@ -405,42 +405,42 @@ class _Writer:
         steps, names, dnames, needs, slot = (self.steps, self.names, self.dnames, self.needs,
                                              self.slot)
         running = {}  # position -> the name that holds its gradient so far
-        loads, body = [], []
-
-        def current(p):
-            if p not in running and p in slot:  # handed on by a later chunk
-                loads.append((slot[p], dnames[p]))
-                running[p] = dnames[p]
-            return running.get(p)
-
+        loads, body = [], []  # loads: (slot, name) of sums handed on by a later chunk
         root = len(steps) - 1
         for p in range(hi - 1, lo - 1, -1):
             if not needs[p]:
                 continue
             if p == root:
-                body.append("%s = 1.0" % dnames[p])  # dL/dL = 1
+                body.append(dnames[p] + " = 1.0")  # dL/dL = 1
                 running[p] = dnames[p]
-            g = current(p)
+            g = running.get(p)
+            if g is None:
+                if p not in slot:
+                    continue  # no gradient reached p (its only consumer was ** 0)
+                g = running[p] = dnames[p]
+                loads.append((slot[p], g))
             step = steps[p]
-            if g is None or step.leaf is not None:
-                continue  # a leaf, or no gradient reached p (its only consumer was ** 0)
-            fields = [names[c] for c in step.args] + [None] * (2 - len(step.args))
-            fields += [names[p], g]
+            if step.leaf is not None:
+                continue
+            a, b, out = names[step.args[0]], names[step.args[-1]], names[p]
             for c, template in zip(step.args, step.backward):
                 if template is None or not needs[c]:
                     continue  # no wanted leaf below c: a dead gradient
-                expr = template.format(*fields)
-                so_far = current(c)
+                expr = template.format(a, b, out, g)
+                dc, so_far = dnames[c], running.get(c)
+                if so_far is None and c in slot:
+                    so_far = running[c] = dc
+                    loads.append((slot[c], dc))
                 if so_far is None and template == "{3}":
-                    running[c] = expr  # dL/dc is the consumer's gradient itself
+                    running[c] = g  # dL/dc is the consumer's gradient itself
                 elif so_far is None:
-                    body.append("%s = %s" % (dnames[c], expr))
-                    running[c] = dnames[c]
-                elif so_far == dnames[c]:
-                    body.append("%s += %s" % (dnames[c], expr))
+                    body.append(dc + " = " + expr)
+                    running[c] = dc
+                elif so_far == dc:
+                    body.append(dc + " += " + expr)
                 else:  # so far it was another node's gradient: now c gets its own
-                    body.append("%s = %s + %s" % (dnames[c], so_far, expr))
-                    running[c] = dnames[c]
+                    body.append(dc + " = " + so_far + " + " + expr)
+                    running[c] = dc
         handed_on = sorted(p for p in running if p < lo)
         for p in handed_on:
             if p not in slot:
