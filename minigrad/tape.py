@@ -503,8 +503,9 @@ class Tape:
 
     def __repr__(self):
         n_leaves = len(self.leaves)
-        return "Tape(%d nodes: %d leaves, %d ops; sets the gradients of %d leaves)" % (
-            len(self), n_leaves, len(self) - n_leaves, len(self.wrt))
+        return "Tape(%d nodes: %d leaves, %d ops; sets the gradients of %d %s)" % (
+            len(self), n_leaves, len(self) - n_leaves, len(self.wrt),
+            "leaf" if len(self.wrt) == 1 else "leaves")
 
     # -- running it --
 

@@ -182,7 +182,7 @@ def test_only_wanted_leaves_get_gradients_and_dead_ones_are_not_written():
     source = tape.source()
     assert "dn0 =" in source  # w is n0
     assert "dn1" not in source and "dn4" not in source  # no dL/dx, no dL/dc
-    assert repr(tape) == "Tape(6 nodes: 3 leaves, 3 ops; sets the gradients of 1 leaves)"
+    assert repr(tape) == "Tape(6 nodes: 3 leaves, 3 ops; sets the gradients of 1 leaf)"
 
 
 def test_wrt_errors_are_clear():
