@@ -349,10 +349,12 @@ def main(argv):
               "faster than eager) | %.2f ms | %s |" % (
                   act, 1e3 * t["tape"], t["tape"] / t["float floor"], t["minigrad"] / t["tape"],
                   1e3 * t["float floor"],
-                  "%.1fx faster than micrograd" % (mg / t["tape"]) if mg else
+                  "%.1fx faster than micrograd (%.1fx with micrograd's garbage collector "
+                  "off)" % (mg / t["tape"], t["micrograd (gc off)"] / t["tape"]) if mg else
                   "no tanh" if act == "tanh" else "n/a"))
+    tc = t_tanh["tape compile"]
     print("| compiling the tape (%d nodes, tanh) | %.0f ms = %.1f eager steps | - | - |" % (
-        t_tanh["nodes"], 1e3 * t_tanh["tape compile"], t_tanh["tape compile"] / t_tanh["minigrad"]))
+        t_tanh["nodes"], 1e3 * tc, tc / t_tanh["minigrad"]))
     per = ", ".join("%.2f" % (1e6 * back / n) for n, _, back in chains)
     print("| backward, chain of %s nodes | %s us/node | - | %s |" % (
         " / ".join(_short(n) for n, _, _ in chains), per,

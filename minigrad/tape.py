@@ -7,9 +7,9 @@ be done once. ``Tape(loss)`` takes a graph built once with Values, lists its
 nodes in the engine's own topological order (a *Wengert list*) and writes
 straight-line Python over plain floats:
 
-* the forward pass, one line per node: ``v2 = v0 * v1``, ``v3 = tanh(v2)``;
+* the forward pass, one line per node: ``n2 = n0 * n1``, ``n3 = tanh(n2)``;
 * the backward pass, one line per local derivative, from the loss back to
-  the leaves: ``dv2 = (1.0 - v3 * v3) * dv3`` is seed 002's backward phase,
+  the leaves: ``dn2 = (1.0 - n3 * n3) * dn3`` is seed 002's backward phase,
   the chain rule node by node, with the formulas of the engine's
   ``_tanh_backward`` and friends (the tables ``FORWARD`` and ``BACKWARD``).
 
@@ -23,20 +23,20 @@ The code is compiled once; ``tape()`` runs it from the leaves' current
 >>> tape = Tape(a)
 >>> print(tape.source())
 def chunk_0(inputs, values, grads, leaf_grads, tanh=tanh):
-    (v0, v1) = inputs[0:2]
-    v2 = v0 * v1
-    v3 = tanh(v2)
-    values[3] = v3
+    (n0, n1) = inputs[0:2]
+    n2 = n0 * n1
+    n3 = tanh(n2)
+    values[3] = n3
     yield  # forward done; the backward pass resumes here
-    dv3 = 1.0
-    dv2 = (1.0 - v3 * v3) * dv3
-    dv0 = v1 * dv2
-    dv1 = v0 * dv2
-    leaf_grads[0:2] = (dv0, dv1)
+    dn3 = 1.0
+    dn2 = (1.0 - n3 * n3) * dn3
+    dn0 = n1 * dn2
+    dn1 = n0 * dn2
+    leaf_grads[0:2] = (dn0, dn1)
 <BLANKLINE>
 
-Nodes are named ``v0, v1, ...`` by position (as ``minigrad.viz`` numbers
-them), or after their ``label`` when they have one; ``dv2`` holds dL/dv2.
+Nodes are named ``n0, n1, ...`` by position (``minigrad.viz`` calls node
+k ``vk``), or after their ``label`` when they have one; ``dn2`` holds dL/dn2.
 ``inputs`` are the leaves' data, ``leaf_grads`` receives their gradients.
 The numbers are the engine's: da/dx = w (1 - a**2).
 
@@ -49,7 +49,7 @@ True
 (0.462117, 0.196612)
 
 A sum passes its gradient through unchanged (dz/da = dz/db = 1), so the
-code does not copy it: the inputs of ``v5 = v3 + v4`` use ``dv5`` as their
+code does not copy it: the inputs of ``n5 = n3 + n4`` use ``dn5`` as their
 gradient until something else is added to it. Gradients that cannot reach
 a wanted leaf (a constant's) are not computed at all.
 
@@ -96,6 +96,7 @@ import keyword
 import math
 import numbers
 import re
+import unicodedata
 
 from minigrad.engine import Value, sigmoid, softplus
 
@@ -180,7 +181,6 @@ def _positional(template):
 
 _RULES = {op: (_positional(FORWARD[op]), tuple(_positional(t) for t in BACKWARD[op]))
           for op in FORWARD}
-_POWER_RULES = {}  # exponent -> rule, filled as exponents are met
 
 
 class _Step:
@@ -196,7 +196,7 @@ class _Step:
 def _record(nodes):
     """The steps of the tape, one per node, and the leaves (Values with no inputs)."""
     position = {id(node): p for p, node in enumerate(nodes)}
-    steps, leaves = [], []
+    steps, leaves, power_rules = [], [], {}  # exponent c -> the rule of ** c
     for node in nodes:
         args = tuple([position[id(c)] for c in node._prev])
         op = node._op
@@ -207,10 +207,10 @@ def _record(nodes):
         if op == "**" and len(args) == 1:
             c = node._aux
             key = (type(c), c)
-            if key not in _POWER_RULES:
+            if key not in power_rules:
                 fwd, bwd = power_rule(c)
-                _POWER_RULES[key] = (_positional(fwd), tuple(_positional(t) for t in bwd))
-            rule = _POWER_RULES[key]
+                power_rules[key] = (_positional(fwd), tuple(_positional(t) for t in bwd))
+            rule = power_rules[key]
         else:
             if op == "**":
                 op = "a**b"
@@ -223,22 +223,29 @@ def _record(nodes):
 
 
 def _identifier(label):
-    """A label as a Python identifier: ``"w35"`` stays, ``"z(out)"`` becomes ``"z_out_"``."""
-    text = re.sub(r"\W", "_", str(label))
-    if not text:
-        return None
-    if text[0].isdigit():
-        text = "_" + text
+    """A label as a Python identifier: ``"w35"`` stays, ``"z(out)"`` becomes ``"z_out_"``.
+
+    Greek letters and other Unicode letters stay, in the form Python itself
+    reads them (NFKC), so that two labels never become one variable.
+    """
+    text = unicodedata.normalize("NFKC", str(label))
+    text = re.sub(r"\W", "_", text)
+    if not text.isidentifier():  # digits first, or characters \w allows and names don't
+        text = "_" + re.sub(r"[^0-9A-Za-z_]", "_", text)
     if keyword.iskeyword(text):
         text += "_"
-    return text
+    return text if text.strip("_") else None
 
 
 RESERVED = set(LISTS) | set(HELPERS)
 
 
 def _names(nodes):
-    """A unique variable name per node: its label if it has one, else ``v<position>``."""
+    """A unique variable name per node: its label if it has one, else ``n<position>``.
+
+    (``n`` for node: the lecture's own names use v, as in v5 and v6, the
+    output weights of seed 000's worked network.)
+    """
     used = set(RESERVED)
     names = [None] * len(nodes)
     labelled = []
@@ -246,11 +253,11 @@ def _names(nodes):
         label = getattr(node, "label", None)  # the label slot, where the engine has one
         text = _identifier(label) if label is not None and label != "" else None
         if text is None:
-            names[p] = "v%d" % p
+            names[p] = "n%d" % p
             used.add(names[p])
         else:
             labelled.append((p, text))
-    for p, text in labelled:  # labels come second: v12 always means node 12
+    for p, text in labelled:  # labels come second: n12 always means node 12
         names[p] = _unique(text, used)
     return names
 
@@ -342,7 +349,7 @@ class _Writer:
     The engine adds the contributions to a node's gradient one at a time,
     last consumer first (``a.grad += ...``). The generated code makes the
     same additions in the same order, so the floats are identical: the first
-    contribution is an assignment (``dv3 = ...``), later ones ``+=``. A
+    contribution is an assignment (``dn3 = ...``), later ones ``+=``. A
     gradient passed through unchanged (dz/da = 1 for z = a + b) is not
     copied: dL/da simply *is* ``dz`` until something is added to it. A sum
     still open when a chunk ends is handed on in ``grads``.
@@ -398,42 +405,42 @@ class _Writer:
         steps, names, dnames, needs, slot = (self.steps, self.names, self.dnames, self.needs,
                                              self.slot)
         running = {}  # position -> the name that holds its gradient so far
-        loads, body = [], []
-
-        def current(p):
-            if p not in running and p in slot:  # handed on by a later chunk
-                loads.append((slot[p], dnames[p]))
-                running[p] = dnames[p]
-            return running.get(p)
-
+        loads, body = [], []  # loads: (slot, name) of sums handed on by a later chunk
         root = len(steps) - 1
         for p in range(hi - 1, lo - 1, -1):
             if not needs[p]:
                 continue
             if p == root:
-                body.append("%s = 1.0" % dnames[p])  # dL/dL = 1
+                body.append(dnames[p] + " = 1.0")  # dL/dL = 1
                 running[p] = dnames[p]
-            g = current(p)
+            g = running.get(p)
+            if g is None:
+                if p not in slot:
+                    continue  # no gradient reached p (its only consumer was ** 0)
+                g = running[p] = dnames[p]
+                loads.append((slot[p], g))
             step = steps[p]
-            if g is None or step.leaf is not None:
-                continue  # a leaf, or no gradient reached p (its only consumer was ** 0)
-            fields = [names[c] for c in step.args] + [None] * (2 - len(step.args))
-            fields += [names[p], g]
+            if step.leaf is not None:
+                continue
+            a, b, out = names[step.args[0]], names[step.args[-1]], names[p]
             for c, template in zip(step.args, step.backward):
                 if template is None or not needs[c]:
                     continue  # no wanted leaf below c: a dead gradient
-                expr = template.format(*fields)
-                so_far = current(c)
+                expr = template.format(a, b, out, g)
+                dc, so_far = dnames[c], running.get(c)
+                if so_far is None and c in slot:
+                    so_far = running[c] = dc
+                    loads.append((slot[c], dc))
                 if so_far is None and template == "{3}":
-                    running[c] = expr  # dL/dc is the consumer's gradient itself
+                    running[c] = g  # dL/dc is the consumer's gradient itself
                 elif so_far is None:
-                    body.append("%s = %s" % (dnames[c], expr))
-                    running[c] = dnames[c]
-                elif so_far == dnames[c]:
-                    body.append("%s += %s" % (dnames[c], expr))
+                    body.append(dc + " = " + expr)
+                    running[c] = dc
+                elif so_far == dc:
+                    body.append(dc + " += " + expr)
                 else:  # so far it was another node's gradient: now c gets its own
-                    body.append("%s = %s + %s" % (dnames[c], so_far, expr))
-                    running[c] = dnames[c]
+                    body.append(dc + " = " + so_far + " + " + expr)
+                    running[c] = dc
         handed_on = sorted(p for p in running if p < lo)
         for p in handed_on:
             if p not in slot:
@@ -496,8 +503,9 @@ class Tape:
 
     def __repr__(self):
         n_leaves = len(self.leaves)
-        return "Tape(%d nodes: %d leaves, %d ops; sets the gradients of %d leaves)" % (
-            len(self), n_leaves, len(self) - n_leaves, len(self.wrt))
+        return "Tape(%d nodes: %d leaves, %d ops; sets the gradients of %d %s)" % (
+            len(self), n_leaves, len(self) - n_leaves, len(self.wrt),
+            "leaf" if len(self.wrt) == 1 else "leaves")
 
     # -- running it --
 
@@ -533,7 +541,11 @@ class Tape:
                                     % (self._leaf_name(k), x, type(x).__name__,
                                        " (the Value's own .data, not the Value)"
                                        if isinstance(x, Value) else ""))
-                x = float(x)  # an int, a numpy float, a Fraction: as Value() accepts them
+                try:
+                    x = float(x)  # an int, a numpy float, a Fraction: as Value() accepts them
+                except OverflowError:
+                    raise ValueError("Tape: the leaf %s has .data = %r, too large for a float"
+                                     % (self._leaf_name(k), x)) from None
             checked.append(x)
         return checked
 

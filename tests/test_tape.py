@@ -180,9 +180,9 @@ def test_only_wanted_leaves_get_gradients_and_dead_ones_are_not_written():
     want = eager(loss, [w])[1][0]
     assert w.grad == want
     source = tape.source()
-    assert "dv0 =" in source  # w is v0
-    assert "dv1" not in source and "dv4" not in source  # no dL/dx, no dL/dc
-    assert repr(tape) == "Tape(6 nodes: 3 leaves, 3 ops; sets the gradients of 1 leaves)"
+    assert "dn0 =" in source  # w is n0
+    assert "dn1" not in source and "dn4" not in source  # no dL/dx, no dL/dc
+    assert repr(tape) == "Tape(6 nodes: 3 leaves, 3 ops; sets the gradients of 1 leaf)"
 
 
 def test_wrt_errors_are_clear():
@@ -285,10 +285,13 @@ def test_a_leaf_that_is_not_a_number_is_a_type_error_naming_it():
     tape = Tape((w * x).tanh())
     for bad in ("0.5", None, True, [1.0]):
         w.data = bad
-        with pytest.raises(TypeError, match=r"leaf v0 \(input 0 of the tape\) has \.data = "):
+        with pytest.raises(TypeError, match=r"leaf n0 \(input 0 of the tape\) has \.data = "):
             tape()
     w.data = Value(0.5)
     with pytest.raises(TypeError, match="not the Value"):
+        tape()
+    w.data = 10 ** 400
+    with pytest.raises(ValueError, match=r"leaf n0 .* too large for a float"):
         tape()
     w.data = 1  # an int is a number: as Value(1)
     assert tape() == math.tanh(2.0) and x.grad == 1.0 - math.tanh(2.0) ** 2
@@ -298,12 +301,12 @@ def test_a_leaf_that_is_not_finite_is_a_value_error_naming_it():
     w, x = Value(1.0), Value(2.0)
     tape = Tape((w * x).tanh())
     x.data = float("nan")
-    with pytest.raises(ValueError, match=r"leaf v1 \(input 1 of the tape\) has \.data = nan"):
+    with pytest.raises(ValueError, match=r"leaf n1 \(input 1 of the tape\) has \.data = nan"):
         tape()
 
 
 @pytest.mark.parametrize("build,data,error,message", [
-    (lambda a: a.log(), -1.0, ValueError, r"log: log\(-1.0\) is undefined.*node v1 = log\(v0\)"),
+    (lambda a: a.log(), -1.0, ValueError, r"log: log\(-1.0\) is undefined.*node n1 = log\(n0\)"),
     (lambda a: a.log(), 0.0, ValueError, r"log: log\(0.0\)"),
     (lambda a: a.exp(), 800.0, ValueError, r"exp: exp\(800.0\) overflows"),
     (lambda a: a * 1e300, 1e300, ValueError, r"\*: .* overflows"),
@@ -342,7 +345,7 @@ def test_an_overflowing_gradient_is_an_error():
     tape = Tape(x * x, wrt=[a])  # dL/da = 2 x b
     tape()
     a.data, b.data = 1e-308, 1e308  # x = 1: the forward pass is fine, dL/da = 2e308
-    with pytest.raises(ValueError, match=r"overflows a float: dL/dv0 = inf"):
+    with pytest.raises(ValueError, match=r"overflows a float: dL/dn0 = inf"):
         tape()
 
 
@@ -376,17 +379,17 @@ def test_source_is_readable_and_deterministic():
     assert text == Tape(loss).source() == Tape(build()[0]).source()
     assert text == (
         "def chunk_0(inputs, values, grads, leaf_grads, tanh=tanh):\n"
-        "    (v0, v1, v3) = inputs[0:3]\n"
-        "    v2 = v0 * v1\n"
-        "    v4 = v2 + v3\n"
-        "    v5 = tanh(v4)\n"
-        "    values[5] = v5\n"
+        "    (n0, n1, n3) = inputs[0:3]\n"
+        "    n2 = n0 * n1\n"
+        "    n4 = n2 + n3\n"
+        "    n5 = tanh(n4)\n"
+        "    values[5] = n5\n"
         "    yield  # forward done; the backward pass resumes here\n"
-        "    dv5 = 1.0\n"
-        "    dv4 = (1.0 - v5 * v5) * dv5\n"
-        "    dv0 = v1 * dv4\n"
-        "    dv1 = v0 * dv4\n"
-        "    leaf_grads[0:3] = (dv0, dv1, dv4)\n")  # the sum passed dv4 through
+        "    dn5 = 1.0\n"
+        "    dn4 = (1.0 - n5 * n5) * dn5\n"
+        "    dn0 = n1 * dn4\n"
+        "    dn1 = n0 * dn4\n"
+        "    leaf_grads[0:3] = (dn0, dn1, dn4)\n")  # the sum passed dn4 through
     compile(text, "<test>", "exec")
 
 
@@ -408,10 +411,11 @@ class _Node:
 
 def test_labels_become_unique_identifiers():
     nodes = [_Node(label) for label in
-             ["w35", "w35", "z(out)", "1st", "lambda", "", None, "v6", "tanh", "values", "dw35"]]
+             ["w35", "w35", "z(out)", "1st", "lambda", "", None, "n6", "tanh", "values", "dw35",
+              "\u03b43", "\ufb01", "fi", "x\u00b2", "()"]]
     names = _names(nodes)
-    assert names == ["w35", "w35_2", "z_out_", "_1st", "lambda_", "v5", "v6", "v6_2",
-                     "tanh_2", "values_2", "dw35"]
+    assert names == ["w35", "w35_2", "z_out_", "_1st", "lambda_", "n5", "n6", "n6_2",
+                     "tanh_2", "values_2", "dw35", "\u03b43", "fi", "fi_2", "x2", "n15"]
     for name in names:
         assert name.isidentifier()
 
