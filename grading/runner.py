@@ -15,15 +15,16 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 
 from grading.check import CheckFailed, StudentError, task_id
-from grading.sandbox import MAX_FILE_BYTES, Session, Student
+from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CHECKS_DIR = os.path.join(ROOT, "tests", "checks")
 
-MODULE_BUDGET = 30.0  # wall seconds for all steps of one module
+MODULE_BUDGET = 30.0  # CPU seconds for all steps of one module (sandbox.WALL_FACTOR)
+MODULE_WALL = 45.0    # wall-clock backstop for one module (code that sleeps)
 ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
-STEP_BUDGET = 10.0    # wall seconds for one step (all its calls)
+STEP_BUDGET = 10.0    # CPU seconds for one step (all its calls)
 
 
 def task_key(task):
@@ -296,15 +297,15 @@ def grade_module(submission_dir, cm, limits=None):
             printed = session.output()
             return [StepResult(c, False, err.message, detail, output=printed)
                     for c in cm.checks]
-        module_deadline = time.monotonic() + MODULE_BUDGET
+        module_deadline = time.monotonic() + MODULE_WALL
         for check in cm.checks:
-            left = module_deadline - time.monotonic()
-            if left <= 0.5:
+            budget = _step_budget(session, module_deadline)
+            if budget is None:
                 results.append(StepResult(check, False, "not run: %s.py used up its %.0f s "
                                           "time budget in earlier steps"
                                           % (cm.module, MODULE_BUDGET)))
                 continue
-            results.append(run_check(check, session, budget=min(STEP_BUDGET, left)))
+            results.append(run_check(check, session, *budget))
         _blame_earlier_steps(cm, session, results, module_deadline)
     finally:
         session.close()
@@ -312,6 +313,17 @@ def grade_module(submission_dir, cm, limits=None):
     for r in results:
         r.hint_levels = len(cm.hints.get(r.task, ()))
     return results
+
+
+def _step_budget(session, module_deadline):
+    """(CPU seconds, wall seconds) the next step may use, or None when the
+    module's budget is spent: CPU time counts, wall time is the backstop."""
+    cpu_left = MODULE_BUDGET - session.cpu_spent
+    wall_left = module_deadline - time.monotonic()
+    if cpu_left <= 0.5 or wall_left <= 0.5:
+        return None
+    budget = min(STEP_BUDGET, cpu_left)
+    return budget, min(budget * WALL_FACTOR, wall_left)
 
 
 def _failing_tasks(cm, session, results, tasks, deadline):
@@ -322,10 +334,10 @@ def _failing_tasks(cm, session, results, tasks, deadline):
         ran = [r for r in results if r.task == task]
         if not ran:
             extra = [c for c in cm.all_checks if c.task == task and c.visibility == "visible"]
-            left = deadline - time.monotonic()
-            if not extra or left <= 0.5:
+            budget = _step_budget(session, deadline)
+            if not extra or budget is None:
                 continue
-            ran = [run_check(c, session, budget=min(STEP_BUDGET, left)) for c in extra]
+            ran = [run_check(c, session, *budget) for c in extra]
         if not all(r.passed for r in ran):
             failing.add(task)
     return failing
@@ -401,11 +413,12 @@ def _cut_repr(x, budget, depth=0):
     return repr(x)[:budget]
 
 
-def run_check(check, session, budget=STEP_BUDGET):
-    """One check against a live session. Never raises."""
+def run_check(check, session, budget=STEP_BUDGET, wall=None):
+    """One check against a live session, within ``budget`` CPU seconds and
+    ``wall`` wall-clock seconds for all its calls. Never raises."""
     start = time.monotonic()
     mark = session.new_step_output()
-    student = Student(session, timeout=check.timeout, budget=budget)
+    student = Student(session, timeout=check.timeout, budget=budget, wall=wall)
     try:
         check.fn(student)
     except StudentError as err:

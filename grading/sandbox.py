@@ -60,8 +60,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 DEFAULT_LIMITS = {
-    "call_timeout": 5.0,      # wall seconds per call
-    "import_timeout": 10.0,   # wall seconds to import the module
+    "call_timeout": 5.0,      # CPU seconds per call (wall-clock backstop: x WALL_FACTOR)
+    "import_timeout": 10.0,   # CPU seconds to import the module (backstop likewise)
     "cpu_seconds": 60,        # RLIMIT_CPU for one child
     "memory_mb": 1024,        # RLIMIT_AS for one child
     "output_kb": 256,         # RLIMIT_FSIZE: the student's stdout/stderr file
@@ -71,6 +71,13 @@ DEFAULT_LIMITS = {
 }
 
 STUDENT_USERS = ("minigrad-student", "nobody")
+
+# Time limits count the child's CPU time (read from /proc), so a loaded or
+# stalled machine never fails correct work; a wall-clock backstop of
+# WALL_FACTOR times the limit still ends code that sleeps or waits. Where the
+# CPU time cannot be read (no /proc), the limits are wall-clock.
+WALL_FACTOR = 3.0
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def env_limits():
@@ -172,6 +179,8 @@ class Session:
         self.import_error = None
         self._next_id = 1
         self._buf = b""
+        self.last_cpu = 0.0  # CPU seconds the last answered request used
+        self.cpu_spent = 0.0  # CPU seconds all requests used (the module's budget)
         self.workdir = tempfile.mkdtemp(prefix="minigrad-sbx-")
         os.chmod(self.workdir, 0o755)
         self.student_dir = os.path.join(self.workdir, "student")
@@ -306,23 +315,56 @@ class Session:
                 continue
             data = data[n:]
 
-    def _receive(self, rid, timeout, during):
-        deadline = time.monotonic() + timeout
+    def cpu_seconds(self):
+        """CPU time (user + system) the child has used so far, or None where
+        it cannot be read (no child, no /proc)."""
+        proc = self.proc
+        if proc is None:
+            return None
+        try:
+            with open("/proc/%d/stat" % proc.pid, "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / float(_CLOCK_TICKS)
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def _receive(self, rid, timeout, during, wall=None):
+        """The answer to request ``rid``: within ``timeout`` seconds of the
+        child's CPU time and ``wall`` seconds of wall-clock time (default
+        ``timeout`` x WALL_FACTOR; ``timeout`` itself where CPU time is not
+        measurable). ``self.last_cpu`` is then the CPU time the call used."""
+        started = time.monotonic()
+        cpu_start = self.cpu_seconds()
+        if wall is None:
+            wall = timeout * WALL_FACTOR if cpu_start is not None else timeout
+        deadline = started + wall
         limit = self.limits["reply_kb"] * 1024
         while True:
             nl = self._buf.find(b"\n")
             if nl >= 0:
                 line, self._buf = self._buf[:nl], self._buf[nl + 1:]
+                self.last_cpu = self._cpu_since(cpu_start, started)
+                self.cpu_spent += self.last_cpu
                 return self._parse(line, rid, during)
             if len(self._buf) > limit:
                 self.close_child()
                 raise StudentError("bad_return", "your answer %s was larger than %d KB"
                                    % (during, self.limits["reply_kb"]))
+            used = self._cpu_since(cpu_start, started)
+            if used > timeout:
+                self.last_cpu = used
+                self.cpu_spent += used
+                self.close_child()
+                raise StudentError("timeout", "your code used more than %g s of CPU time %s "
+                                   "(an infinite loop, or far too slow)" % (timeout, during))
             left = deadline - time.monotonic()
             if left <= 0:
+                self.last_cpu = used
+                self.cpu_spent += used
                 self.close_child()
                 raise StudentError("timeout", "your code did not finish within %g s %s "
-                                   "(an infinite loop, or far too slow)" % (timeout, during))
+                                   "(sleeping, waiting, an infinite loop, or far too slow)"
+                                   % (round(wall, 1), during))
             # Wake up now and then: if the child is gone but something it
             # left holds the pipe open, EOF never comes; do not wait for it.
             ready, _, _ = select.select([self._resp], [], [], min(left, 0.2))
@@ -337,6 +379,14 @@ class Session:
             if not chunk:
                 raise self._death(during)
             self._buf += chunk
+
+    def _cpu_since(self, cpu_start, started):
+        """CPU seconds the child used since ``cpu_start`` (wall seconds since
+        ``started`` where CPU time is not measurable)."""
+        now = self.cpu_seconds() if cpu_start is not None else None
+        if now is None:
+            return time.monotonic() - started
+        return max(0.0, now - cpu_start)
 
     def _death(self, during):
         """The child closed its answer pipe: say how it ended."""
@@ -392,15 +442,18 @@ class Session:
 
     # -- calls --
 
-    def _request(self, kind, name, args, kwargs, timeout, during):
+    def _request(self, kind, name, args, kwargs, timeout, during, wall=None):
         timeout = timeout or self.limits["call_timeout"]
+        self.last_cpu = 0.0
         if self.proc is None:  # restarted after a failed call: the import counts too
             started = time.monotonic()
             err = self.start(import_timeout=min(self.limits["import_timeout"], timeout))
             if err is not None:
                 raise err
             timeout -= time.monotonic() - started
-            if timeout <= 0:
+            if wall is not None:
+                wall -= time.monotonic() - started
+            if timeout <= 0 or (wall is not None and wall <= 0):
                 self.close_child()
                 raise StudentError("timeout", "importing %s.py again used up the time for "
                                    "%s" % (self.module, during))
@@ -414,15 +467,15 @@ class Session:
                        during)
         except (BrokenPipeError, OSError):
             raise self._death(during)
-        return self._receive(rid, timeout, during)
+        return self._receive(rid, timeout, during, wall)
 
-    def call(self, name, args=(), kwargs=None, timeout=None):
+    def call(self, name, args=(), kwargs=None, timeout=None, wall=None):
         """``module.name(*args, **kwargs)`` in the child; plain data back."""
-        return self._request("call", name, args, kwargs, timeout, "in %s()" % name)
+        return self._request("call", name, args, kwargs, timeout, "in %s()" % name, wall)
 
-    def drive(self, driver, args=(), kwargs=None, timeout=None):
+    def drive(self, driver, args=(), kwargs=None, timeout=None, wall=None):
         """``public.DRIVERS[driver](module, *args)`` in the child."""
-        return self._request("drive", driver, args, kwargs, timeout, "in %s" % driver)
+        return self._request("drive", driver, args, kwargs, timeout, "in %s" % driver, wall)
 
     def new_step_output(self):
         """Empty the student's output file before a step: each step gets the
@@ -591,37 +644,45 @@ class Student:
 
     ``timeout`` caps each call (default: the session's ``call_timeout``);
     ``budget`` caps all calls of one step together, so a check that calls
-    the student's code many times still ends in bounded time.
+    the student's code many times still ends in bounded time. Both count
+    the child's CPU time, with a wall-clock backstop of WALL_FACTOR times
+    the budget (see ``Session._receive``).
     """
 
-    def __init__(self, session, timeout=None, budget=None):
+    def __init__(self, session, timeout=None, budget=None, wall=None):
         self._session = session
         self._timeout = timeout
-        self._deadline = None if budget is None else time.monotonic() + budget
         self._budget = budget
+        self._spent = 0.0  # CPU seconds this step's calls have used
+        if wall is None and budget is not None:
+            wall = budget * WALL_FACTOR
+        self._deadline = None if wall is None else time.monotonic() + wall
 
     @property
     def module(self):
         return self._session.module
 
-    def _call_timeout(self, what):
+    def _limits(self, what):
+        """(CPU seconds, wall seconds) the next call may use."""
         timeout = self._timeout or self._session.limits["call_timeout"]
-        if self._deadline is None:
-            return timeout
-        left = self._deadline - time.monotonic()
-        if left <= 0:
+        if self._budget is None:
+            return timeout, None
+        cpu_left = self._budget - self._spent
+        wall_left = self._deadline - time.monotonic()
+        if cpu_left <= 0 or wall_left <= 0:
             raise StudentError("timeout", "your code used up this step's %g s before %s "
                                "(far too slow, or a loop that never ends)"
                                % (self._budget, what))
-        return min(timeout, left)
+        return min(timeout, cpu_left), min(timeout * WALL_FACTOR, wall_left)
 
     def _run(self, method, name, args, kwargs, what):
-        timeout = self._call_timeout(what)
+        timeout, wall = self._limits(what)
         try:
-            return method(name, args, kwargs, timeout=timeout)
+            return method(name, args, kwargs, timeout=timeout, wall=wall)
         except StudentError as err:
-            if err.kind == "timeout" and self._deadline is not None \
-                    and time.monotonic() >= self._deadline:
+            if err.kind == "timeout" and self._budget is not None and (
+                    self._spent + self._session.last_cpu >= self._budget
+                    or time.monotonic() >= self._deadline):
                 err.message = ("your code used up this step's %g s in %s (far too slow, "
                                "or a loop that never ends)" % (self._budget, name))
             if err.kind in ("timeout", "crash", "exit", "memory", "output"):
@@ -629,6 +690,8 @@ class Student:
                 err.message += "; the call was %s" % _call_repr(name, args, kwargs)
             err.args = (err.message,)
             raise
+        finally:
+            self._spent += self._session.last_cpu
 
     def call(self, name, *args, **kwargs):
         """Call the student's ``name(*args, **kwargs)``; returns plain data or

@@ -159,7 +159,17 @@ def test_infinite_loop_costs_that_step_only(tmp_path):
     code, stdout, text = grade_fixture(sub, tmp_path)
     data = json.loads(text)
     assert data["score"] == 5
-    assert "did not finish within 1 s" in stdout
+    assert "used more than 1 s of CPU time" in stdout  # CPU time, not wall time
+
+
+def test_code_that_sleeps_is_stopped_by_the_wall_clock_backstop(tmp_path):
+    source = open(os.path.join(GOOD, "ex99_demo.py")).read()
+    source = source.replace("return 1.0 - math.tanh(z) ** 2",
+                            "__import__('time').sleep(30)")
+    sub = write_module(tmp_path / "sub", source)
+    code, stdout, text = grade_fixture(sub, tmp_path)
+    assert json.loads(text)["score"] == 5
+    assert "did not finish within 3 s" in stdout  # 1 s of CPU x WALL_FACTOR 3
 
 
 def test_wrong_type_returned(tmp_path):
@@ -331,17 +341,37 @@ def test_batch_three_submissions(tmp_path):
 def test_step_budget_bounds_a_check_that_calls_many_times(tmp_path):
     from grading.check import StudentError
     from grading.sandbox import Session, Student
-    write_module(tmp_path / "sub", "import time\n\ndef slow(x):\n    time.sleep(0.4)\n"
-                 "    return x\n")
+    write_module(tmp_path / "sub", "import time\n\ndef slow(x):\n"
+                 "    t = time.process_time()\n"
+                 "    while time.process_time() - t < 0.4:\n        pass\n"
+                 "    return x\n\ndef sleepy(x):\n    time.sleep(0.4)\n    return x\n")
     with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
         assert session.start() is None
-        student = Student(session, timeout=5.0, budget=1.0)
+        student = Student(session, timeout=5.0, budget=1.0)  # 1 s of CPU time
         assert student.call("slow", 1.0) == 1.0
         assert student.call("slow", 2.0) == 2.0
         with pytest.raises(StudentError) as err:
             for _ in range(3):
                 student.call("slow", 3.0)
         assert err.value.kind == "timeout" and "1 s" in err.value.message
+        # sleeping costs no CPU time: the wall-clock backstop (3 x 1 s) ends it
+        assert session.start() is None
+        student = Student(session, timeout=5.0, budget=1.0)
+        with pytest.raises(StudentError) as err:
+            for _ in range(20):
+                student.call("sleepy", 1.0)
+        assert err.value.kind == "timeout" and "1 s" in err.value.message
+
+
+def test_a_stalled_machine_does_not_fail_correct_work(tmp_path):
+    """Limits count CPU time: a call that waits 1.5 s of wall time on a busy
+    host (simulated by sleeping) while using no CPU passes a 1 s limit."""
+    from grading.sandbox import Session, Student
+    write_module(tmp_path / "sub", "import time\n\ndef stalled(x):\n    time.sleep(1.5)\n"
+                 "    return x\n")
+    with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
+        assert session.start() is None
+        assert Student(session, timeout=1.0, budget=2.0).call("stalled", 4.0) == 4.0
 
 
 def test_selectors_accept_short_forms(tmp_path):
