@@ -13,6 +13,7 @@ without the hook, only when we are root) it asserts:
   it (a second later, after anything left running would have written);
 - no process is left: none whose command line holds the attack's marker or
   the run's private temp folder, none whose working folder is in it;
+- nothing is left in the grader's temp folder (``TMPDIR``);
 - no file changed: the instructor tree (reference solution, checks, a copy
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
@@ -39,7 +40,7 @@ MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek",
-           "tamper", "revive", "deep", "exhaust", "exhaust_import", "exhaust_output",
+           "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
            "exhaust_procs"]
 
 # what the student is told, per attack (full mode): words that must appear
@@ -172,6 +173,7 @@ def grade_attack(world, attack, mode="full", settle=0.0):
         "this repository changed: %s\n%s" % (_changed(before[1], after[1], True), output)
     data = json.loads(written.decode("utf-8"))
     _assert_gradescope(data)
+    assert os.listdir(tmp) == [], "the grader left its temporary folders: %s" % os.listdir(tmp)
     return data, output, left
 
 
