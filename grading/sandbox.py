@@ -380,6 +380,12 @@ class Session:
         except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
             self.close_child()
             raise StudentError("bad_return", "the grader got a malformed answer %s" % during)
+        if type(record) is dict:  # the student's text, whatever the child sent
+            for key, limit in (("message", 2000), ("detail", 4000)):
+                text = record.get(key)
+                if type(text) is str and len(text) > limit:
+                    record[key] = "%s\n... (%d characters cut) ...\n%s" % (
+                        text[:limit - limit // 4], len(text) - limit, text[-(limit // 4):])
         if type(record) is not dict or record.get("nonce") != self.nonce \
                 or record.get("id") != rid:
             self.close_child()

@@ -243,3 +243,17 @@ def test_forbidden_actions_are_named(world):
                   "allowed during grading" % world["secret"],
                   "your code tried to import ctypes", "start another process (os.system)"):
         assert words in text, "%r not in the feedback:\n%s" % (words, text)
+
+
+def test_loud_feedback_stays_small_and_marked(world):
+    """Issue 12: student text is cut to a fixed size in every field, and no
+    line of it can pass for one of the grader's own lines."""
+    data, output, left = grade_attack(world, "loud")
+    assert data["score"] == 0, output
+    assert left == []
+    assert len(json.dumps(data)) < 60000, "results.json holds %d characters" % len(
+        json.dumps(data))
+    for text in [output] + [t.get("output", "") for t in data["tests"]]:
+        fakes = [ln for ln in text.splitlines() if ln.lstrip().startswith(("Total:", "ok "))]
+        real = [ln for ln in fakes if ln.startswith("Total: 0/4")]
+        assert fakes == real, "student lines pass for the grader's:\n%s" % "\n".join(fakes)
