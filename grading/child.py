@@ -225,7 +225,7 @@ def _make_dev_null(root):
 # RLIMIT_AS does not count.
 _REMOVED_POSIX = ("pidfd_open", "memfd_create", "sched_setaffinity", "sched_setscheduler",
                   "sched_setparam", "setpriority", "setpgid", "setpgrp", "setsid",
-                  "unshare", "setns", "process_vm_writev", "process_vm_readv")
+                  "unshare", "setns")
 # Signal handlers and timers are removed too: a handler runs Python code
 # between two lines of the audit hook, which lets a race change a file after
 # the hook looked at it.

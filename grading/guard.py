@@ -44,6 +44,7 @@ hostile code: defence in depth. The boundary is the separate, unprivileged
 process (see ``sandbox.py``).
 """
 
+import importlib.machinery
 import os
 import posix
 import stat as _stat_module
@@ -108,7 +109,8 @@ def _native_names():
     removed would be back. Native code loaded from a file picks its init
     function by the last part of the name, so ``x.select`` loaded from
     ``select``'s file counts as ``select``."""
-    import importlib.machinery
+    # (importlib.machinery is imported with this module: after the chroot
+    # the standard library may be out of reach)
     suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
     names = set(sys.builtin_module_names)
     for name, module in list(sys.modules.items()):

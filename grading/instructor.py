@@ -30,6 +30,7 @@ import stat
 import subprocess
 import sys
 import time
+import traceback
 import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -263,7 +264,13 @@ def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
     started = time.monotonic()
 
     def one(name):
-        return name, grade(os.path.join(folder, name), modules, jobs=1)
+        # one submission that breaks the grader must not cost the others
+        # their row: the CSV is always written
+        try:
+            return name, grade(os.path.join(folder, name), modules, jobs=1)
+        except Exception as exc:  # noqa: BLE001
+            stream.write("\nthe grader failed on %s:\n%s" % (name, traceback.format_exc()))
+            return name, exc
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(one, s) for s in students]
@@ -278,6 +285,11 @@ def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
     out = []
     for name in students:
         results = rows[name]
+        if isinstance(results, Exception):
+            out.append([name, "", ""] + ["" for _ in modules]
+                       + ["the grader failed on this submission (%s); grade it again alone"
+                          % type(results).__name__])
+            continue
         got, most = report.total(results)
         per = {m: report._num(report.total(rs)[0]) for m, rs in report.by_module(results)}
         out.append([name, report._num(got), report._num(most)]

@@ -125,9 +125,21 @@ def printable(text):
     return _CONTROL.sub("", text) if isinstance(text, str) else text
 
 
+STUDENT_MARK = "  | "
+
+
 def explain(r):
-    """The feedback for one failed check, as plain printable lines."""
-    return [printable(line) for line in _explain(r)]
+    """The feedback for one failed check, as plain printable lines, one
+    line each: student text (an exception message, a traceback, what the
+    code printed) may hold newlines, and every line of it after the first
+    is marked ``  | ``, so nothing the student writes can pass for one of
+    the grader's own lines (``Total: 4/4 points``)."""
+    out = []
+    for line in _explain(r):
+        parts = printable(line).splitlines() or [""]
+        out.append(parts[0])
+        out.extend(STUDENT_MARK + part for part in parts[1:])
+    return out
 
 
 def _explain(r):
@@ -158,10 +170,10 @@ def _explain(r):
                      % (r.task, r.hint_levels))
     if d.get("traceback"):
         lines.append("your traceback:")
-        lines.extend("    " + ln for ln in d["traceback"].splitlines())
+        lines.extend(STUDENT_MARK + ln for ln in d["traceback"].splitlines())
     if r.output:
         lines.append("your code printed:")
-        lines.extend("    " + ln for ln in r.output.rstrip().splitlines()[-20:])
+        lines.extend(STUDENT_MARK + ln for ln in r.output.rstrip().splitlines()[-20:])
     return lines
 
 

@@ -373,6 +373,19 @@ def _explain_errors(cm, results):
         r.detail = dict(r.detail, hint=meanings[raised.group(1)])
 
 
+MESSAGE_LIMIT = 2000    # characters of a message (it may quote the student's exception)
+TRACEBACK_LIMIT = 4000  # characters of the student's traceback
+
+
+def cut_text(text, limit):
+    """``text`` if short, else its head and its tail with the size between."""
+    if not isinstance(text, str) or len(text) <= limit:
+        return text
+    tail = limit // 4
+    return "%s\n... (%d characters cut) ...\n%s" % (
+        text[:limit - tail], len(text) - limit, text[-tail:])
+
+
 def bounded(x, budget=2000):
     """``x`` if it is small, else a cut text of it: what a report may keep of
     a value. Walks at most ``budget`` items, so a huge value costs little."""
@@ -430,19 +443,22 @@ def run_check(check, session, budget=STEP_BUDGET, wall=None):
             message = "%s is not implemented yet: write %s() in %s.py" % (
                 stub.group(2), stub.group(1), check.module)
             detail = {}
-        return StepResult(check, False, message, detail, time.monotonic() - start,
-                          session.output(since=mark))
+        if "traceback" in detail:
+            detail["traceback"] = cut_text(detail["traceback"], TRACEBACK_LIMIT)
+        return StepResult(check, False, cut_text(message, MESSAGE_LIMIT), detail,
+                          time.monotonic() - start, session.output(since=mark))
     except CheckFailed as fail:
         # Bounded copies: a huge answer must not be kept (or printed) whole.
         detail = {"inputs": bounded(fail.inputs), "expected": bounded(fail.expected),
                   "got": bounded(fail.got), "hint": fail.hint}
-        return StepResult(check, False, fail.message, detail, time.monotonic() - start,
-                          session.output(since=mark))
+        return StepResult(check, False, cut_text(fail.message, MESSAGE_LIMIT), detail,
+                          time.monotonic() - start, session.output(since=mark))
     except Exception as exc:  # the check could not use what the student returned
         last = traceback.extract_tb(exc.__traceback__)[-1:]
         where = " (%s:%s)" % (os.path.basename(last[0].filename), last[0].lineno) if last else ""
-        return StepResult(check, False, "the grader could not use your answer: %s: %s%s"
-                          % (type(exc).__name__, exc, where), {}, time.monotonic() - start)
+        return StepResult(check, False, cut_text("the grader could not use your answer: "
+                                                 "%s: %s%s" % (type(exc).__name__, exc, where),
+                                                 MESSAGE_LIMIT), {}, time.monotonic() - start)
     return StepResult(check, True, "", {}, time.monotonic() - start)
 
 

@@ -48,6 +48,7 @@ import secrets
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -429,6 +430,12 @@ class Session:
         except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
             self.close_child()
             raise StudentError("bad_return", "the grader got a malformed answer %s" % during)
+        if type(record) is dict:  # the student's text, whatever the child sent
+            for key, limit in (("message", 2000), ("detail", 4000)):
+                text = record.get(key)
+                if type(text) is str and len(text) > limit:
+                    record[key] = "%s\n... (%d characters cut) ...\n%s" % (
+                        text[:limit - limit // 4], len(text) - limit, text[-(limit // 4):])
         if type(record) is not dict or record.get("nonce") != self.nonce \
                 or record.get("id") != rid:
             self.close_child()
@@ -533,14 +540,97 @@ class Session:
 
     def close(self):
         self.close_child()
-        shutil.rmtree(self.workdir, ignore_errors=True)
-        shutil.rmtree(os.path.dirname(self.output_path), ignore_errors=True)
+        remove_tree(self.workdir)
+        remove_tree(os.path.dirname(self.output_path))
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
+
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def remove_tree(top):
+    """Remove the folder ``top`` and everything in it; never raises.
+
+    The student's code may leave a tree of any depth in scratch (a chain of
+    thousands of folders, built by renames so each path stays short), which
+    ``shutil.rmtree`` (recursive) cannot remove. Here no recursion and no
+    long path: with one descriptor on ``top``, each round removes its files
+    and empty folders and moves the entries of a non-empty folder up into
+    ``top``, so every tree shrinks to nothing. Symlinks are removed, never
+    followed. Returns True if ``top`` is gone."""
+    try:
+        fd = os.open(top, _DIR_FLAGS)
+    except OSError:
+        try:
+            os.unlink(top)
+        except OSError:
+            pass
+        return not os.path.lexists(top)
+    counter = 0
+    try:
+        while True:
+            progress = False
+            names = set(os.listdir(fd))
+            if not names:
+                break
+            for name in sorted(names):
+                try:
+                    st = os.lstat(name, dir_fd=fd)
+                except OSError:
+                    continue
+                if not stat.S_ISDIR(st.st_mode):
+                    try:
+                        os.unlink(name, dir_fd=fd)
+                        progress = True
+                    except OSError:
+                        pass
+                    continue
+                try:
+                    os.rmdir(name, dir_fd=fd)
+                    progress = True
+                    continue
+                except OSError:
+                    pass
+                try:  # a folder the student made unreadable
+                    os.chmod(name, 0o700, dir_fd=fd)
+                    sub = os.open(name, _DIR_FLAGS, dir_fd=fd)
+                except OSError:
+                    continue
+                try:
+                    for inner in os.listdir(sub):
+                        while True:
+                            counter += 1
+                            up = ".minigrad-rm-%d" % counter
+                            if up not in names:
+                                break
+                        try:
+                            os.rename(inner, up, src_dir_fd=sub, dst_dir_fd=fd)
+                            names.add(up)
+                            progress = True
+                        except OSError:
+                            pass
+                finally:
+                    os.close(sub)
+                try:
+                    os.rmdir(name, dir_fd=fd)
+                except OSError:
+                    pass
+            if not progress:
+                break
+    except Exception:  # noqa: BLE001 -- cleanup must never fail the grading
+        pass
+    finally:
+        os.close(fd)
+    try:
+        os.rmdir(top)
+    except OSError:
+        pass
+    return not os.path.lexists(top)
 
 
 def session_members(sid):

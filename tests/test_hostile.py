@@ -13,6 +13,7 @@ without the hook, only when we are root) it asserts:
   it (a second later, after anything left running would have written);
 - no process is left: none whose command line holds the attack's marker or
   the run's private temp folder, none whose working folder is in it;
+- nothing is left in the grader's temp folder (``TMPDIR``);
 - no file changed: the instructor tree (reference solution, checks, a copy
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
@@ -39,7 +40,7 @@ MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek",
-           "tamper", "revive", "deep", "exhaust", "exhaust_import", "exhaust_output",
+           "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
            "exhaust_procs"]
 
 # what the student is told, per attack (full mode): words that must appear
@@ -175,6 +176,7 @@ def grade_attack(world, attack, mode="full", settle=0.0):
         "this repository changed: %s\n%s" % (_changed(before[1], after[1], True), output)
     data = json.loads(written.decode("utf-8"))
     _assert_gradescope(data)
+    assert os.listdir(tmp) == [], "the grader left its temporary folders: %s" % os.listdir(tmp)
     return data, output, left
 
 
@@ -244,3 +246,17 @@ def test_forbidden_actions_are_named(world):
                   "allowed during grading" % world["secret"],
                   "your code tried to import ctypes", "start another process (os.system)"):
         assert words in text, "%r not in the feedback:\n%s" % (words, text)
+
+
+def test_loud_feedback_stays_small_and_marked(world):
+    """Issue 12: student text is cut to a fixed size in every field, and no
+    line of it can pass for one of the grader's own lines."""
+    data, output, left = grade_attack(world, "loud")
+    assert data["score"] == 0, output
+    assert left == []
+    assert len(json.dumps(data)) < 60000, "results.json holds %d characters" % len(
+        json.dumps(data))
+    for text in [output] + [t.get("output", "") for t in data["tests"]]:
+        fakes = [ln for ln in text.splitlines() if ln.lstrip().startswith(("Total:", "ok "))]
+        real = [ln for ln in fakes if ln.startswith("Total: 0/4")]
+        assert fakes == real, "student lines pass for the grader's:\n%s" % "\n".join(fakes)

@@ -372,3 +372,33 @@ def test_deep_values_never_crash_the_grader():
     assert json.dumps(report._jsonable(deep))
     assert isinstance(runner.bounded(deep), str)
     assert isinstance(report._wrong_entries(deep, deep), list)
+
+
+def test_cleanup_removes_any_tree_and_never_follows_links(tmp_path):
+    """Issue 12: a chain of folders 5000 deep (too deep for shutil.rmtree),
+    an unreadable folder and a symlink out: all removed, nothing outside."""
+    from grading.sandbox import remove_tree
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep")
+    top = tmp_path / "work"
+    top.mkdir()
+    os.chdir(str(top))
+    try:
+        os.mkdir("d")
+        for _ in range(5000):
+            os.mkdir("n")
+            os.rename("d", "n/d")
+            os.rename("n", "d")
+        os.makedirs("closed/inner")
+        with open("closed/inner/f.txt", "w") as f:
+            f.write("x")
+        os.chmod("closed", 0)
+        os.symlink(str(outside), "link")
+        os.symlink(str(outside), "d/link")
+    finally:
+        os.chdir(str(tmp_path))
+    assert remove_tree(str(top)) is True
+    assert not top.exists()
+    assert (outside / "keep.txt").read_text() == "keep"
+    assert remove_tree(str(top)) is True  # already gone: no error
