@@ -20,12 +20,13 @@ Notation: seed 003 writes l for the loss of one example and dl/dz; the kit
 writes L and dL/dz (``dL_dz`` in code). Neither calls dL/dz a delta (in the
 kit delta means dL/da, see ex06).
 
-The network: fully connected layers l = 1..L of sigmoid neurons, the output
-layer too (y = a^L)::
+The network: D fully connected layers l = 1..D of sigmoid neurons, the
+output layer too (y = a^D). D is the number of layers (the depth): the
+letter L stays the loss, so dL/dz^D is the loss's derivative at the last layer::
 
     a^0 = x
     z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k        a^l_k = sigma(z^l_k)
-    y = a^L
+    y = a^D
 
 A hidden neuron in seed 003's picture (w3, w4: the weights out of it)::
 
@@ -40,10 +41,10 @@ so z^l = (W^l)^T a^(l-1) + b^l.
 Python lists count from 0, the layers from 1. The steps take the lecture's
 layer number l and these lists:
 
-* W = [W^1, ..., W^L], so W^l is ``W[l-1]``; b likewise;
-* cache = {"z": [z^1, ..., z^L], "a": [a^0, ..., a^L]}, what forward (7.2)
+* W = [W^1, ..., W^D], so W^l is ``W[l-1]``; b likewise;
+* cache = {"z": [z^1, ..., z^D], "a": [a^0, ..., a^D]}, what forward (7.2)
   returns: z^l is ``cache["z"][l-1]``, a^l is ``cache["a"][l]`` (a^0 = x);
-* dL_dz = [dL/dz^1, ..., dL/dz^L], what backward (7.7) returns, shaped like
+* dL_dz = [dL/dz^1, ..., dL/dz^D], what backward (7.7) returns, shaped like
   cache["z"].
 
 The loss L is some function of the outputs y; its gradient dL/dy is
@@ -99,13 +100,13 @@ def dz_dw(a, w, b):
 def forward(x, W, b):
     """Exercise 7.2: the forward pass of the whole network, caching every z and a.
 
-    Equations: a^0 = x; for l = 1..L:
+    Equations: a^0 = x; for l = 1..D:
     z^l_k = sum_j a^(l-1)_j W^l[j][k] + b^l_k and a^l_k = sigma(z^l_k).
 
-    Inputs: x (list of floats), W (list of L matrices, W[l-1] = W^l is
-    n_(l-1) x n_l as a list of rows), b (list of L lists, b[l-1] has n_l
+    Inputs: x (list of floats), W (list of D matrices, W[l-1] = W^l is
+    n_(l-1) x n_l as a list of rows), b (list of D lists, b[l-1] has n_l
     floats).
-    Returns: the cache {"z": [z^1, ..., z^L], "a": [a^0 = x, a^1, ..., a^L]}
+    Returns: the cache {"z": [z^1, ..., z^D], "a": [a^0 = x, a^1, ..., a^D]}
     (lists of lists of floats; "a" has one more entry than "z").
 
     >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
@@ -120,7 +121,7 @@ def forward(x, W, b):
 def sigma_prime(z):
     """Exercise 7.3: sigma'(z) = da/dz for a = sigma(z), the sigmoid's derivative.
 
-    The first factor of the backward pass (dL/dz = da/dz dL/da); it is a
+    The backward pass needs it at every neuron (7.5, 7.6); there it is a
     number, because z is already known from the forward pass.
 
     Input: float z. Returns: a float.
@@ -132,7 +133,7 @@ def sigma_prime(z):
 
 
 def dL_da(W, l, j, dL_dz_next):
-    """Exercise 7.4: dL/da^l_j for unit j of a hidden layer l (1 <= l < L).
+    """Exercise 7.4: dL/da^l_j for unit j of a hidden layer l (1 <= l < D).
 
     Seed 003's chain rule case 2: a = sigma(z) feeds the neurons z', z'', ...
     of layer l+1, whose dL/dz', dL/dz'', ... are known.
@@ -148,7 +149,7 @@ def dL_da(W, l, j, dL_dz_next):
 
 
 def dL_dz(cache, W, l, j, dL_dz_next):
-    """Exercise 7.5: the backward pass for one hidden neuron: dL/dz^l_j (1 <= l < L).
+    """Exercise 7.5: the backward pass for one hidden neuron: dL/dz^l_j (1 <= l < D).
 
     Seed 003's "Backpropagation - Backward pass" slides: the neuron run
     backwards, from dL/dz', dL/dz'' of the next layer to its own dL/dz.
@@ -164,7 +165,7 @@ def dL_dz(cache, W, l, j, dL_dz_next):
 
 
 def dL_dz_output(cache, k, dL_dy):
-    """Exercise 7.6: case 1, an output neuron: dL/dz^L_k, with y_k = sigma(z^L_k).
+    """Exercise 7.6: case 1, an output neuron: dL/dz^D_k, with y_k = sigma(z^D_k).
 
     Inputs: cache (from forward), the output unit k, dL_dy (list of floats,
     dL/dy for every output). Returns: a float.
@@ -183,7 +184,7 @@ def backward(cache, W, dL_dy):
     layer towards the input (case 2), each layer from the one after it.
 
     Inputs: cache (from forward), W (as in forward), dL_dy (list of floats,
-    one per output). Returns: [dL/dz^1, ..., dL/dz^L], lists shaped like
+    one per output). Returns: [dL/dz^1, ..., dL/dz^D], lists shaped like
     cache["z"].
 
     >>> c = forward(EXAMPLE_X, EXAMPLE_W, EXAMPLE_B)
@@ -196,7 +197,9 @@ def backward(cache, W, dL_dy):
 def dL_dw(cache, dL_dz, l, j, k):
     """Exercise 7.8: the summary: dL/dW^l[j][k], one weight's gradient.
 
-    Seed 003's summary: the forward pass's dz/dw times the backward pass's dL/dz.
+    Seed 003's summary joins the two passes: which neuron does W^l[j][k]
+    feed, and which of the forward pass's numbers (7.1, the cache) and the
+    backward pass's (7.7, dL_dz) belong to this weight?
 
     Inputs: cache (from forward), dL_dz (from backward), the layer number l,
     the unit j below and the unit k above that W^l[j][k] connects.
@@ -214,7 +217,7 @@ def gradients(cache, dL_dz):
     """Exercise 7.9: dL/dW and dL/db for every parameter of the network.
 
     Inputs: cache (from forward), dL_dz (from backward).
-    Returns: {"W": [dL/dW^1, ..., dL/dW^L], "b": [dL/db^1, ..., dL/db^L]},
+    Returns: {"W": [dL/dW^1, ..., dL/dW^D], "b": [dL/db^1, ..., dL/db^D]},
     each dL/dW^l shaped like W^l (n_(l-1) rows, n_l columns), each dL/db^l
     like b^l.
 

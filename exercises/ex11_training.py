@@ -111,8 +111,9 @@ def mse_cost(ys, ts):
 def accuracy(ys, ts):
     """Exercise 11.4: the fraction of examples classified correctly.
 
-    The predicted class is sign(y_j) (seed 000: y = sign(z)), +1 if
-    y_j > 0 else -1; with labels t_j in {-1, +1}::
+    The predicted class is the sign of the output y_j (as seed 000's
+    perceptron classifies by the sign of z), +1 if y_j > 0 else -1; with
+    labels t_j in {-1, +1}::
 
         accuracy = (1/m) sum_j 1{sign(y_j) == t_j}
 

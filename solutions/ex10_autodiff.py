@@ -69,12 +69,13 @@ import math
 class Value:
     """A scalar that remembers how it was computed, so it can be differentiated.
 
-    ``data``: the number (a float). ``grad``: dL/d(this node), filled in by
-    ``backward()`` of some output L; 0.0 until then. ``_prev``: the input
-    nodes (a tuple, in order; ``a + a`` has ``_prev == (a, a)``). ``_op``: a
-    label of the op. ``_backward``: the op's local-derivative function,
-    called as ``node._backward(node)``. ``_exponent``: c for ``a ** c``.
-    ``label``: a name for printing and for the checks.
+    ``data``: the number (a float). ``grad``: dy/d(this node), filled in by
+    ``y.backward()`` of some output y (dL/d(this node) when y is a loss L);
+    0.0 until then. ``_prev``: the input nodes (a tuple, in order; ``a + a``
+    has ``_prev == (a, a)``). ``_op``: a label of the op. ``_backward``: the
+    op's local-derivative function, called as ``node._backward(node)``.
+    ``_exponent``: c for ``a ** c``. ``label``: a name for printing and for
+    the checks.
     """
 
     def __init__(self, data, _children=(), _op="", label=""):
@@ -348,8 +349,12 @@ def topo_sort(root):
     >>> a = x + y; a.label = "a"
     >>> b = a.tanh(); b.label = "b"
     >>> c = a * b; c.label = "c"
-    >>> [v.label for v in topo_sort(c)]    # one valid order of several
-    ['x', 'y', 'a', 'b', 'c']
+    >>> found = topo_sort(c)    # x, y, a, b, c is one valid order; y, x, a, b, c another
+    >>> sorted(v.label for v in found), found[-1].label    # each node once, u absent, c last
+    (['a', 'b', 'c', 'x', 'y'], 'c')
+    >>> at = {v.label: i for i, v in enumerate(found)}
+    >>> at["x"] < at["a"] and at["y"] < at["a"] < at["b"] < at["c"]    # inputs first
+    True
     """
     # BEGIN SOLUTION Exercise 10.6
     order = []

@@ -189,7 +189,7 @@ def _check_forward(student, ns):
                                            "The next layer takes a = sigma(z), not z."),
                      }))
         expect_close(got["a"], o["a"], inputs=inputs, what="forward()['a']",
-                     hint="a = [a^0, a^1, ..., a^L] with a^0 = x and a^l_k = sigma(z^l_k).",
+                     hint="a = [a^0, a^1, ..., a^D] with a^0 = x and a^l_k = sigma(z^l_k).",
                      mistakes={"no x": (o["a"][1:], "Start the list a with a^0 = x: the "
                                                     "inputs are the dz/dw of the first layer.")})
 
@@ -340,27 +340,27 @@ def _check_output(student, ns):
             expect_close(got, o["dL_dz"][-1][k],
                          inputs=dict(cache="the correct forward(x, W, b)", x=net["x"],
                                      W=net["W"], b=net["b"], k=k, dL_dy=o["dL_dy"]),
-                         what="dL/dz^L_%d (output layer)" % k,
+                         what="dL/dz^D_%d (output layer)" % k,
                          hint="Case 1: dL/dz = dy/dz times dL/dy for this output neuron.",
                          mistakes={"no sigma'": (o["dL_dy"][k], "You returned dL/dy_k; the "
                                                                 "chain still needs dy1/dz' "
                                                                 "(y = sigma(z))."),
                                    "sigma'(y)": (sp(y) * o["dL_dy"][k],
                                                  "You took sigma' of the output y; it belongs "
-                                                 "at the neuron's input z^L_k."),
+                                                 "at the neuron's input z^D_k."),
                                    "sigma": (sig(z) * o["dL_dy"][k],
                                              "You used sigma(z) where sigma'(z) belongs.")})
 
 
 @check("Exercise 7.6", points=2, visibility="visible", uses=("7.3",))
 def test_dL_dz_output_visible(student):
-    "dL/dz^L_k matches autodiff of the squared error for every output of the slide's network and three seeded ones."
+    "dL/dz^D_k matches autodiff of the squared error for every output of the slide's network and three seeded ones."
     _check_output(student, visible_nets(760))
 
 
 @check("Exercise 7.6", points=4, visibility="hidden", uses=("7.3",))
 def test_dL_dz_output_hidden(student):
-    "dL/dz^L_k matches autodiff for every output of other seeded networks."
+    "dL/dz^D_k matches autodiff for every output of other seeded networks."
     _check_output(student, hidden_nets(7600))
 
 
@@ -373,9 +373,9 @@ def _check_backward(student, ns):
                       dL_dy=o["dL_dy"])
         got = student.call("backward", cache_of(o), net["W"], o["dL_dy"])
         expect_close(got, o["dL_dz"], inputs=inputs, what="dL/dz (all layers)",
-                     hint="Start at the output layer (case 1), then go to layer L-1, L-2, ..., "
+                     hint="Start at the output layer (case 1), then go to layer D-1, D-2, ..., "
                           "1, each from the layer after it (case 2); return them in the order "
-                          "dL/dz^1, ..., dL/dz^L.",
+                          "dL/dz^1, ..., dL/dz^D.",
                      mistakes=_mistakes({
                          "transposed W": (wrong_dL_dz(o, net["W"], o["dL_dy"], transpose=True),
                                           "Use the weights *out of* each unit, not the ones "
@@ -390,7 +390,7 @@ def _check_backward(student, ns):
                                                  "in front of the weighted sum."),
                          "reversed": (o["dL_dz"][::-1] if len(o["dL_dz"]) > 1 else None,
                                       "The list is in layer order, dL/dz^1 first, though the "
-                                      "backward pass computes dL/dz^L first."),
+                                      "backward pass computes dL/dz^D first."),
                      }))
 
 
@@ -500,9 +500,11 @@ HINTS = {
         "changes when one weight w_i changes.",
         "Only one term of the sum contains w_i; the bias and the other terms are constants "
         "for it. Seed 003 says it in words: the value of the input connected by the weight.",
+        "In that term w_i multiplies the input a_i, so dz/dw_i is a_i: one entry per weight, "
+        "in the weights' order. The values of w and b do not enter the answer.",
     ],
     "Exercise 7.2": [
-        "Bookkeeping: start from a^0 = x and apply the layer equations for l = 1, 2, ..., L, "
+        "Bookkeeping: start from a^0 = x and apply the layer equations for l = 1, 2, ..., D, "
         "keeping every z^l and a^l.",
         "z^l_k sums over the units j of the layer below, each activation times W^l[j][k] "
         "(row j, column k), plus the bias; then sigma of each z. The cache's list a starts "
@@ -535,14 +537,14 @@ HINTS = {
     ],
     "Exercise 7.6": [
         "Case 1, an output neuron: its activation is the output y itself, and dL/dy is given.",
-        "Write it with unevaluated factors: dL/dz^L_k = dy_k/dz^L_k times dL/dy_k.",
-        "dy_k/dz^L_k is sigma' at z^L_k (the last list of the cache's z); dL/dy_k is entry k "
+        "Write it with unevaluated factors: dL/dz^D_k = dy_k/dz^D_k times dL/dy_k.",
+        "dy_k/dz^D_k is sigma' at z^D_k (the last list of the cache's z); dL/dy_k is entry k "
         "of dL_dy.",
     ],
     "Exercise 7.7": [
         "Seed 003: compute dL/dz from the output layer backwards. Each hidden layer needs the "
         "dL/dz of the layer after it, so the order of the loop matters.",
-        "First the output layer, every unit by case 1 (7.6). Then for l = L-1 down to 1, every "
+        "First the output layer, every unit by case 1 (7.6). Then for l = D-1 down to 1, every "
         "unit j of layer l by case 2 (7.5), fed with the dL/dz of layer l+1 you just found.",
         "Keep the results in a list indexed like cache's z (dL/dz^l at index l-1), filled from "
         "the end; hand it back in layer order.",
@@ -559,7 +561,7 @@ HINTS = {
     "Exercise 7.9": [
         "Every weight is a case of 7.8, and every bias too, with its own dz/db.",
         "Build dL/dW^l entry by entry, row j for each unit of layer l-1 and column k for each "
-        "unit of layer l, for every layer l = 1..L.",
+        "unit of layer l, for every layer l = 1..D.",
         "z^l_k = ... + b^l_k has slope 1 in b^l_k, so dL/db^l is layer l's dL/dz (a copy).",
     ],
 }

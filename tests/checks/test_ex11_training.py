@@ -1,7 +1,8 @@
 """Exercise 11: Training: gradient steps, the training loop, an MLP learns XOR (seeds 000, 002, 003)."""
 import math
 
-from grading.check import check, expect_close, expect_equal, expect_true, seeded
+from grading.check import (CheckFailed, StudentError, check, expect_close, expect_equal,
+                           expect_true, seeded)
 from minigrad.cli import accuracy as model_accuracy
 from minigrad.engine import Value
 from minigrad.losses import mse
@@ -171,7 +172,7 @@ def total_case(rng):
 def expect_total(student, grads, want):
     got = student.call("total_gradient", grads)
     N = len(grads)
-    expect_close(got, want, inputs={"example_grads": grads}, what="dL/dtheta",
+    expect_close(got, want, inputs={"example_grads": grads}, what="dS/dtheta",
                  hint="The derivative of a sum is built from the derivatives of its terms: "
                       "one result per parameter, combining the N examples.",
                  mistakes={"mean": ([w / N for w in want],
@@ -391,9 +392,20 @@ XOR_HINT = ("Build the 2-4-1 tanh MLP with the seed you were given and train it 
             "train (11.6) for the given steps and eta.")
 
 
+XOR_VALUE_HINT = ("A Value where the dict needs a plain number: the history of J comes from "
+                  "your training_step (11.5), which must return J's data, a float, not the "
+                  "Value J (the checks of 11.5 and 11.6 convert a Value, this one cannot); "
+                  "each prediction is an output's data too.")
+
+
 def expect_xor(student, seed, steps=XOR_STEPS, eta=XOR_ETA):
-    got = student.call("train_xor", seed, steps, eta)
     inputs = {"seed": seed, "steps": steps, "eta": eta}
+    try:
+        got = student.call("train_xor", seed, steps, eta)
+    except StudentError as err:
+        if err.kind == "bad_return" and "Value" in err.message:
+            raise CheckFailed(err.message, inputs=inputs, hint=XOR_VALUE_HINT)
+        raise
     expect_true(isinstance(got, dict) and {"losses", "predictions", "accuracy"} <= set(got),
                 "train_xor must return a dict with keys 'losses', 'predictions', 'accuracy'",
                 inputs=inputs, got=got)
@@ -481,7 +493,8 @@ HINTS = {
         "Seed 000's loop body: forward pass, backpropagation, gradient step. Your 11.3 gives "
         "J as a Value, and calling backward on it fills every parameter's grad.",
         "backward adds to the grads. The previous step left its grads in the parameters, so "
-        "they must be cleared (model.zero_grad) before, not after, this step's backward.",
+        "they must be zero when this step's backward starts (model.zero_grad), and still hold "
+        "this step's gradient when your update reads them.",
         "After backward, take the parameters' data and grads as two lists, apply your 11.1, "
         "and write each new value back into its parameter's data: the model holds the "
         "Values, not your list. Report J's data from before the update.",
