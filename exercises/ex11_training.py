@@ -64,7 +64,8 @@ def gradient_step(theta, grad, eta):
     far, for the learning rate ``eta`` (a float > 0)?
 
     Inputs: ``theta`` and ``grad``, lists of P floats; ``eta``. Returns a
-    new list of P floats (``theta`` and ``grad`` themselves are not changed).
+    new list of P floats. Leaves its inputs unchanged: the check looks at
+    ``theta`` and ``grad`` after the call.
 
     >>> gradient_step([1.0, -2.0], [0.5, -1.0], 0.1)
     [0.95, -1.9]

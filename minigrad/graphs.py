@@ -136,40 +136,49 @@ def sigmoid(w=(0.5, -1.5), x=(2.0, 0.4)):
     return y
 
 
-def relu_layer(W=((1.0, 2.0), (-1.0, 1.0)), x=(1.0, -1.0), b=(2.0, 1.0)):
-    """Seed 001's layer h = ReLU(W x + b) in scalars (exercise 8's names and example)::
+def relu_layer(W=((1.0, 2.0, 0.0), (-1.0, 1.0, 1.0)), x=(1.0, -1.0), b=(-3.0, 1.0, 1.0)):
+    """Seed 001's layer in scalars, with exercise 8's names and its first example::
 
-        c_i = sum_j W_ij x_j      a_i = c_i + b_i      h_i = ReLU(a_i)
+        c_k = sum_j W[j][k] x_j      z_k = c_k + b_k      h_k = ReLU(z_k)
 
-    followed by l = h1 + h2 + ... as a stand-in for the rest of the network
-    (so dl/dh = 1). With the defaults a = (1, -1): unit 2 is off and passes
-    no gradient, so dl/dW2j = 0, while dl/dW1j = x_j (dl/dW = dl/dc x^T).
+    W[j][k] goes from input j to unit k (W is m x n_h, a list of m rows:
+    Kao's W transposed, so c = W^T x where Kao writes W x); its Value is
+    labelled ``Wjk`` (``W12``: input 1, unit 2). The layer is followed by
+    L = h1 + h2 + ... as a stand-in for the rest of the network (so
+    dL/dh = 1). With the defaults z = (-1, 2, 0): unit 1 is off, unit 3 sits
+    at the kink (ReLU'(0) = 0), so only unit 2 passes a gradient:
+    dL/dW[j][2] = x_j and every other dL/dW[j][k] = 0 (dL/dW = x (dL/dc)^T).
 
-    >>> l = relu_layer()
-    >>> [(v.label, v.grad) for v in l._topo() if v.label in ("W11", "W12", "W21", "W22")]
-    [('W11', 1.0), ('W12', -1.0), ('W21', 0.0), ('W22', 0.0)]
+    >>> L = relu_layer()
+    >>> sorted((v.label, v.grad) for v in L._topo() if v.label.startswith("W") and " " not in v.label)
+    [('W11', 0.0), ('W12', 1.0), ('W13', 0.0), ('W21', 0.0), ('W22', -1.0), ('W23', 0.0)]
     """
+    if not W or len(W) != len(x):
+        raise ValueError("relu_layer: W needs one row per input (W[j][k] from input j to "
+                         "unit k), got %d rows and %d inputs" % (len(W), len(x)))
+    for j, row in enumerate(W):
+        if len(row) != len(b) or not row:
+            raise ValueError("relu_layer: row %d of W has %d entries, b has %d (one per unit)"
+                             % (j + 1, len(row), len(b)))
     xs = [Value(xj, label="x%d" % (j + 1)) for j, xj in enumerate(x)]
+    Ws = [[Value(wjk, label="W%d%d" % (j + 1, k + 1)) for k, wjk in enumerate(row)]
+          for j, row in enumerate(W)]
     hs = []
-    for i, (row, bi) in enumerate(zip(W, b)):
-        if len(row) != len(xs):
-            raise ValueError("relu_layer: row %d of W has %d entries, x has %d"
-                             % (i + 1, len(row), len(xs)))
-        terms = [_named(Value(wij, label="W%d%d" % (i + 1, j + 1)) * xj,
-                        "W%d%d x%d" % (i + 1, j + 1, j + 1))
-                 for j, (wij, xj) in enumerate(zip(row, xs))]
+    for k, bk in enumerate(b):
+        terms = [_named(Ws[j][k] * xj, "W%d%d x%d" % (j + 1, k + 1, j + 1))
+                 for j, xj in enumerate(xs)]
         c = terms[0]
         for term in terms[1:]:
             c = c + term
-        _named(c, "c%d" % (i + 1))
-        a = _named(c + Value(bi, label="b%d" % (i + 1)), "a%d" % (i + 1))
-        hs.append(_named(a.relu(), "h%d" % (i + 1)))
-    l = hs[0]
-    for h in hs[1:]:
-        l = l + h
-    _named(l, "l")
-    l.backward()
-    return l
+        _named(c, "c%d" % (k + 1))
+        z = _named(c + Value(bk, label="b%d" % (k + 1)), "z%d" % (k + 1))
+        hs.append(_named(z.relu(), "h%d" % (k + 1)))
+    L = hs[0]
+    for k, h in enumerate(hs[1:], start=2):
+        L = _named(L + h, " + ".join("h%d" % (i + 1) for i in range(k)))
+    _named(L, "L")
+    L.backward()
+    return L
 
 
 # name -> (function, one line for ``python -m minigrad graph --list``)
@@ -180,6 +189,6 @@ GRAPHS = {
                            "(exercise 05)"),
     "sigmoid": (sigmoid, "seed 001: y = 1 / (1 + exp(-w^T x)) as e, c = -e, b = exp(c), "
                          "a = 1 + b, y = 1/a (exercise 05)"),
-    "relu-layer": (relu_layer, "seed 001: h = ReLU(W x + b), 2 inputs, 2 units, l = h1 + h2 "
-                               "(exercise 08)"),
+    "relu-layer": (relu_layer, "seed 001's layer as c = W^T x, z = c + b, h = ReLU(z), "
+                               "2 inputs, 3 units, L = h1 + h2 + h3 (exercise 08)"),
 }

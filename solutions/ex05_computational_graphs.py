@@ -2,7 +2,7 @@
 
 Mirrors seed 001 (J. C. Kao, UCLA, Lecture 8 "Backpropagation"): the
 "Computational graphs" slides (y = x . z, softplus, sigma(w^T x),
-H = ReLU(WX + b)) and the worked examples "Backpropagation example: softplus"
+H = ReLU(WX + b), here H = ReLU(W^T X + b)) and the worked examples "Backpropagation example: softplus"
 and "Backpropagation example: sigmoid". Every inner node of a graph is one
 operation. The forward pass computes every node's value and keeps them in a
 cache (a dict, one entry per node, under the slide's letter); the backward
@@ -32,15 +32,17 @@ The four graphs (forward equations; the arrows are the forward direction)::
         e = w^T x,  c = -e,  b = exp(c),  a = 1 + b,  y = 1 / a
                                                  (so y = sigma(w^T x))
 
-    layer (5.15):
+    layer (5.15), X one column per example, W[j][k] from input j to unit k:
 
         W --\\
-             ( matmul )--> C --\\
-        X --/                   ( + )--> A -->( ReLU )--> H
-                           b --/
+             ( W^T X )--> C --\\
+        X --/                  ( + )--> A -->( ReLU )--> H
+                          b --/
 
-To see the graphs: python -m minigrad graph softplus --svg softplus.svg (and sigmoid)
-(and ``graph sigmoid`` for the other one).
+        C = W^T X,  A = C + b (b added to every column),  H = ReLU(A)
+
+To see the graphs: python -m minigrad graph softplus --svg softplus.svg (and
+``graph sigmoid``; ``graph relu-layer`` draws 5.15's layer for one example).
 
 Notation (the kit's, with seed 001's differences):
 
@@ -51,13 +53,13 @@ Notation (the kit's, with seed 001's differences):
 * In the dot product y = x . z (5.1, 5.2), z is Kao's name for the second
   input vector, not a pre-activation.
 * In 5.15, A = C + b is the pre-activation (the kit's z) and H = ReLU(A)
-  the activation (the kit's a); h, Kao's letter, is the number of units.
+  the activation (the kit's a); Kao's h, the number of units, is n_h here.
 * y is the graph's output; dy/d(node) is the gradient being propagated. In
   5.2 the gradient arriving from above is dL/dy for a loss L further up
   (Kao writes a lowercase l for the loss).
-* 5.15 uses Kao's layout: W is h x m with one row per output unit, C = W X,
-  and X has one example per column. The kit's W[j][k] (from unit j below to
-  unit k above, z = W^T a) is the transpose of this W.
+* Kao writes H = ReLU(WX + b) with W's rows the units (h x m); here, as in
+  the whole kit, W[j][k] goes from input j to unit k (W is m x n_h, Kao's W
+  transposed), so C = W^T X. X is Kao's: m rows, one column per example.
 
 Three places where the slides, as printed, are not right: check them, do not
 copy them.
@@ -366,33 +368,38 @@ def sigmoid_grad_x(w, x):
     # END SOLUTION
 
 
-# -- the layer graph H = ReLU(WX + b) -------------------------------------------
+# -- the layer graph H = ReLU(W^T X + b) ----------------------------------------
 
 
 def relu_layer_graph_forward(W, X, b):
-    """Exercise 5.15: the forward pass of the graph H = ReLU(WX + b).
+    """Exercise 5.15: the forward pass of the graph H = ReLU(W^T X + b).
 
-    Seed 001's last computational graph: a matrix-multiply node, an add node
-    (b is added to every column, i.e. to every example), a ReLU node::
+    Seed 001's last computational graph (Kao's H = ReLU(WX + b), written with
+    the kit's W, Kao's W transposed): a matrix-multiply node, an add node (b
+    is added to every column, i.e. to every example), a ReLU node::
 
-        C = W X              C[i][n] = sum_j W[i][j] X[j][n]
-        A = C + b            A[i][n] = C[i][n] + b[i]
-        H = ReLU(A)          H[i][n] = max(0, A[i][n])
+        C = W^T X            C[k][n] = sum_j W[j][k] X[j][n]
+        A = C + b            A[k][n] = C[k][n] + b[k]
+        H = ReLU(A)          H[k][n] = max(0, A[k][n])
 
-    Inputs: W (h x m, list of h rows), X (m x N, list of m rows: column n is
-    example n), b (list of h floats). Returns the cache: a dict {"W": W,
-    "X": X, "b": b, "C": C, "A": A, "H": H} (C, A, H are h x N matrices,
-    lists of h rows). Works for any h, m, N >= 1 (W need not be square).
+    Row k of C, A and H is unit k; column n is example n.
 
-    >>> cache = relu_layer_graph_forward([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
+    Inputs: W (m x n_h, a list of m rows, W[j][k] from input j to unit k),
+    X (m x N, a list of m rows: column n is example n, X[j][n] its input j),
+    b (list of n_h floats, b[k] unit k's bias). Returns the cache: a dict
+    {"W": W, "X": X, "b": b, "C": C, "A": A, "H": H} (C, A, H are n_h x N
+    matrices, lists of n_h rows). Works for any m, n_h, N >= 1 (W need not
+    be square).
+
+    >>> cache = relu_layer_graph_forward([[1.0], [-1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
     >>> cache["C"], cache["A"], cache["H"]
     ([[-2.0, 2.0]], [[-1.5, 2.5]], [[0.0, 2.5]])
     """
     # BEGIN SOLUTION Exercise 5.15
-    h, m, N = len(W), len(X), len(X[0])
-    C = [[sum(W[i][j] * X[j][n] for j in range(m)) for n in range(N)] for i in range(h)]
-    A = [[C[i][n] + b[i] for n in range(N)] for i in range(h)]
-    H = [[max(0.0, A[i][n]) for n in range(N)] for i in range(h)]
+    m, n_h, N = len(W), len(W[0]), len(X[0])
+    C = [[sum(W[j][k] * X[j][n] for j in range(m)) for n in range(N)] for k in range(n_h)]
+    A = [[C[k][n] + b[k] for n in range(N)] for k in range(n_h)]
+    H = [[max(0.0, A[k][n]) for n in range(N)] for k in range(n_h)]
     return {"W": [list(r) for r in W], "X": [list(r) for r in X], "b": list(b),
             "C": C, "A": A, "H": H}
     # END SOLUTION

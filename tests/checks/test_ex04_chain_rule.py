@@ -486,6 +486,22 @@ def test_dz_ds_hidden(student):
     _check_dz_ds(student, seeded(45, 5, lambda rng: rng.uniform(-3.5, 3.5)))
 
 
+_INPLACE_HINT = ("Your function changed a list it was given, in place (an entry assigned, or "
+                 "the list reversed, sorted, extended or cleared): the caller's data must "
+                 "stay as it was. Work on new lists, or read the input in the order you need "
+                 "without reordering it.")
+
+
+def _expect_inputs_kept(student, fn, args, names):
+    """The step's arguments as they are after the call must equal what was sent. The
+    public driver inputs_after sends back the very objects the student's function got
+    (a plain call sends copies, so it cannot see a change made in place)."""
+    out = student.drive("inputs_after", fn, *args)
+    for name, sent, after in zip(names, args, out["args"]):
+        expect_equal(after, sent, inputs={name: sent}, hint=_INPLACE_HINT,
+                     what="%s after the call (your %s changed it in place)" % (name, fn))
+
+
 # -- 4.6 vector chain rule -----------------------------------------------------
 
 def _check_grad_x(student, cases):
@@ -503,6 +519,7 @@ def _check_grad_x(student, cases):
                           "collects every path from x_i to z, one per y_j (seed 001 "
                           "transposes the Jacobian).",
                      mistakes=mistakes)
+        _expect_inputs_kept(student, "grad_x", (jac, g), ("jac", "grad_y"))
 
 
 def _make_jac(rng, n, m):
@@ -512,7 +529,7 @@ def _make_jac(rng, n, m):
 
 @check("Exercise 4.6", points=2, visibility="visible")
 def test_grad_x_visible(student):
-    """J^T grad_y for the docstring's 3x2 and 2x2 Jacobians and seeded 3x3, 2x4, 4x1 and 1x3 ones."""
+    """J^T grad_y for the docstring's 3x2 and 2x2 Jacobians and seeded 3x3, 2x4, 4x1 and 1x3 ones; jac and grad_y left unchanged."""
     cases = [([[1.0, 2.0], [3.0, 4.0]], [1.0, -1.0]),
              ([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [1.0, 1.0, 0.0])]
     cases += seeded(406, 1, lambda rng: [_make_jac(rng, 3, 3), _make_jac(rng, 2, 4),
@@ -737,6 +754,8 @@ def _check_dz_dtheta(student, fn, Ds, brute_force=None):
                           "j of layer l+1 is D[l][i][j] (db_j/da_i, not the slide's "
                           "db_j/da_j).",
                      mistakes=mistakes)
+        if fn == "dz_dtheta_factored" and small:  # its docstring: "Leaves D unchanged"
+            _expect_inputs_kept(student, fn, (D,), ("D",))
 
 
 @check("Exercise 4.11", points=3, visibility="visible")
@@ -757,7 +776,7 @@ def test_dz_dtheta_paths_hidden(student):
 
 @check("Exercise 4.12", points=3, visibility="visible", timeout=2.0)
 def test_dz_dtheta_factored_visible(student):
-    """The factored sum for the docstring's two graphs, a single edge, three seeded graphs and a 32-layer one with 4**30 paths that only factoring can finish."""
+    """The factored sum for the docstring's two graphs, a single edge, three seeded graphs and a 32-layer one with 4**30 paths that only factoring can finish; D left unchanged."""
     Ds = seeded(4120, 3, lambda rng: _random_D(
         rng, [1] + [rng.randint(2, 4) for _ in range(rng.randint(1, 3))] + [1]))
     deep = seeded(4122, 1, lambda rng: _random_D(rng, [1] + [4] * 30 + [1]))
@@ -830,4 +849,6 @@ MISTAKES = [
      "delta = [sum(row[j] for j in range(len(row))) for row in layer]", "delta of the node"),
     ("4.12", "    delta = [1.0]\n", "    delta = [0.0]\n", "dz/dz"),
     ("4.12", "    for layer in reversed(D):\n", "    for layer in D:\n", "wrong order"),
+    ("4.12", "    for layer in reversed(D):\n", "    D.reverse()\n    for layer in D:\n",
+     "in place"),
 ]

@@ -131,10 +131,12 @@ HINTS = {
     ],
     "Exercise 5.15": [
         "Three nodes in order: the matrix multiply, the bias add, the ReLU. C, A and H "
-        "are all h x N (h rows of W, N columns of X).",
-        "C[i][n] is row i of W times column n of X. The bias b[i] belongs to unit i and "
-        "is added to every column (every example). ReLU keeps a positive entry and "
-        "sets the others to 0.",
+        "are all n_h x N: one row per unit (a column of W), one column per example (a "
+        "column of X).",
+        "W[j][k] goes from input j to unit k, so C[k][n] pairs column k of W with column "
+        "n of X (W^T X, not Kao's W X). The bias b[k] belongs to unit k and is added to "
+        "every column (every example). ReLU keeps a positive entry and sets the others "
+        "to 0.",
     ],
 }
 
@@ -157,8 +159,10 @@ for _t in ("5.7", "5.13", "5.14"):
         "KeyError": "The cache's keys are the slide's node letters (module docstring).",
     }
 ERRORS["Exercise 5.15"] = {
-    "IndexError": "W is h x m (one row per unit), X is m x N (one column per example) and "
-                  "b has h entries, one per unit: b[i] goes with row i, for every column n.",
+    "IndexError": "W is m x n_h (W[j][k] from input j to unit k: one column per unit, "
+                  "Kao's W transposed), X is m x N (one column per example) and b has n_h "
+                  "entries, one per unit: the number of units is len(W[0]), and C, A, H "
+                  "have one row per unit, b[k] going with row k for every column n.",
 }
 
 
@@ -725,14 +729,15 @@ def test_sigmoid_grad_x_hidden(student):
 # -- 5.15 the ReLU layer graph ----------------------------------------------------
 
 def _layer_oracle(W, X, b):
-    """C, A, H through minigrad Values (one multiply, add and relu node each)."""
-    n_units, n_inputs, n_examples = len(W), len(X), len(X[0])
+    """C, A, H through minigrad Values (one multiply, add and relu node each);
+    W[j][k] from input j to unit k, so C = W^T X."""
+    n_inputs, n_units, n_examples = len(W), len(W[0]), len(X[0])
     C, A, H = [], [], []
-    for i in range(n_units):
+    for k in range(n_units):
         Ci, Ai, Hi = [], [], []
         for n in range(n_examples):
-            c = sum((Value(W[i][j]) * X[j][n] for j in range(n_inputs)), Value(0.0))
-            a = c + b[i]
+            c = sum((Value(W[j][k]) * X[j][n] for j in range(n_inputs)), Value(0.0))
+            a = c + b[k]
             Ci.append(c.data)
             Ai.append(a.data)
             Hi.append(a.relu().data)
@@ -742,23 +747,23 @@ def _layer_oracle(W, X, b):
     return C, A, H
 
 
-def _make_layer(rng, h, m, N):
-    """W, X, b with every A[i][n] at least 0.1 away from the ReLU kink, and both signs
-    among the A (so the ReLU is seen to act)."""
+def _make_layer(rng, m, n_h, N):
+    """W (m x n_h), X (m x N), b (n_h) with every A[k][n] at least 0.1 away from the
+    ReLU kink, and both signs among the A (so the ReLU is seen to act)."""
     while True:
-        W = [_vec(rng, m) for _ in range(h)]
+        W = [_vec(rng, n_h) for _ in range(m)]
         X = [_vec(rng, N) for _ in range(m)]
-        C = _layer_oracle(W, X, [0.0] * h)[0]
+        C = _layer_oracle(W, X, [0.0] * n_h)[0]
         b = []
-        for i in range(h):
+        for k in range(n_h):
             while True:
-                bi = rng.uniform(-1, 1)
-                if all(abs(C[i][n] + bi) > 0.1 for n in range(N)):
+                bk = rng.uniform(-1, 1)
+                if all(abs(C[k][n] + bk) > 0.1 for n in range(N)):
                     break
-            b.append(bi)
+            b.append(bk)
         A = _layer_oracle(W, X, b)[1]
         flat = [v for row in A for v in row]
-        if h * N == 1 or (min(flat) < 0 < max(flat)):
+        if n_h * N == 1 or (min(flat) < 0 < max(flat)):
             return W, X, b
 
 
@@ -770,33 +775,41 @@ def _check_layer(student, cases):
         mistakes = {"no relu": (dict(expected, H=A), "H = ReLU(A): the negative entries of "
                                                      "A become 0.")}
         if len(b) == len(C[0]):  # b indexed by example instead of by unit
-            A_n = [[C[i][n] + b[n] for n in range(len(C[0]))] for i in range(len(C))]
+            A_n = [[C[k][n] + b[n] for n in range(len(C[0]))] for k in range(len(C))]
             mistakes["b by example"] = (
                 dict(expected, A=A_n, H=[[max(0.0, v) for v in row] for row in A_n]),
-                "b[i] belongs to row i (unit i) and is added to every column (every "
+                "b[k] belongs to row k (unit k) and is added to every column (every "
                 "example), not b[n].")
+        if len(W) == len(W[0]):  # Kao's W X: W's rows taken as the units
+            Ck, Ak, Hk = _layer_oracle([list(r) for r in zip(*W)], X, b)
+            mistakes["Kao's W X"] = (
+                dict(expected, C=Ck, A=Ak, H=Hk),
+                "This is Kao's W X, W's rows taken as the units. Here W[j][k] goes from "
+                "input j to unit k: unit k's weights are column k of W (C = W^T X).")
         _expect_cache(got, expected, inputs={"W": W, "X": X, "b": b},
-                      hint="C[i][n] = sum_j W[i][j] X[j][n] (h x N), A[i][n] = C[i][n] + "
-                           "b[i] (b added to every column), H = max(0, A) entrywise.",
+                      hint="Unit k's weights are column k of W (W[j][k] from input j to unit "
+                           "k); C, A and H have one row per unit and one column per "
+                           "example, b added to every column, H = max(0, A) entrywise.",
                       mistakes=mistakes)
 
 
-_LAYER_DOC = ([[1.0, -1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
+_LAYER_DOC = ([[1.0], [-1.0]], [[1.0, 2.0], [3.0, 0.0]], [0.5])
 
 
 @check("Exercise 5.15", points=1, visibility="visible")
 def test_relu_layer_graph_forward_visible(student):
-    """The cache of H = ReLU(WX + b) for the docstring's example and seeded layers
-    (2x3 on 4 examples, 3x2 on 1, 2x2 on 2), away from the ReLU kink."""
-    shapes = [(2, 3, 4), (3, 2, 1), (2, 2, 2)]
+    """The cache of H = ReLU(W^T X + b) for a square W (where W and W^T both fit), the
+    docstring's example and seeded layers (W 3x2 on 4 examples, 2x3 on 1), away from
+    the ReLU kink."""
+    shapes = [(2, 2, 2), (3, 2, 4), (2, 3, 1)]
     cases = seeded(5150, 1, lambda rng: [_make_layer(rng, *s) for s in shapes])[0]
-    _check_layer(student, [_LAYER_DOC] + cases)
+    _check_layer(student, cases[:1] + [_LAYER_DOC] + cases[1:])
 
 
 @check("Exercise 5.15", points=2, visibility="hidden")
 def test_relu_layer_graph_forward_hidden(student):
-    """The cache for seeded layers (square, wide, tall, one example), away from the ReLU
-    kink."""
+    """The cache for seeded layers (W square, wide, tall; one example), away from the
+    ReLU kink."""
     shapes = [(3, 3, 3), (2, 4, 3), (4, 2, 1), (1, 3, 5), (3, 1, 2)]
     cases = seeded(515, 1, lambda rng: [_make_layer(rng, *s) for s in shapes])[0]
     _check_layer(student, cases)
@@ -854,8 +867,16 @@ MISTAKES = [
      "    return [x_i * grad for x_i in cache[\"x\"]]", "with respect to x is w"),
     ("5.14", "    return [w_i * grad for w_i in cache[\"w\"]]",
      "    return [-w_i * grad for w_i in cache[\"w\"]]", "minus signs again"),
-    ("5.15", "A = [[C[i][n] + b[i] for n in range(N)] for i in range(h)]",
-     "A = [[C[i][n] + b[n] for n in range(N)] for i in range(h)]", "b[i]"),
-    ("5.15", "H = [[max(0.0, A[i][n]) for n in range(N)] for i in range(h)]",
-     "H = [[A[i][n] for n in range(N)] for i in range(h)]", "negative entries"),
+    ("5.15", "A = [[C[k][n] + b[k] for n in range(N)] for k in range(n_h)]",
+     "A = [[C[k][n] + b[n] for n in range(N)] for k in range(n_h)]", "b[k]"),
+    ("5.15", "H = [[max(0.0, A[k][n]) for n in range(N)] for k in range(n_h)]",
+     "H = [[A[k][n] for n in range(N)] for k in range(n_h)]", "negative entries"),
+    ("5.15", "C = [[sum(W[j][k] * X[j][n] for j in range(m)) for n in range(N)] for k in range(n_h)]",
+     "C = [[sum(W[k][j] * X[j][n] for j in range(m)) for n in range(N)] for k in range(n_h)]",
+     "column k of W"),
+    ("5.15", "    m, n_h, N = len(W), len(W[0]), len(X[0])\n"
+             "    C = [[sum(W[j][k] * X[j][n] for j in range(m)) for n in range(N)] for k in range(n_h)]",
+     "    n_h, m, N = len(W), len(X), len(X[0])\n"
+     "    C = [[sum(W[k][j] * X[j][n] for j in range(m)) for n in range(N)] for k in range(n_h)]",
+     "column k of W"),
 ]

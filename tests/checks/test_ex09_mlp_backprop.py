@@ -1,7 +1,7 @@
 """Exercise 09: Backpropagation for a multilayer perceptron, in matrix form (seed 002, the backpropagation algorithm; seed 000, matrix form)."""
 import math
 
-from grading.check import check, expect_close, expect_true, seeded
+from grading.check import check, expect_close, expect_equal, expect_true, seeded
 from minigrad import backprop, losses, nn
 from minigrad.engine import Value
 
@@ -104,11 +104,27 @@ def matrices(seed, shapes):
             for i, (m, n) in enumerate(shapes)]
 
 
+_INPLACE_HINT = ("Your function changed something it was given, in place (an entry assigned, "
+                 "a list reversed, extended or cleared, a cache entry replaced): the "
+                 "caller's data must stay as it was. Build new lists for your results.")
+
+
+def _expect_inputs_kept(student, fn, args, names):
+    """The step's arguments as they are after the call must equal what was sent (its
+    docstring promises it). The public driver inputs_after sends back the very objects
+    the student's function got; a plain call sends copies."""
+    out = student.drive("inputs_after", fn, *args)
+    for name, sent, after in zip(names, args, out["args"]):
+        expect_equal(after, sent, inputs={name: sent}, hint=_INPLACE_HINT,
+                     what="%s after the call (your %s changed it in place)" % (name, fn))
+
+
 # -- 9.1 - 9.4 list helpers (expected values from minigrad.backprop's helpers) ------
 
 def _check_transpose(student, Ms):
     for M in Ms:
         got = student.call("transpose", M)
+        _expect_inputs_kept(student, "transpose", (M,), ("M",))
         expect_close(got, backprop.transpose(M), inputs=dict(M=M), what="transpose(M)",
                      hint="(M^T)[i][j] = M[j][i]: an m x n matrix becomes n x m.",
                      mistakes={"unchanged": (M, "You gave back M itself.")} if square(M) else None)
@@ -347,8 +363,9 @@ def _check_forward(student, nets_):
     for net in nets_:
         o = autodiff(net)
         inputs = dict(net)
-        got = student.call("forward", net["x"], net["Ws"], net["bs"], net["w_o"], net["b_o"],
-                           net["t"])
+        args = (net["x"], net["Ws"], net["bs"], net["w_o"], net["b_o"], net["t"])
+        got = student.call("forward", *args)
+        _expect_inputs_kept(student, "forward", args, ("x", "Ws", "bs", "w_o", "b_o", "t"))
         keys = ("z", "h", "y", "L")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
                     "forward must return the cache, a dict with the keys 'z', 'h', 'y', 'L'",
@@ -490,6 +507,8 @@ def _check_layer_backward(student, nets_):
             W, z, h_prev, delta = net["Ws"][l - 1], o["z"][l - 1], o["h"][l - 1], o["delta"][l]
             inputs = dict(cache=cache, Ws=net["Ws"], l=l, delta=delta)
             got = student.call("layer_backward", cache, net["Ws"], l, delta)
+            _expect_inputs_kept(student, "layer_backward", (cache, net["Ws"], l, delta),
+                                ("cache", "Ws", "l", "delta"))
             expect_true(isinstance(got, dict)
                         and all(k in got for k in ("dL_dW", "dL_db", "delta_prev")),
                         "layer_backward must return a dict with the keys 'dL_dW', 'dL_db', "
@@ -560,6 +579,8 @@ def _check_backward(student, nets_):
         cache = cache_of(o)
         inputs = dict(cache=cache, Ws=net["Ws"], w_o=net["w_o"], t=net["t"])
         got = student.call("backward", cache, net["Ws"], net["w_o"], net["t"])
+        _expect_inputs_kept(student, "backward", (cache, net["Ws"], net["w_o"], net["t"]),
+                            ("cache", "Ws", "w_o", "t"))
         keys = ("dL_dW", "dL_db", "dL_dw_o", "dL_db_o")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
                     "backward must return a dict with the keys 'dL_dW', 'dL_db', 'dL_dw_o', "
@@ -763,4 +784,7 @@ MISTAKES = [
      "W, z, h_prev = Ws[l - 1], cache[\"z\"][l - 1], cache[\"h\"][l]", "layer BELOW"),
     ("9.14", "        delta = grads[\"delta_prev\"]\n", "", "handed down"),
     ("9.14", "for l in range(L, 0, -1):", "for l in range(L, 1, -1):", "first one included"),
+    ("9.14", "    for l in range(L, 0, -1):\n        grads = layer_backward(cache, Ws, l, delta)",
+     "    Ws.reverse()  # the top layer first\n    for l in range(L, 0, -1):\n"
+     "        grads = layer_backward(cache, Ws[::-1], l, delta)", "in place"),
 ]

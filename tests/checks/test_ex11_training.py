@@ -127,10 +127,22 @@ def step_case(rng):
             rng.uniform(0.01, 0.9))
 
 
+INPLACE_HINT = ("Your gradient_step changed a list it was given, in place (an entry of theta "
+                "or grad assigned, or the list extended or cleared): the caller's theta and "
+                "grad must stay as they were. Build the new parameters as a new list and "
+                "leave both inputs alone.")
+
+
 def expect_step(student, theta, grad, eta, want):
-    got = student.call("gradient_step", theta, grad, eta)
-    expect_close(got, want,
-                 inputs={"theta": theta, "grad": grad, "eta": eta}, what="the new theta",
+    """gradient_step through the driver, which sends back, besides the answer, the very
+    lists the student got, as they are after the call (a plain call sends copies)."""
+    inputs = {"theta": theta, "grad": grad, "eta": eta}
+    out = student.drive("ex11_gradient_step", theta, grad, eta)
+    for name, sent in (("theta", theta), ("grad", grad)):
+        expect_equal(out[name], sent, inputs=inputs, hint=INPLACE_HINT,
+                     what="%s after the call (your gradient_step changed it in place)" % name)
+    got = out["new"]
+    expect_close(got, want, inputs=inputs, what="the new theta",
                  hint=STEP_HINT,
                  mistakes={"sign": ([2.0 * th - w for th, w in zip(theta, want)],  # reversed
                                     "Sign: theta <- theta - eta dL/dtheta. Adding the gradient "
@@ -145,7 +157,7 @@ def expect_step(student, theta, grad, eta, want):
 
 @check("Exercise 11.1", points=1, visibility="visible")
 def test_gradient_step_example(student):
-    "gradient_step on the docstring's two examples and 3 seeded parameter vectors (lengths 1 to 9) and learning rates, against one step of minigrad.optim.SGD."
+    "gradient_step on the docstring's two examples and 3 seeded parameter vectors (lengths 1 to 9) and learning rates, against one step of minigrad.optim.SGD; theta and grad must be left unchanged."
     cases = [([1.0, -2.0], [0.5, -1.0], 0.1), ([0.3, 0.0, -1.2], [-2.0, 0.4, 0.0], 0.25)]
     for theta, grad, eta in cases + seeded(1110, 3, step_case):
         expect_step(student, theta, grad, eta, library_step(theta, grad, eta))
@@ -153,7 +165,7 @@ def test_gradient_step_example(student):
 
 @check("Exercise 11.1", points=2, visibility="hidden")
 def test_gradient_step_seeded(student):
-    "gradient_step on seeded parameter vectors (lengths 1 to 9) and learning rates, and a zero gradient."
+    "gradient_step on seeded parameter vectors (lengths 1 to 9) and learning rates, and a zero gradient; theta and grad must be left unchanged."
     for theta, grad, eta in seeded(111, 4, step_case) + [([0.3, -0.7], [0.0, 0.0], 0.5)]:
         expect_step(student, theta, grad, eta, _hidden_step(theta, grad, eta))
 
@@ -534,6 +546,13 @@ MISTAKES = [
              "return [th + eta * g for th, g in zip(theta, grad)]", "Sign"),
     ("11.1", "return [th - eta * g for th, g in zip(theta, grad)]",
              "return [th - g for th, g in zip(theta, grad)]", "learning rate"),
+    ("11.1", "    return [th - eta * g for th, g in zip(theta, grad)]",
+             "    for i in range(len(theta)):\n        theta[i] -= eta * grad[i]\n    return theta",
+     "in place"),
+    ("11.1", "    return [th - eta * g for th, g in zip(theta, grad)]",
+             "    new = list(theta)\n    for i in range(len(theta)):\n"
+             "        grad[i] *= eta\n        new[i] -= grad[i]\n    return new",
+     "in place"),
     ("11.2", "return [sum(g[i] for g in example_grads) for i in range(P)]",
              "return [sum(g[i] for g in example_grads) / len(example_grads) for i in range(P)]",
      "averaged"),
