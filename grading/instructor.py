@@ -169,26 +169,48 @@ def release(dest):
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image (as root).
 set -euo pipefail
-if ! command -v python3 >/dev/null 2>&1; then
-  apt-get update && apt-get install -y python3
-fi
+AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}  # a test points this elsewhere
+# The grader needs Python 3.9 or newer: use the image's python3 if it is new
+# enough, else install one from the image's packages, else fail the build
+# loudly (an autograder that gives every student 0 must not build).
+fits() { command -v "$1" >/dev/null 2>&1 && "$1" -c 'import sys; sys.exit(sys.version_info < (3, 9))'; }
+pick() { for p in python3 python3.13 python3.12 python3.11 python3.10 python3.9; do
+           if fits "$p"; then command -v "$p"; return 0; fi; done; return 1; }
+PY=$(pick) || {
+  apt-get update || true
+  for v in 3.12 3.11 3.10 3.9; do apt-get install -y "python$v" && break || true; done
+  command -v python3 >/dev/null 2>&1 || apt-get install -y python3 || true
+  PY=$(pick) || {
+    echo "minigrad: no Python 3.9 or newer here, and none could be installed; choose a newer base image (Ubuntu 22.04) in Gradescope's autograder settings." >&2
+    exit 1
+  }
+}
+echo "$PY" > "$AG/source/PYTHON"
+echo "minigrad: grading with $PY ($("$PY" --version 2>&1))"
 # Student code runs as this unprivileged user (see grading/sandbox.py).
 id -u minigrad-student >/dev/null 2>&1 || \\
   useradd --system --no-create-home --shell /usr/sbin/nologin minigrad-student
 # The grader, the library and every check (hidden ones too) are root's alone:
 # the student's user can neither read the hidden checks nor change anything.
-chown -R root:root /autograder/source
-chmod -R go-rwx /autograder/source
+chown -R root:root "$AG/source"
+chmod -R go-rwx "$AG/source"
 # Nothing the student's user may write to: the results folder is root's.
-mkdir -p /autograder/results
-chmod go-w /autograder /autograder/results
+mkdir -p "$AG/results"
+chmod go-w "$AG" "$AG/results"
 """
 
 RUN_AUTOGRADER = """#!/usr/bin/env bash
 # Gradescope runs this for every submission (as root).
-cd /autograder/source
-python3 -I grader.py --submission /autograder/submission \\
-  --results /autograder/results/results.json --format gradescope --no-color
+AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}
+cd "$AG/source"
+PY=$(cat "$AG/source/PYTHON" 2>/dev/null || echo python3)
+"$PY" -I grader.py --submission "$AG/submission" \\
+  --results "$AG/results/results.json" --format gradescope --no-color || true
+if [ ! -s "$AG/results/results.json" ]; then
+  # the grader could not even start: say so instead of leaving no results
+  echo '{"score": 0, "output": "The autograder itself failed to run (not caused by your submission); tell your instructor.", "visibility": "visible", "stdout_visibility": "hidden", "tests": []}' \\
+    > "$AG/results/results.json"
+fi
 exit 0  # the score is in results.json; a failed step is not a failed run
 """
 

@@ -221,7 +221,10 @@ class Session:
         cpu = int(lim["cpu_seconds"])
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         mem = int(lim["memory_mb"]) * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+        except (ValueError, OSError):
+            pass  # macOS refuses RLIMIT_AS below its current value: no memory cap there
         out = int(lim["output_kb"]) * 1024
         resource.setrlimit(resource.RLIMIT_FSIZE, (out, out))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))

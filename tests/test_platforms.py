@@ -86,3 +86,70 @@ def test_exit_status_is_the_same_with_or_without_results(tmp_path):
                           str(tmp_path / "r.json"))
     assert code_plain == code_file == 2
     assert json.loads((tmp_path / "r.json").read_text())["score"] == 0
+
+
+PY38 = os.path.expanduser("~/.pyenv/versions/3.8.18/bin/python3.8")
+
+
+def _image(tmp_path, python):
+    """A fake autograder image: PATH holds only the tools the scripts use,
+    python3 is ``python`` and apt-get always fails (no network, no package)."""
+    import shutil
+    import stat
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    os.symlink(python, str(bin_dir / "python3"))
+    for tool in ("id", "useradd", "chown", "chmod", "mkdir", "cat"):
+        found = shutil.which(tool, path="/usr/sbin:/usr/bin:/sbin:/bin")
+        if found:
+            os.symlink(found, str(bin_dir / tool))
+    apt = bin_dir / "apt-get"
+    apt.write_text("#!/bin/sh\nexit 100\n")
+    apt.chmod(apt.stat().st_mode | stat.S_IEXEC)
+    ag = tmp_path / "autograder"
+    (ag / "source").mkdir(parents=True)
+    env = {"PATH": str(bin_dir), "MINIGRAD_AUTOGRADER_DIR": str(ag)}
+    return ag, env
+
+
+@pytest.mark.skipif(not os.path.exists(PY38), reason="needs a Python 3.8 (pyenv) to play an old image")
+def test_setup_sh_fails_the_build_loudly_on_an_old_python(tmp_path):
+    from grading.instructor import SETUP_SH
+    ag, env = _image(tmp_path, PY38)
+    proc = subprocess.run(["/bin/bash", "-c", SETUP_SH], env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert proc.returncode == 1 and "no Python 3.9 or newer" in proc.stderr
+    assert not (ag / "source" / "PYTHON").exists()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="setup.sh chowns to root")
+def test_setup_sh_records_a_python_that_fits(tmp_path):
+    from grading.instructor import SETUP_SH
+    ag, env = _image(tmp_path, sys.executable)
+    proc = subprocess.run(["/bin/bash", "-c", SETUP_SH], env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert (ag / "source" / "PYTHON").read_text().strip().endswith("python3")
+
+
+@pytest.mark.skipif(not os.path.exists(PY38), reason="needs a Python 3.8 (pyenv) to play an old image")
+def test_run_autograder_writes_results_even_when_the_grader_cannot_start(tmp_path):
+    from grading.instructor import RUN_AUTOGRADER
+    ag, env = _image(tmp_path, PY38)
+    (ag / "source" / "PYTHON").write_text(PY38 + "\n")
+    (ag / "source" / "grader.py").write_text(open(GRADER).read())
+    (ag / "submission").mkdir()
+    (ag / "results").mkdir()
+    proc = subprocess.run(["/bin/bash", "-c", RUN_AUTOGRADER], env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
+    assert proc.returncode == 0
+    data = json.loads((ag / "results" / "results.json").read_text())
+    assert data["score"] == 0 and "tell your instructor" in data["output"]
+    assert "needs Python 3.9 or newer" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists(PY38), reason="needs a Python 3.8 (pyenv)")
+def test_grader_names_the_python_it_needs():
+    proc = subprocess.run([PY38, GRADER], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=60)
+    assert proc.returncode == 1 and "needs Python 3.9 or newer; this is Python 3.8" in proc.stderr
