@@ -186,6 +186,8 @@ def _first_mismatch(got, expected, rel, abs_, path=""):
     """None if ``got`` matches ``expected`` (numbers, nested lists), else a
     short description of the first difference."""
     if _is_number(expected):
+        if isinstance(got, bool):  # True where a number is expected counts as 1 (Python's own rule)
+            got = int(got)
         if not _is_number(got):
             return "%s should be a number, got %s (%s)" % (path or "it", _fmt(got),
                                                           type(got).__name__)
@@ -267,7 +269,7 @@ def expect_close(got, expected, *, inputs=None, what="the answer", rel=1e-6, abs
 
 def expect_equal(got, expected, *, inputs=None, what="the answer", hint="", mistakes=None):
     """Pass if ``got == expected`` exactly (labels, counts, booleans)."""
-    if type(got) in (int, float) and type(expected) in (int, float) and got == expected:
+    if type(got) in (int, float, bool) and type(expected) in (int, float) and got == expected:
         return
     if _first_mismatch(got, expected, 0.0, 0.0) is None:
         return

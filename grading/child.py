@@ -48,30 +48,50 @@ class _BadReturn(Exception):
 
 
 def to_plain(x, depth=0, type=type, str=str, bool=bool, int=int, float=float, list=list,
-             tuple=tuple, dict=dict):
-    """Only exact plain types cross back: a subclass could rig == or float().
+             tuple=tuple, dict=dict, issubclass=issubclass, _int=int.__int__,
+             _float=float.__float__, _str=str.__str__, _list_iter=list.__iter__,
+             _tuple_iter=tuple.__iter__, _items=dict.items):
+    """Only plain data crosses back: numbers, strings, lists, dicts, None.
 
-    The builtins are bound as defaults, so patching ``builtins.type`` does
-    not fool it. (The parent parses the JSON again in any case: whatever the
+    A subclass of a plain type (a NamedTuple, an IntEnum, a list subclass)
+    is taken at its plain value, read with the base type's own methods,
+    which a subclass cannot override: a rigged ``==`` or ``float()`` is
+    never called. A bool stays a bool. Anything else is refused. The
+    builtins are bound as defaults, so patching ``builtins.type`` does not
+    fool it. (The parent parses the JSON again in any case: whatever the
     child sends, only plain data arrives.)
     """
     t = type(x)
-    if x is None or t is bool or t is int or t is str:
-        return x
-    if t is float:
+    if x is None or t is bool or t is int or t is str or t is float:
         return x
     if depth > 20:
         raise _BadReturn("a value nested more than 20 levels deep")
     if t is list or t is tuple:
         return [to_plain(v, depth + 1) for v in x]
     if t is dict:
-        out = {}
-        for k, v in x.items():
-            if type(k) is not str:
-                raise _BadReturn("a dict with a non-string key (%s)" % type(k).__name__)
-            out[k] = to_plain(v, depth + 1)
-        return out
-    raise _BadReturn("a %s" % t.__name__)
+        items = x.items()
+    elif issubclass(t, bool):
+        raise _BadReturn("a %s" % t.__name__)
+    elif issubclass(t, int):
+        return _int(x)
+    elif issubclass(t, float):
+        return _float(x)
+    elif issubclass(t, str):
+        return _str(x)
+    elif issubclass(t, list):
+        return [to_plain(v, depth + 1) for v in _list_iter(x)]
+    elif issubclass(t, tuple):
+        return [to_plain(v, depth + 1) for v in _tuple_iter(x)]
+    elif issubclass(t, dict):
+        items = _items(x)
+    else:
+        raise _BadReturn("a %s" % t.__name__)
+    out = {}
+    for k, v in items:
+        if type(k) is not str:
+            raise _BadReturn("a dict with a non-string key (%s)" % type(k).__name__)
+        out[k] = to_plain(v, depth + 1)
+    return out
 
 
 def _student_tb(exc, student_dir):

@@ -317,7 +317,8 @@ def test_gradescope_zip_layout(tmp_path):
     assert any(n.startswith("minigrad/") for n in names)
     assert not any(n.startswith("solutions/") for n in names)
     assert mode & 0o111
-    assert "/autograder/submission" in run_ag and "/autograder/results/results.json" in run_ag
+    assert "AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}" in run_ag
+    assert "$AG/submission" in run_ag and "$AG/results/results.json" in run_ag
     assert "minigrad-student" in setup and "go-rwx" in setup
 
 

@@ -166,3 +166,33 @@ def test_one_steps_printing_does_not_cost_another_step(tmp_path):
         "def two():\n    print('y' * 200000)\n    return 2.0\n")
     results = grade(str(sub), load_checks(str(checks)), jobs=1)
     assert [r.passed for r in results] == [True, True], [r.message for r in results]
+
+
+def test_plain_values_in_other_clothes_are_accepted(tmp_path):
+    """A NamedTuple where a tuple is expected, an IntEnum or a bool where a
+    number is: what Python itself treats as that value is graded as it."""
+    from grading.check import expect_close, expect_equal
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    (checks / "test_ex96_clothes.py").write_text(
+        "from grading.check import check, expect_close\n"
+        "MODULE = 'ex96_clothes'\nALLOWED_IMPORTS = ['math', 'collections', 'enum']\n"
+        "@check('Exercise 96.1')\ndef test_pair(student):\n"
+        "    'pair'\n    expect_close(student.call('pair'), [[1.0, 2.0], 0.5])\n"
+        "@check('Exercise 96.2')\ndef test_count(student):\n"
+        "    'count'\n    expect_close(student.call('count'), 3)\n"
+        "@check('Exercise 96.3')\ndef test_flag(student):\n"
+        "    'flag'\n    expect_close(student.call('flag'), 1.0)\n")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "ex96_clothes.py").write_text(
+        "import collections\nimport enum\n\n"
+        "Step = collections.namedtuple('Step', 'w b')\n\n"
+        "class Count(enum.IntEnum):\n    THREE = 3\n\n"
+        "def pair():\n    return Step([1.0, 2.0], 0.5)\n\n"
+        "def count():\n    return Count.THREE\n\n"
+        "def flag():\n    return 2 > 1\n")
+    results = grade(str(sub), load_checks(str(checks)), jobs=1)
+    assert [r.passed for r in results] == [True, True, True], [r.message for r in results]
+    expect_equal(True, 1)      # a bool where an int is expected counts as its value
+    expect_close(False, 0.0)
