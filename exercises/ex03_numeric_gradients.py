@@ -162,3 +162,62 @@ def relative_error(a, n):
     0.0
     """
     raise NotImplementedError("Exercise 3.6: not implemented yet")
+
+
+def difference_errors(L, theta, t, exact, epss):
+    """Exercise 3.7: the error of both differences as eps shrinks (seed 000: "high precision").
+
+    Seed 000's cost slide adds: "need to use high-precision due to small
+    eps and numerator". Measure what that means. For each eps in ``epss``
+    (largest first), compute
+
+        forward_error = |forward_difference(L, theta, t, eps) - exact|   (3.2)
+        central_error = |central_difference(L, theta, t, eps) - exact|   (3.4)
+
+    where ``exact`` is the true dL/dtheta_t (given). Returns the table
+    [[eps, forward_error, central_error], ...], one row per eps, in the
+    order of ``epss``. Leave theta unchanged.
+
+    Look at the two columns as eps shrinks: they first fall (the formulas'
+    truncation error, 3.2 and 3.4), then rise again. What makes a tiny eps
+    worse? (Look at how many digits L(theta + eps e_t) and L(theta) share.)
+    The checks compare the rows where the error is rounding noise only to
+    their order of magnitude.
+
+    >>> L = lambda th: math.tanh(th[0] + th[1] + th[2])
+    >>> exact = 1.0 - math.tanh(0.45) ** 2
+    >>> rows = difference_errors(L, [0.3, -0.1, 0.25], 0, exact, [0.1, 0.001])
+    >>> [["%.0e" % e, "%.1e" % fe, "%.1e" % ce] for e, fe, ce in rows]
+    [['1e-01', '3.6e-02', '1.3e-03'], ['1e-03', '3.5e-04', '1.3e-07']]
+    """
+    raise NotImplementedError("Exercise 3.7: not implemented yet")
+
+
+def best_steps(L, theta, t, exact, epss):
+    """Exercise 3.8: the best eps of each difference, and its error.
+
+    From the table of 3.7 for these inputs: the eps in ``epss`` where the
+    forward difference's error is smallest, with that error, and the same
+    for the central difference. Returns [[eps_forward, forward_error],
+    [eps_central, central_error]].
+
+    Predict before you run it: is the best eps the smallest one? Which of
+    the two differences should have the larger best eps, and which the
+    smaller best error? Explain both from what the error of 3.2 and 3.4
+    does as eps shrinks (their docstrings) and from what rounding does to
+    a difference of two nearly equal numbers (about 1e-16 of L each).
+
+    On the example of 3.7 with eps = 1e-1, 1e-2, ..., 1e-13 the forward
+    difference does best near 1e-8 with an error near 1e-8, the central
+    one near 1e-5 with an error near 1e-11 (the checks accept an eps within
+    a factor 10 of the best and an error within 2x of the smallest, so a
+    tie decided by rounding noise does not matter):
+
+    >>> L = lambda th: math.tanh(th[0] + th[1] + th[2])
+    >>> exact = 1.0 - math.tanh(0.45) ** 2
+    >>> epss = [10.0 ** -k for k in range(1, 14)]
+    >>> best = best_steps(L, [0.3, -0.1, 0.25], 0, exact, epss)
+    >>> [row[0] for row in best], best[1][1] < 1e-10 < 1e-9 < best[0][1]
+    ([1e-08, 1e-05], True)
+    """
+    raise NotImplementedError("Exercise 3.8: not implemented yet")

@@ -61,8 +61,10 @@ To check on seed 000's "Formalization" slide before you use it:
 Matrices are lists of rows. EXAMPLE (given, below) is the small network the
 docstrings' examples use: 2 inputs, hidden layers of 3 and 2 tanh units.
 
-How to work: implement the steps in order (9.1, 9.2, ...); use your list
-helpers 9.1-9.5 in the later steps. Run ``python grader.py ex09`` to check
+How to work: implement the steps in order (9.1, 9.2, ...), except that
+9.15 and 9.16 (seed 000's slide one unit at a time, with plain loops; they
+sit at the end of the file) come after 9.12 and before 9.13, its matrix
+form. Use your list helpers 9.1-9.5 in the later steps. Run ``python grader.py ex09`` to check
 them; ``python grader.py hint 9.13`` gives a hint (asked again, the next).
 
 Allowed imports: math
@@ -252,6 +254,8 @@ def delta_K(cache, w_o, dL_dy):
 def layer_backward(cache, Ws, l, delta):
     """Exercise 9.13: backward steps 4-5 for hidden layer l, in seed 000's matrix form.
 
+    Do 9.15 and 9.16 (the same slide, one unit at a time) first.
+
     Given delta = delta^(l) = dL/dh_l, find:
 
     * dL/dW_l, shaped like W_l (n_(l-1) x n_l): entry [j][k] is dL/dw_jk;
@@ -299,3 +303,58 @@ def backward(cache, Ws, w_o, t):
     ([-0.4562, 0.0646, -0.0344], -1.9351)
     """
     raise NotImplementedError("Exercise 9.14: not implemented yet")
+
+
+# -- seed 000's "Formalization" slide, one unit at a time: do 9.15 and 9.16 BEFORE 9.13 --
+#
+# (They are numbered last only so that the earlier steps keep their numbers.)
+
+def delta_prev_j(cache, Ws, l, j, delta):
+    """Exercise 9.15: delta_j of layer l-1, one unit, as a loop over the units k (do it before 9.13).
+
+    Seed 000's "Formalization" slide, first line, in its scalar form: the
+    delta of unit j of layer l-1, delta^(l-1)_j = dL/dh_(l-1)[j], from the
+    deltas delta^(l) = dL/dh_l of the layer above. The slide writes it as a
+    sum over k of (dh_l[k]/dh_(l-1)[j]) delta_k; work out what that factor
+    is in this network (module docstring) and loop over the units k of
+    layer l. No matrices: 9.13 then writes the same loop for all j at once.
+
+    Inputs: cache (the dict 9.9 returns), Ws (as in forward), l (int, the
+    layer above, 1..K as in the lectures), j (int, a unit of layer l-1,
+    counted from 0), delta (list, n_l floats: delta^(l)). You may use 9.5.
+    Returns: a float. Leaves its inputs unchanged.
+
+    >>> cache = forward(**EXAMPLE)
+    >>> [round(delta_prev_j(cache, EXAMPLE["Ws"], 2, j, [3.0, -4.0]), 4) for j in range(3)]
+    [0.9683, -1.3928, 0.2157]
+
+    (The three numbers are 9.13's delta_prev of the same example.)
+    """
+    raise NotImplementedError("Exercise 9.15: not implemented yet")
+
+
+def dL_dw_jk(cache, Ws, l, j, k, delta):
+    """Exercise 9.16: dL/dw_jk of W_l, one weight (do it before 9.13).
+
+    Seed 000's "Formalization" slide, second line, in its scalar form: the
+    gradient of the one weight w_jk = W_l[j][k] (from unit j of layer l-1
+    to unit k of layer l), given delta^(l) = dL/dh_l.
+
+    The slide writes this line with a sum over k in front. Check it before
+    you transcribe it: k is fixed by the weight you ask about. In the
+    network's equations (module docstring), how many of the z's contain
+    w_jk? That is the number of terms. (A test you can run: with the sum,
+    your dL/dw_01 below would come out equal to your dL/dw_00.)
+
+    Inputs: cache (the dict 9.9 returns), Ws (as in forward), l (int,
+    1..K), j (int, a unit of layer l-1), k (int, a unit of layer l), both
+    counted from 0, delta (list, n_l floats: delta^(l)). You may use 9.5.
+    Returns: a float. Leaves its inputs unchanged.
+
+    >>> cache = forward(**EXAMPLE)
+    >>> [round(dL_dw_jk(cache, EXAMPLE["Ws"], 2, 0, k, [3.0, -4.0]), 4) for k in range(2)]
+    [-0.6509, 0.0855]
+
+    (Row 0 of 9.13's dL_dW for the same example.)
+    """
+    raise NotImplementedError("Exercise 9.16: not implemented yet")

@@ -29,6 +29,19 @@ computes them; it is given)::
     "step"          g(z) = 1{z > 0}
     "sin100"        g(z) = sin(100 z)
 
+The deep network of 12.12 - 12.15 (seed 000's slides "Formalization" and
+"Vanishing gradient"; W[j][k] is the weight from unit j of layer l-1 to unit
+k of layer l, as everywhere in the kit)::
+
+    a^(0) = x,  z^(l)_k = sum_j W^(l)[j][k] a^(l-1)_j,  a^(l) = g(z^(l))  (l < n)
+    y = z^(n)_0  (a linear output unit),  L = y
+
+The slide's remedies, measured there: does Xavier/Glorot init (derived by
+its authors for units like tanh, with g'(0) = 1) help the sigmoid, whose
+g'(0) is different? Find out in 12.13 what the variance argument asks for
+the sigmoid, and in 12.15 whether that is enough (``python -m minigrad
+vanishing`` shows the same on minigrad's MLPs).
+
 At a kink (z = 0 for relu and step, z = 100 for shifted_relu) we use the
 derivative 0, as minigrad's relu does; the checks never ask about a kink.
 In 12.10 and 12.11, eps is the length of a step in z (a finite difference).
@@ -358,4 +371,185 @@ def first_failed_criterion(name, zs, eps):
     if informative_fraction(name, zs, eps) < INFORMATIVE_MIN:
         return "informative"
     return None
+    # END SOLUTION
+
+
+# -- 12.12 - 12.15: the remedies of the slide, measured on a deep network ---------
+
+RATIO_MIN, RATIO_MAX = 0.1, 10.0  # "healthy": layer 1 within a factor 10 of the output layer
+
+
+def unit_draws(sizes, seed):
+    """Given (not an exercise): weights U[l][j][k] in [-1, 1] for layer sizes ``sizes``.
+
+    One matrix per layer l = 1..n, sizes[l-1] x sizes[l] (the kit's W[j][k]),
+    from a small linear congruential generator (only ``math``-free integer
+    arithmetic, so that the docstrings' examples can make networks). The
+    checks pass their own draws.
+    """
+    state = seed % 2147483647 or 1
+    Us = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        U = []
+        for _ in range(n_in):
+            row = []
+            for _ in range(n_out):
+                state = state * 48271 % 2147483647
+                row.append(2.0 * state / 2147483647 - 1.0)
+            U.append(row)
+        Us.append(U)
+    return Us
+
+
+def layer_gradient_norms(Ws, x, activation_name):
+    """Exercise 12.12: the size of dL/dW^(l) for every layer of a deep network.
+
+    The network of 12.12 - 12.15 (module docstring): a^(0) = x,
+    z^(l)_k = sum_j W^(l)[j][k] a^(l-1)_j (no biases: they start at 0),
+    a^(l) = g(z^(l)) for the hidden layers l = 1..n-1, and a linear output
+    layer of one unit, y = z^(n)_0. Take L = y (dL/dy = 1: the ratios of
+    12.14 do not depend on that factor).
+
+    Find the gradient dL/dW^(l) of every layer (seed 000's slide, one layer
+    after the other from the output down) and return its size, the norm
+    ||dL/dW^(l)|| = sqrt(sum over j, k of (dL/dw_jk)^2).
+
+    Inputs: ``Ws`` (n matrices, Ws[l-1] = W^(l), sizes[l-1] x sizes[l],
+    the last with one column), ``x`` (list of sizes[0] floats),
+    ``activation_name`` ("sigmoid", "tanh" or "relu"; g' from 12.8).
+    Returns the n norms [||dL/dW^(1)||, ..., ||dL/dW^(n)||] (floats), layer
+    1 first. Leaves its inputs unchanged. Works for 30 layers.
+
+    >>> Ws = [[[1.0, -1.0]], [[0.5], [2.0]]]       # 1 input, 2 tanh units, 1 output
+    >>> [round(v, 6) for v in layer_gradient_norms(Ws, [0.5], "tanh")]
+    [0.810652, 0.653532]
+    """
+    # BEGIN SOLUTION Exercise 12.12
+    a, zs, acts = list(x), [], [list(x)]
+    n = len(Ws)
+    for l, W in enumerate(Ws, start=1):
+        z = [sum(W[j][k] * a[j] for j in range(len(a))) for k in range(len(W[0]))]
+        a = z if l == n else [activation(activation_name, v) for v in z]
+        zs.append(z)
+        acts.append(a)
+    norms = [0.0] * n
+    delta = [1.0]  # dL/da^(n) = dL/dy
+    for l in range(n, 0, -1):
+        W, z, a_prev = Ws[l - 1], zs[l - 1], acts[l - 1]
+        slopes = [1.0] * len(z) if l == n else [derivative(activation_name, v) for v in z]
+        dL_dz = [s * d for s, d in zip(slopes, delta)]
+        norms[l - 1] = math.sqrt(sum((a_j * g) ** 2 for a_j in a_prev for g in dL_dz))
+        delta = [sum(W[j][k] * dL_dz[k] for k in range(len(z))) for j in range(len(a_prev))]
+    return norms
+    # END SOLUTION
+
+
+def sigmoid_xavier_limit(fan_in, fan_out):
+    """Exercise 12.13: the uniform limit r that does for a sigmoid layer what Xavier does for tanh.
+
+    Glorot and Bengio chose Var(w) = 2 / (fan_in + fan_out) (12.7) so that,
+    for units working around z = 0, one layer leaves the variance of the
+    backward signal (and of the forward one) about unchanged: each layer
+    multiplies it by about n Var(w) g'(0)^2 (n its fan-out, or fan-in
+    forward). They derived it for tanh, where g'(0) = 1 (12.2). Redo the
+    argument for the sigmoid: what is the sigmoid's g'(0) (12.1), what does
+    a layer then do to the variance with Xavier's weights, and which
+    Var(w) (and so which limit r of U(-r, r)) restores the factor Xavier
+    gives tanh?
+
+    Inputs: two positive ints. Returns r (a float).
+
+    >>> round(sigmoid_xavier_limit(2, 4), 6)
+    4.0
+    """
+    # BEGIN SOLUTION Exercise 12.13
+    return 4.0 * xavier_limit(fan_in, fan_out)
+    # END SOLUTION
+
+
+def gradient_ratio(Us, xs, activation_name, init):
+    """Exercise 12.14: layer 1's gradient over the output layer's, for one (activation, init).
+
+    The network of 12.12, with weights from the uniform draws ``Us``
+    (Us[l-1][j][k] in [-1, 1], one matrix per layer): W^(l) = r_l U^(l),
+    so each weight is U(-r_l, r_l), with the limit r_l of layer l
+    (fan_in = its number of rows, fan_out = its number of columns) given
+    by ``init``:
+
+        "uniform"         r = 1 (minigrad's MLP default)
+        "xavier"          Glorot and Bengio's r (12.6)
+        "xavier_sigmoid"  your r for sigmoid layers (12.13)
+        "he"              r = sqrt(6 / fan_in) (He et al., for ReLU; given)
+
+    Returns the ratio m_1 / m_n, where m_l is the mean over the examples
+    ``xs`` of ||dL/dW^(l)|| (12.12): far below 1, layer 1 learns far more
+    slowly than the output layer (seed 000: "the more left you get in the
+    network, the more the gradient vanishes").
+
+    >>> Us = unit_draws([2] + [16] * 10 + [1], seed=7)
+    >>> xs = unit_draws([8, 2], seed=11)[0]                 # 8 examples
+    >>> "%.0e" % gradient_ratio(Us, xs, "sigmoid", "xavier")
+    '1e-07'
+    """
+    # BEGIN SOLUTION Exercise 12.14
+    Ws = []
+    for U in Us:
+        fan_in, fan_out = len(U), len(U[0])
+        if init == "uniform":
+            r = 1.0
+        elif init == "xavier":
+            r = xavier_limit(fan_in, fan_out)
+        elif init == "xavier_sigmoid":
+            r = sigmoid_xavier_limit(fan_in, fan_out)
+        elif init == "he":
+            r = math.sqrt(6.0 / fan_in)
+        else:
+            raise ValueError("unknown init %r" % (init,))
+        Ws.append([[r * u for u in row] for row in U])
+    n = len(Ws)
+    means = [0.0] * n
+    for x in xs:
+        for l, v in enumerate(layer_gradient_norms(Ws, x, activation_name)):
+            means[l] += v / len(xs)
+    return means[0] / means[-1]
+    # END SOLUTION
+
+
+def working_remedies(Us, xs, candidates):
+    """Exercise 12.15: which (activation, init) pairs keep the gradient alive?
+
+    For each [activation, init] in ``candidates`` (in their order), the
+    ratio of 12.14 on the network made from ``Us``; returns the candidates
+    whose ratio lies in [RATIO_MIN, RATIO_MAX] = [0.1, 10] (layer 1 gets a
+    gradient within a factor 10 of the output layer's), as a list of
+    [activation, init] pairs in the order given. (The checks keep every
+    ratio well away from 0.1 and 10.)
+
+    On the network of 12.14's example every tanh and every ReLU pair stays
+    within a factor 10, and no sigmoid pair does: not "uniform" (ratio
+    6e-5), not "xavier" (1e-7, worse), not even your "xavier_sigmoid"
+    (2.5e-3, though it gains four orders of magnitude on "xavier"):
+
+    >>> Us = unit_draws([2] + [16] * 10 + [1], seed=7)
+    >>> xs = unit_draws([8, 2], seed=11)[0]
+    >>> pairs = [[g, i] for g in ("sigmoid", "tanh", "relu")
+    ...          for i in ("uniform", "xavier", "xavier_sigmoid", "he")]
+    >>> [pair for pair in working_remedies(Us, xs, pairs) if pair[0] == "sigmoid"]
+    []
+    >>> len(working_remedies(Us, xs, pairs))
+    8
+
+    Why does the sigmoid still vanish with the 4x weights of 12.13? Look at
+    where its z^(l) lie once the weights are that large, at what sigma' is
+    there (12.5's bound), and at the sigmoid's outputs: unlike tanh's, they
+    are not centred at 0. Why does ReLU not care about the init here (no
+    biases)?
+    """
+    # BEGIN SOLUTION Exercise 12.15
+    keep = []
+    for name, init in candidates:
+        ratio = gradient_ratio(Us, xs, name, init)
+        if RATIO_MIN <= ratio <= RATIO_MAX:
+            keep.append([name, init])
+    return keep
     # END SOLUTION

@@ -205,6 +205,11 @@ def test_vanishing_subprocess():
     # tanh with Xavier init keeps delta within a factor 10 across the layers
     assert 0.1 < delta[1]["tanh/xavier"] / delta[8]["tanh/xavier"] < 10
     assert r.stdout.count("vanishes") >= 4
+    # the paragraph after the tables explains the ratio, the sigmoid, Xavier and the remedy
+    text = r.stdout[r.stdout.index("How to read the tables"):]
+    for part in ("Why the sigmoid vanishes", "Why Xavier does not fix the sigmoid",
+                 "What works", "n = 8 units", "= 0.41"):  # sqrt(8 / 3) / 4
+        assert part in text, part
 
 
 def test_vanishing_output_agrees_with_gradient_sizes():

@@ -135,7 +135,7 @@ def _cases(seed, n_cases=6):
 
 # -- hints, bookkeeping steps, what an exception usually means --------------------------
 
-BOOKKEEPING = ("Exercise 3.1", "Exercise 3.2", "Exercise 3.6")
+BOOKKEEPING = ("Exercise 3.1", "Exercise 3.2", "Exercise 3.6", "Exercise 3.7")
 
 HINTS = {
     "Exercise 3.1": [
@@ -177,6 +177,27 @@ HINTS = {
         "Take the absolute difference of a and n and divide it by the largest of three "
         "numbers: the absolute value of a, the absolute value of n, and the floor 1e-8.",
     ],
+    "Exercise 3.7": [
+        "A measurement: for every eps, both differences (your 3.2 and 3.4) and their "
+        "distance to the exact derivative you are given.",
+        "Each row holds eps, then the absolute error of the forward difference, then that of "
+        "the central difference, in the order of epss. Watch the columns fall and then rise: "
+        "below some eps the two values of L agree in almost all their digits, and their "
+        "difference is mostly rounding.",
+    ],
+    "Exercise 3.8": [
+        "The best eps of a column is the row where that column's error is smallest; it is "
+        "not the smallest eps, because two errors compete.",
+        "Truncation: the forward difference is off by about eps/2 times the second "
+        "derivative, the central one by about eps squared over 6 times the third. "
+        "Cancellation: each value of L carries a rounding error near 1e-16 of its size, and "
+        "dividing their difference by eps blows it up like 1e-16/eps.",
+        "The best eps balances the two: for the forward difference eps against 1e-16/eps, "
+        "near the square root of 1e-16; for the central one eps squared against 1e-16/eps, "
+        "near the cube root. The larger best eps of the central difference divides the "
+        "rounding by more, and its truncation is smaller too: so its best error is smaller. "
+        "Report the eps and that column's error of the same row.",
+    ],
 }
 
 ERRORS = {
@@ -192,6 +213,10 @@ ERRORS = {
                                   "move entry t of a new list."},
     "Exercise 3.6": {"ZeroDivisionError": "Usually the floor 1e-8 left out of the denominator: "
                                           "with a = n = 0 it keeps the quotient finite."},
+    "Exercise 3.7": {"TypeError": "Usually L or a difference called with arguments in another "
+                                  "order: 3.2 and 3.4 take (L, theta, t, eps)."},
+    "Exercise 3.8": {"ValueError": "min() of an empty list: build the table of 3.7 first, one "
+                                   "row per eps."},
 }
 
 SAME_LIST = ("theta itself was changed: a moved entry stayed moved (the moved point must be a "
@@ -472,6 +497,170 @@ def test_rel_seeded(student):
     _check_rel(student, 5.0, 0.0, _hidden_ORACLES)
 
 
+# -- 3.7 - 3.8 truncation against cancellation (seed 000: "need to use high precision") ------
+
+U = 2.0 ** -52  # the spacing of floats near 1: every evaluation of L is off by about U |L|
+
+
+def _noise(fn, theta, eps):
+    """A generous bound on the rounding noise of either difference at this eps: a few U |L|
+    in the numerator, divided by eps. A correct computation of the same formula in another
+    order may differ from the grader's by this much, so a check never decides below it."""
+    return 64.0 * U * (abs(_L(fn)(theta)) + 1.0) / eps
+
+
+def _library_exact(fn, theta, t):
+    """dL/dtheta_t by minigrad autodiff (tanh_sum: tanh(scale * sum theta))."""
+    scale = fn.args[0] if fn.args else 1.0
+    assert fn.name == "tanh_sum"
+    return numeric.value_gradient(lambda v: (sum(v) * scale).tanh(), theta)[t]
+
+
+def _error_table(fn, theta, t, exact, epss, oracle):
+    return [[eps, abs(oracle["fd"](fn, theta, t, eps) - exact),
+             abs(oracle["cd"](fn, theta, t, eps) - exact)] for eps in epss]
+
+
+def _check_errors(student, fn, theta, t, exact, epss, oracle):
+    got = student.call("difference_errors", fn, theta, t, exact, epss)
+    want = _error_table(fn, theta, t, exact, epss, oracle)
+    inputs = dict(L=repr(fn), theta=theta, t=t, exact=exact, epss=epss)
+    expect_true(isinstance(got, list) and len(got) == len(epss)
+                and all(isinstance(r, (list, tuple)) and len(r) == 3 for r in got),
+                "difference_errors must return one row [eps, forward_error, central_error] per "
+                "eps, in the order of epss", inputs=inputs, got=got)
+    for (eps, fe, ce), row in zip(want, got):
+        fd, cd = oracle["fd"](fn, theta, t, eps), oracle["cd"](fn, theta, t, eps)
+        expect_close(row, [eps, fe, ce], inputs=dict(inputs, eps=eps),
+                     what="the row for eps = %g" % eps, rel=1e-6, abs=_noise(fn, theta, eps),
+                     hint="Each row is eps, then |forward difference - exact| and |central "
+                          "difference - exact| at that eps.",
+                     mistakes=_row_mistakes(eps, fd, cd, exact, fe, ce))
+
+
+def _row_mistakes(eps, fd, cd, exact, fe, ce):
+    """Wrong rows; a slip in one column only, or in both, carries the same hint."""
+    mistakes = {"swapped": ([eps, ce, fe], "The columns are swapped: the forward difference's "
+                                           "error comes first."),
+                "against each other": ([eps, abs(fd - cd), abs(fd - cd)],
+                                       "Compare each difference with the exact derivative you "
+                                       "are given, not with each other.")}
+    slips = {"signed": ((fd - exact, cd - exact), "An error is a distance: take the absolute "
+                                                  "value of the difference to the exact "
+                                                  "derivative."),
+             "relative": ((fe / abs(exact), ce / abs(exact)), "You divided by |exact|: the "
+                                                              "table holds the absolute errors.")}
+    for name, ((wf, wc), hint) in slips.items():
+        mistakes[name + " forward"] = ([eps, wf, ce], hint)
+        mistakes[name + " central"] = ([eps, fe, wc], hint)
+        mistakes[name + " both"] = ([eps, wf, wc], hint)
+    return mistakes
+
+
+def _exact_cases(seed, n):
+    """tanh_sum cases: (Fn, theta, t) with scale * sum(theta) in (0.2, 1.2), where
+    tanh is curved (its second and third derivatives are not small)."""
+    def make(r):
+        while True:
+            scale = r.choice([1.0, 1.5, 2.0])
+            theta = _theta(r, r.randint(1, 4))
+            if 0.2 < scale * sum(theta) < 1.2:
+                return Fn("tanh_sum", scale), theta, r.randrange(len(theta))
+    return seeded(seed, n, make)
+
+
+DECADES = [10.0 ** -k for k in range(1, 14)]
+
+
+@check("Exercise 3.7", points=1, visibility="visible", uses=("3.2", "3.4"))
+def test_errors_example(student):
+    """The error table of the docstring's tanh example for eps = 1e-1 ... 1e-13 and of three seeded tanh_sum cases, against minigrad's differences and autodiff's exact derivative (rows dominated by rounding compared to their order of magnitude)."""
+    fn, theta = Fn("tanh_sum", 1.0), [0.3, -0.1, 0.25]
+    _check_errors(student, fn, theta, 0, _library_exact(fn, theta, 0), DECADES, LIBRARY)
+    for fn, theta, t in _exact_cases(307, 3):
+        _check_errors(student, fn, theta, t, _library_exact(fn, theta, t), DECADES, LIBRARY)
+
+
+def _hidden_epss(r):
+    return [10.0 ** -(k / 2.0) for k in range(r.randint(1, 3), 27)]
+
+
+@check("Exercise 3.7", points=2, visibility="hidden", uses=("3.2", "3.4"))
+def test_errors_seeded(student):
+    """The error table on other seeded functions (sin_product, tanh_sum) and half-decade steps, against closed-form derivatives."""
+    cases = _exact_cases(37, 2) + seeded(371, 2, lambda r: (Fn("sin_product"), _theta(r, 2),
+                                                            r.randrange(2)))
+    for i, (fn, theta, t) in enumerate(cases):
+        epss = seeded(372 + i, 1, _hidden_epss)[0]
+        _check_errors(student, fn, theta, t, _hidden_grad_closed(fn, theta)[t], epss,
+                      _hidden_ORACLES)
+
+
+def _check_best(student, fn, theta, t, exact, epss, oracle):
+    got = student.call("best_steps", fn, theta, t, exact, epss)
+    table = _error_table(fn, theta, t, exact, epss, oracle)
+    inputs = dict(L=repr(fn), theta=theta, t=t, exact=exact, epss=epss)
+    expect_true(isinstance(got, list) and len(got) == 2
+                and all(isinstance(r, (list, tuple)) and len(r) == 2 for r in got)
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                        for r in got for v in r),
+                "best_steps must return [[eps_forward, forward_error], [eps_central, "
+                "central_error]]", inputs=inputs, got=got)
+    bests = [min(table, key=lambda row: row[1]), min(table, key=lambda row: row[2])]
+    swapped = bests[0][0] != bests[1][0] and [got[0][0], got[1][0]] == [bests[1][0], bests[0][0]]
+    for col, name in ((1, "forward"), (2, "central")):
+        best = bests[col - 1]
+        eps, err = got[col - 1]
+        worst = max(table, key=lambda row: row[col])
+        hint = ("Take the row of 3.7's table with the smallest %s error: the best eps is "
+                "neither the smallest nor the largest one." % name)
+        if swapped:
+            hint = "The two rows are swapped: the forward difference's best comes first."
+        elif eps == min(epss):
+            hint = ("The smallest eps is not the best: below some eps, rounding in the "
+                    "difference of two values of L grows like 1/eps (seed 000's \"high "
+                    "precision\").")
+        elif eps == worst[0]:
+            hint = "That is the largest error of the column; the best eps has the smallest."
+        mine = next((r for r in table if r[0] == eps), None)
+        ok_eps = mine is not None and (best[0] / 10.0 <= eps <= best[0] * 10.0
+                                       or mine[col] <= 2.0 * best[col])  # a tie elsewhere
+        expect_true(ok_eps, "the best eps of the %s difference is wrong: the smallest error "
+                    "%.3g is at eps = %g, your eps %r is not within a factor 10 of it (or not "
+                    "in epss)" % (name, best[col], best[0], eps), inputs=inputs, got=got,
+                    hint=hint)
+        noise = _noise(fn, theta, eps)
+        expect_true(mine[col] <= max(2.0 * best[col], noise),
+                    "the %s difference's error at your eps %g is %.3g, more than twice the "
+                    "smallest error %.3g (at eps = %g)" % (name, eps, mine[col], best[col],
+                                                          best[0]),
+                    inputs=inputs, got=got, hint=hint)
+        expect_close(err, mine[col], inputs=inputs, rel=1e-6, abs=noise,
+                     what="the %s difference's error at eps = %g" % (name, eps),
+                     hint="Report the error of 3.7's table at the eps you chose, for the "
+                          "same difference (column).")
+
+
+@check("Exercise 3.8", points=1, visibility="visible", uses=("3.7",))
+def test_best_example(student):
+    """The best eps and its error of each difference on the docstring's tanh example and three seeded tanh_sum cases, eps = 1e-1 ... 1e-13: within a factor 10 of the best eps, with an error within 2x of the smallest."""
+    fn, theta = Fn("tanh_sum", 1.0), [0.3, -0.1, 0.25]
+    _check_best(student, fn, theta, 0, _library_exact(fn, theta, 0), DECADES, LIBRARY)
+    for fn, theta, t in _exact_cases(308, 3):
+        _check_best(student, fn, theta, t, _library_exact(fn, theta, t), DECADES, LIBRARY)
+
+
+@check("Exercise 3.8", points=2, visibility="hidden", uses=("3.7",))
+def test_best_seeded(student):
+    """The best eps of each difference and its error on other seeded functions (sin_product, tanh_sum) and half-decade steps."""
+    cases = _exact_cases(38, 2) + seeded(381, 2, lambda r: (Fn("sin_product"), _theta(r, 2),
+                                                            r.randrange(2)))
+    for i, (fn, theta, t) in enumerate(cases):
+        epss = seeded(382 + i, 1, _hidden_epss)[0]
+        exact = _hidden_grad_closed(fn, theta)[t]
+        _check_best(student, fn, theta, t, exact, epss, _hidden_ORACLES)
+
+
 MISTAKES = [
     # (task, text in solutions/ex03_numeric_gradients.py to replace, replacement, fragment of the hint)
     ("3.1", "e_t[t] = 1.0", "e_t[t - 1] = 1.0", "numbered from 0"),
@@ -514,4 +703,19 @@ MISTAKES = [
      "return abs(a - n) / max(abs(a), 1e-8)", "symmetric"),
     ("3.6", "return abs(a - n) / max(abs(a), abs(n), 1e-8)",
      "return abs(a - n) / max(abs(a), abs(n))", "floor"),
+    ("3.7", "        forward_error = abs(forward_difference(L, theta, t, eps) - exact)",
+     "        forward_error = forward_difference(L, theta, t, eps) - exact", "absolute value"),
+    ("3.7", "        rows.append([eps, forward_error, central_error])",
+     "        rows.append([eps, central_error, forward_error])", "swapped"),
+    ("3.7", "        central_error = abs(central_difference(L, theta, t, eps) - exact)",
+     "        central_error = abs(central_difference(L, theta, t, eps) - exact) / abs(exact)",
+     "absolute errors"),
+    ("3.8", "    forward = min(rows, key=lambda row: row[1])",
+     "    forward = rows[-1]", "smallest eps is not the best"),
+    ("3.8", "    central = min(rows, key=lambda row: row[2])",
+     "    central = max(rows, key=lambda row: row[2])", "largest error"),
+    ("3.8", "    return [[forward[0], forward[1]], [central[0], central[2]]]",
+     "    return [[central[0], central[2]], [forward[0], forward[1]]]", "swapped"),
+    ("3.8", "    return [[forward[0], forward[1]], [central[0], central[2]]]",
+     "    return [[forward[0], forward[1]], [central[0], central[1]]]", "same difference"),
 ]

@@ -615,6 +615,104 @@ def test_backward_hidden(student):
 
 # -- hints, bookkeeping, what an exception means, typical mistakes ------------------
 
+# -- 9.15 - 9.16 seed 000's "Formalization" slide, one unit at a time --------------------------
+
+def _formal_cases(nets_):
+    """(net, autodiff result, l) for every hidden layer of every network."""
+    for net in nets_:
+        o = autodiff(net)
+        for l in range(len(net["Ws"]), 0, -1):
+            yield net, o, l
+
+
+def _check_delta_prev_j(student, nets_):
+    for net, o, l in _formal_cases(nets_):
+        cache, W, delta = cache_of(o), net["Ws"][l - 1], o["delta"][l]
+        z, h = o["z"][l - 1], o["h"][l]
+        for j in range(len(W)):
+            inputs = dict(cache=cache, Ws=net["Ws"], l=l, j=j, delta=delta)
+            got = student.call("delta_prev_j", cache, net["Ws"], l, j, delta)
+            wrong = {
+                "no g'": (sum(W[j][k] * delta[k] for k in range(len(z))),
+                          "You left out g'(z_k): h_(l-1)[j] reaches h_l[k] through z_k and "
+                          "then tanh."),
+                "g'(h)": (sum(W[j][k] * backprop.tanh_prime(h[k]) * delta[k]
+                              for k in range(len(z))),
+                          "You evaluated tanh' at h_l[k] = tanh(z_k); evaluate it at z_k."),
+            }
+            if len(z) <= len(W) and j < len(W[0]):  # W[k][j] exists for every k
+                wrong["column"] = (sum(W[k][j] * backprop.tanh_prime(z[k]) * delta[k]
+                                       for k in range(len(z))),
+                                   "You walked COLUMN j of W_l (W[k][j]). The weight from "
+                                   "unit j of layer l-1 to unit k of layer l is W_l[j][k].")
+            if l >= 2:
+                zj = o["z"][l - 2][j]
+                wrong["g'(z_j)"] = (sum(W[j][k] * backprop.tanh_prime(zj) * delta[k]
+                                        for k in range(len(z))),
+                                    "You took g' at z_j of layer l-1; the slide's g'(z_k) "
+                                    "belongs to the unit k of layer l that each term passes.")
+            expect_close(got, o["delta"][l - 1][j], inputs=inputs,
+                         what="delta^(l-1)_j = dL/dh_(l-1)[j]", rel=REL, abs=ABS,
+                         hint="One term per unit k of layer l that h_(l-1)[j] feeds: "
+                              "(dz_k/dh_j)(dh_k/dz_k) delta_k, summed over k.",
+                         mistakes=wrong)
+
+
+@check("Exercise 9.15", points=2, visibility="visible", uses=("9.5",))
+def test_delta_prev_j_visible(student):
+    "delta_prev_j for every unit j and layer l of the docstring's and three seeded networks, against autodiff's dL/dh."
+    _check_delta_prev_j(student, visible_nets(9150))
+
+
+@check("Exercise 9.15", points=4, visibility="hidden", uses=("9.5",))
+def test_delta_prev_j_hidden(student):
+    "delta_prev_j matches autodiff for every unit of seeded networks of several shapes."
+    _check_delta_prev_j(student, hidden_nets(915))
+
+
+def _check_dL_dw_jk(student, nets_):
+    for net, o, l in _formal_cases(nets_):
+        cache, W, delta = cache_of(o), net["Ws"][l - 1], o["delta"][l]
+        z, h_prev, h = o["z"][l - 1], o["h"][l - 1], o["h"][l]
+        dz = o["dL_dz"][l - 1]  # dL/dz_l, from autodiff
+        for j in range(len(W)):
+            for k in range(len(z)):
+                inputs = dict(cache=cache, Ws=net["Ws"], l=l, j=j, k=k, delta=delta)
+                got = student.call("dL_dw_jk", cache, net["Ws"], l, j, k, delta)
+                wrong = {
+                    "sum over k": (h_prev[j] * sum(dz),
+                                   "You summed over k, as seed 000's slide writes: w_jk "
+                                   "appears in z_k only, so dL/dw_jk has one term (your "
+                                   "dL/dw_j0 and dL/dw_j1 come out equal)."),
+                    "no g'": (h_prev[j] * delta[k],
+                              "You left out g'(z_k): w_jk reaches h_l[k] through z_k and "
+                              "then tanh."),
+                    "g'(h)": (h_prev[j] * backprop.tanh_prime(h[k]) * delta[k],
+                              "You evaluated tanh' at h_l[k] = tanh(z_k); evaluate it at "
+                              "z_k."),
+                    "a_k": (h[k] * dz[k],
+                            "You used h_l[k], the output of unit k itself (seed 000's a5 "
+                            "slip). dz_k/dw_jk is the activation w_jk multiplies: unit j "
+                            "of the layer BELOW, h_(l-1)[j]."),
+                }
+                expect_close(got, o["dW"][l - 1][j][k], inputs=inputs,
+                             what="dL/dw_jk of W_l", rel=REL, abs=ABS,
+                             hint="One path: (dz_k/dw_jk)(dh_k/dz_k) delta_k.",
+                             mistakes=wrong)
+
+
+@check("Exercise 9.16", points=2, visibility="visible", uses=("9.5",))
+def test_dL_dw_jk_visible(student):
+    "dL_dw_jk for every weight of every layer of the docstring's and three seeded networks, against autodiff (widths above 1, so a sum over k shows)."
+    _check_dL_dw_jk(student, visible_nets(9160))
+
+
+@check("Exercise 9.16", points=4, visibility="hidden", uses=("9.5",))
+def test_dL_dw_jk_hidden(student):
+    "dL_dw_jk matches autodiff for every weight of seeded networks of several shapes."
+    _check_dL_dw_jk(student, hidden_nets(916))
+
+
 BOOKKEEPING = ("Exercise 9.1", "Exercise 9.2", "Exercise 9.3", "Exercise 9.4",
                "Exercise 9.6", "Exercise 9.7", "Exercise 9.8", "Exercise 9.9")
 
@@ -699,6 +797,23 @@ HINTS = {
         "for layer l-1. Store dL/dW_l and dL/db_l at position l-1 of their lists, so that "
         "they line up with Ws and bs; the loop ends after layer 1.",
     ],
+    "Exercise 9.15": [
+        "Seed 000's first line: unit j of layer l-1 reaches the loss through every unit k of "
+        "layer l it feeds, so the chain rule sums one term per k. Do this before 9.13.",
+        "Each term is (dz_k/dh_(l-1)[j]) times (dh_l[k]/dz_k) times delta_k; the slide's "
+        "factor w_jk g'(z_k) is the first two together.",
+        "dz_k/dh_(l-1)[j] is the weight from unit j to unit k, which is W_l at row j, column "
+        "k (rows are the layer below); dh_l[k]/dz_k is tanh' at z_k of layer l (cache z at "
+        "position l-1), not at h. Sum the products over all k.",
+    ],
+    "Exercise 9.16": [
+        "The chain rule along the paths from w_jk to the loss. Before copying the slide's "
+        "sum over k, count the paths: which pre-activations contain w_jk?",
+        "Only z_k does (k is fixed by the weight), so there is ONE term: (dz_k/dw_jk) times "
+        "(dh_l[k]/dz_k) times delta_k. The slide's sum over k is a slip.",
+        "dz_k/dw_jk is the activation w_jk multiplies, unit j of the layer BELOW (cache h at "
+        "position l-1); dh_l[k]/dz_k is tanh' at z_k (cache z at position l-1).",
+    ],
 }
 
 _CACHE = ("The cache is the dict 9.9 gives back, with the keys 'z', 'h', 'y', 'L' "
@@ -727,6 +842,14 @@ ERRORS = {
                       "IndexError": "An IndexError here usually means the loop over layers "
                                     "is off by one: 9.13 takes l = L, ..., 1 (the lectures' "
                                     "numbering), not 0-based positions."},
+    "Exercise 9.15": {"KeyError": _CACHE,
+                      "IndexError": "An IndexError here usually means W_l walked along "
+                                    "COLUMN j (W[k][j]) instead of row j, or a layer index off by one: layer l is Ws and "
+                                    "cache['z'] at position l-1."},
+    "Exercise 9.16": {"KeyError": _CACHE,
+                      "IndexError": "An IndexError here usually means j and k swapped (j is a "
+                                    "unit of layer l-1, k of layer l) or a layer index off by "
+                                    "one: h_(l-1) is cache['h'] at position l-1."},
 }
 
 MISTAKES = [
@@ -787,4 +910,16 @@ MISTAKES = [
     ("9.14", "    for l in range(L, 0, -1):\n        grads = layer_backward(cache, Ws, l, delta)",
      "    Ws.reverse()  # the top layer first\n    for l in range(L, 0, -1):\n"
      "        grads = layer_backward(cache, Ws[::-1], l, delta)", "in place"),
+    ("9.15", "        acc += W[j][k] * slope * delta[k]", "        acc += W[j][k] * delta[k]",
+     "left out g'"),
+    ("9.15", "        acc += W[j][k] * slope * delta[k]", "        acc += W[k][j] * slope * delta[k]",
+     "COLUMN j"),
+    ("9.15", "        slope = 1.0 - math.tanh(z[k]) ** 2",
+     "        slope = 1.0 - math.tanh(cache[\"h\"][l][k]) ** 2", "evaluate it at z_k"),
+    ("9.16", "    return a_j * (1.0 - math.tanh(z_k) ** 2) * delta[k]",
+     "    return a_j * sum((1.0 - math.tanh(z) ** 2) * d for z, d in zip(cache[\"z\"][l - 1], delta))",
+     "summed over k"),
+    ("9.16", "    a_j = cache[\"h\"][l - 1][j]", "    a_j = cache[\"h\"][l][k]", "a5"),
+    ("9.16", "    return a_j * (1.0 - math.tanh(z_k) ** 2) * delta[k]",
+     "    return a_j * delta[k]", "left out g'"),
 ]

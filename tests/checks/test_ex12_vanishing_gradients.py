@@ -1,4 +1,5 @@
 """Exercise 12: Vanishing gradients and the choice of activation function (seed 000, "Vanishing gradient", "Choice of Nonlinear Activation Function")."""
+import functools
 import math
 import random
 
@@ -92,10 +93,47 @@ HINTS = {
         "Criterion 2 uses your 12.9 and the threshold NONZERO_MIN, criterion 3 your 12.10 "
         "and INFORMATIVE_MIN; a fraction below its threshold fails.",
     ],
+    "Exercise 12.12": [
+        "Seed 000's formalization, one layer after the other: a forward pass that keeps every "
+        "z and a, then a backward pass from the output, where dL/dy is one.",
+        "In each layer, from the top down: dL/dz_k is g'(z_k) times delta_k (the output "
+        "layer is linear, so there its slope is one); dL/dw_jk is the activation a_j of the "
+        "layer below times dL/dz_k; the delta handed down to unit j sums w_jk times dL/dz_k "
+        "over k.",
+        "The norm of a layer is the square root of the sum of the squares of all its dL/dw_jk. "
+        "g' comes from your 12.8 and is taken at z, not at a. Store the norms so that layer 1 "
+        "comes first.",
+    ],
+    "Exercise 12.13": [
+        "Xavier's argument: one layer multiplies the variance of the backward signal by about "
+        "(number of units) times Var(w) times g'(0) squared, and Var(w) was chosen so that "
+        "this is about one for tanh.",
+        "The sigmoid's slope at 0 is a quarter of tanh's (12.1, 12.2): with Xavier's weights "
+        "each layer multiplies the variance by about one sixteenth, so the signal vanishes "
+        "faster than with the uniform init.",
+        "To restore the factor, Var(w) must be 16 times Xavier's; a U(-r, r) has variance r "
+        "squared over 3, so r grows by the square root of 16 over Xavier's r (12.6).",
+    ],
+    "Exercise 12.14": [
+        "Build the network's weights from the draws, layer by layer, then measure: the mean "
+        "of each layer's norm (12.12) over the examples.",
+        "Layer l's limit depends on its own sizes: fan_in is the number of rows of its "
+        "matrix, fan_out the number of columns; 12.6 and 12.13 give the two Xavier limits.",
+        "Average each layer's norm over all the examples first, then divide layer 1's mean "
+        "by the mean of the output layer, the last matrix (not an average of per-example "
+        "ratios).",
+    ],
+    "Exercise 12.15": [
+        "For each candidate, its ratio from 12.14; keep the candidate when the ratio lies "
+        "in the given range.",
+        "Keep the candidates' order and their form, a list of two strings; the range is "
+        "inclusive at both ends (the checks keep away from them).",
+    ],
 }
 
 # Steps whose docstring may state their formula (a given definition, a measurement, a rule).
-BOOKKEEPING = ("Exercise 12.6", "Exercise 12.9", "Exercise 12.10", "Exercise 12.11")
+BOOKKEEPING = ("Exercise 12.6", "Exercise 12.9", "Exercise 12.10", "Exercise 12.11",
+               "Exercise 12.15")
 
 ERRORS = {
     "Exercise 12.1": {
@@ -121,6 +159,18 @@ ERRORS = {
     "Exercise 12.10": {
         "ZeroDivisionError": "No input had a non-zero derivative (the step activation, for "
                              "example): then the answer is 0.0, without dividing.",
+    },
+    "Exercise 12.12": {
+        "IndexError": "An IndexError usually means W^(l) read as W[k][j] (rows are the units "
+                      "of the layer BELOW: W[j][k] goes from unit j to unit k) or a layer "
+                      "index off by one between the stored z's and a's.",
+        "ValueError": "A ValueError from 12.8 usually means the name passed on is not one of "
+                      "NAMES (the output layer has no activation: do not ask 12.8 there).",
+    },
+    "Exercise 12.14": {
+        "ZeroDivisionError": "The output layer's mean norm came out 0: check that 12.12 "
+                             "returns the output layer's norm last.",
+        "ValueError": "An unknown init: the four names are in the docstring.",
     },
 }
 
@@ -841,6 +891,362 @@ def test_first_failed_criterion_seeded(student):
                          _hidden_fractions(name, zs, eps))
 
 
+# =============================================================================
+# 12.12 - 12.15 the remedies, measured on a deep network
+# =============================================================================
+
+RATIO_MIN, RATIO_MAX = 0.1, 10.0  # the module's given range
+RATIO_MARGIN = 1.5  # a 12.15 check only asks about ratios at least this factor from 0.1 and 10
+INITS = ("uniform", "xavier", "xavier_sigmoid", "he")
+
+
+def lcg_draws(sizes, seed):
+    """The module's given unit_draws (data for the docstring's network, not an oracle)."""
+    state = seed % 2147483647 or 1
+    Us = []
+    for n_in, n_out in zip(sizes, sizes[1:]):
+        U = []
+        for _ in range(n_in):
+            row = []
+            for _ in range(n_out):
+                state = state * 48271 % 2147483647
+                row.append(2.0 * state / 2147483647 - 1.0)
+            U.append(row)
+        Us.append(U)
+    return Us
+
+
+def library_norms(Ws, x, name, out_activation=None):
+    """||dL/dW^(l)|| per layer by minigrad's autodiff: weights as Values, L = y.
+    ``out_activation`` (a mistake's network) also applies g to the output unit."""
+    Wv = [[[Value(w) for w in row] for row in W] for W in Ws]
+    a = [Value(v) for v in x]
+    for l, W in enumerate(Wv, start=1):
+        z = [sum((W[j][k] * a[j] for j in range(len(a))), Value(0.0)) for k in range(len(W[0]))]
+        last = l == len(Wv)
+        if last and out_activation is None:
+            a = z
+        else:
+            node = LIBRARY_NODE.get(out_activation if last else name, lambda v: v)
+            a = [node(v) for v in z]
+    a[0].backward()
+    return [math.sqrt(sum(w.grad ** 2 for row in W for w in row)) for W in Wv]
+
+
+def _norm_mistakes(Ws, x, name, want):
+    """Typical wrong answers of 12.12, from the library."""
+    linear = _variant_norms(Ws, x, name, lambda z, a: 1.0)  # forward with g, no g' back
+    g_out = library_norms(Ws, x, name, out_activation=name)
+    return {"no g'": (linear, "You left out g'(z_k) in the hidden layers: each w_jk reaches "
+                              "the loss through z_k and then g."),
+            "g on output": (g_out, "The output layer is linear (y = z^(n)_0): no g, and no g' "
+                                   "there."),
+            "reversed": (want[::-1], "The norms are in reverse order: layer 1 (next to the "
+                                     "input) comes first."),
+            "squared": ([v * v for v in want], "You returned the squared norms: take the "
+                                               "square root of the sum of squares.")}
+
+
+def _g_at_a_norms(Ws, x, name):
+    """12.12 with g' taken at the activation a_k instead of at z_k (a mistake's values)."""
+    return _variant_norms(Ws, x, name, lambda z, a: library_slope(name, a))
+
+
+def _variant_norms(Ws, x, name, slope_of):
+    """12.12's norms with the hidden layers' slope slope_of(z_k, a_k) (a mistake's values)."""
+    from minigrad import backprop
+    bs = [[0.0] * len(W[0]) for W in Ws]
+    cache = backprop.forward(Ws, bs, x, activation=name, out_activation="linear")
+    n, delta, norms = len(Ws), [1.0], [0.0] * len(Ws)
+    for l in reversed(range(1, n + 1)):
+        slopes = [1.0] * len(cache.z[l]) if l == n else [slope_of(z, a) for z, a in
+                                                          zip(cache.z[l], cache.a[l])]
+        dz = [s * d for s, d in zip(slopes, delta)]
+        norms[l - 1] = math.sqrt(sum((a * g_) ** 2 for a in cache.a[l - 1] for g_ in dz))
+        delta = backprop.matvec(Ws[l - 1], dz)
+    return norms
+
+
+def expect_norms(student, Ws, x, name, want):
+    got = student.call("layer_gradient_norms", Ws, x, name)
+    mistakes = _norm_mistakes(Ws, x, name, want)
+    mistakes["g' at a"] = (_g_at_a_norms(Ws, x, name), "Evaluate g' at the pre-activation "
+                                                       "z_k, not at a_k = g(z_k).")
+    expect_close(got, want, inputs={"Ws": Ws, "x": x, "activation": name},
+                 what="[||dL/dW^(1)||, ..., ||dL/dW^(n)||]", abs=1e-300,
+                 hint="Backpropagate from dL/dy = 1 down the layers; dL/dw_jk of layer l "
+                      "pairs a^(l-1)_j with dL/dz^(l)_k; then the square root of the sum of "
+                      "squares of each layer's gradient.",
+                 mistakes=mistakes)
+
+
+def _net(rng, nin, widths, r=1.0):
+    sizes = [nin] + widths + [1]
+    Ws = [[[rng.uniform(-r, r) for _ in range(sizes[l + 1])] for _ in range(sizes[l])]
+          for l in range(len(sizes) - 1)]
+    return Ws, [rng.uniform(-1.0, 1.0) for _ in range(nin)]
+
+
+def _norm_case(rng):
+    nin = rng.randint(1, 4)
+    widths = [rng.randint(2, 5) for _ in range(rng.randint(1, 5))]
+    Ws, x = _net(rng, nin, widths, r=rng.choice([0.7, 1.5]))
+    return Ws, x, rng.choice(["sigmoid", "tanh", "relu"])
+
+
+def _relu_safe(Ws, x):
+    """No pre-activation within 1e-6 of relu's kink (g' is not asked at 0)."""
+    a = list(x)
+    for W in Ws:
+        z = [sum(w_jk * a_j for w_jk, a_j in zip(column, a)) for column in zip(*W)]
+        if any(abs(v) < 1e-6 for v in z):
+            return False
+        a = [max(0.0, v) for v in z]
+    return True
+
+
+def _norm_cases(seed, n):
+    out = []
+    rng = random.Random(seed)
+    while len(out) < n:
+        Ws, x, name = _norm_case(rng)
+        if name != "relu" or _relu_safe(Ws, x):
+            out.append((Ws, x, name))
+    return out
+
+
+@check("Exercise 12.12", points=3, visibility="visible", uses=("12.8",))
+def test_layer_gradient_norms_example(student):
+    "layer_gradient_norms on the docstring's 2-unit network, on 12.14's 11-layer network (sigmoid, tanh, relu) and on three seeded networks with widths above 1, against minigrad's autodiff."
+    docs = [[[1.0, -1.0]], [[0.5], [2.0]]]
+    expect_norms(student, docs, [0.5], "tanh", library_norms(docs, [0.5], "tanh"))
+    Us = lcg_draws([2] + [16] * 10 + [1], 7)
+    x = lcg_draws([8, 2], 11)[0][0]
+    for name in ("sigmoid", "tanh", "relu"):
+        expect_norms(student, Us, x, name, library_norms(Us, x, name))
+    for Ws, x, name in _norm_cases(1212, 3):
+        expect_norms(student, Ws, x, name, library_norms(Ws, x, name))
+
+
+def _hidden_norms(Ws, x, name):
+    """||dL/dW^(l)||, L = y, by scalar loops: ||a (x) d||^2 = ||a||^2 ||d||^2 for the outer
+    product of a layer's input a^(l-1) with its dL/dz^(l)."""
+    acts, zs, a = [list(x)], [], list(x)
+    for l, W in enumerate(Ws, start=1):
+        z = [sum(W[j][k] * a[j] for j in range(len(a))) for k in range(len(W[0]))]
+        a = z if l == len(Ws) else [g(name, v) for v in z]
+        zs.append(z)
+        acts.append(a)
+    out, delta = [], [1.0]
+    for l in range(len(Ws), 0, -1):
+        slope = [1.0] * len(zs[l - 1]) if l == len(Ws) else [_hidden_g_prime(name, v)
+                                                             for v in zs[l - 1]]
+        dz = [s_ * d for s_, d in zip(slope, delta)]
+        out.append((sum(v * v for v in acts[l - 1]) * sum(v * v for v in dz)) ** 0.5)
+        delta = [sum(w * d for w, d in zip(row, dz)) for row in Ws[l - 1]]
+    return out[::-1]
+
+
+@check("Exercise 12.12", points=6, visibility="hidden", uses=("12.8",))
+def test_layer_gradient_norms_seeded(student):
+    "layer_gradient_norms on other seeded networks (1 to 5 hidden layers) and a 30-layer one, against scalar loops."
+    cases = _norm_cases(1312, 5)
+    rng = random.Random(1313)
+    cases.append(_net(rng, 2, [3] * 29) + ("tanh",))
+    for Ws, x, name in cases:
+        expect_norms(student, Ws, x, name, _hidden_norms(Ws, x, name))
+
+
+# -- 12.13 Xavier for the sigmoid -------------------------------------------------------
+
+def expect_sigmoid_limit(student, fi, fo, want, r):
+    got = student.call("sigmoid_xavier_limit", fi, fo)
+    expect_close(got, want, inputs={"fan_in": fi, "fan_out": fo}, what="r for sigmoid layers",
+                 hint="Redo Xavier's variance argument with the sigmoid's g'(0) in place of "
+                      "tanh's (python grader.py hint 12.13).",
+                 mistakes={"xavier": (r, "That is Xavier's r, derived for g'(0) = 1 (tanh). The "
+                                         "sigmoid's g'(0) is smaller: the weights must make "
+                                         "up for it."),
+                           "16": (16.0 * r, "16 is the factor on the VARIANCE Var(w); the limit "
+                                            "r is a standard-deviation-like size: its factor "
+                                            "is the square root."),
+                           "2": (2.0 * r, "sigma(0) = 1/2 is the value, not the slope; the "
+                                          "slope sigma'(0) is 12.1 at 0."),
+                           "quarter": (r / 4.0, "Backwards: the sigmoid's smaller slope "
+                                                "shrinks the signal, so the weights must be "
+                                                "LARGER than Xavier's.")})
+
+
+@check("Exercise 12.13", points=2, visibility="visible", uses=("12.6",))
+def test_sigmoid_limit_example(student):
+    "sigmoid_xavier_limit(2, 4) and three seeded layer sizes, against minigrad's Xavier limit times tanh'(0)/sigma'(0) by autodiff."
+    factor = library_peak_slope("tanh") / library_peak_slope("sigmoid")
+    for fi, fo in [(2, 4)] + _fans(1213, 3):
+        r = library_xavier_limit(fi, fo)
+        expect_sigmoid_limit(student, fi, fo, factor * r, r)
+
+
+@check("Exercise 12.13", points=4, visibility="hidden", uses=("12.6",))
+def test_sigmoid_limit_seeded(student):
+    "sigmoid_xavier_limit on other seeded layer sizes, against sqrt(6 / (fan_in + fan_out)) times 1 / sigma'(0)."
+    for fi, fo in _fans(133, 4) + [(1, 1)]:
+        r = _hidden_limit(fi, fo)
+        expect_sigmoid_limit(student, fi, fo, r * _hidden_g_max("tanh") / _hidden_g_max("sigmoid"),
+                             r)
+
+
+# -- 12.14 the ratio --------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def library_limit(init, fi, fo):
+    if init == "uniform":
+        return 1.0
+    r = library_xavier_limit(fi, fo)
+    if init == "xavier":
+        return r
+    if init == "xavier_sigmoid":
+        return r * library_peak_slope("tanh") / library_peak_slope("sigmoid")
+    return (6.0 / fi) ** 0.5  # "he", given in the docstring
+
+
+def scaled(Us, init, limit=library_limit):
+    return [[[limit(init, len(U), len(U[0])) * u for u in row] for row in U] for U in Us]
+
+
+def backprop_norms(Ws, x, name):
+    """||dL/dW^(l)|| per layer by minigrad.backprop (the library's matrix backprop), L = y:
+    the same numbers as library_norms (autodiff), fast enough for deep networks."""
+    from minigrad import backprop
+    bs = [[0.0] * len(W[0]) for W in Ws]
+    cache = backprop.forward(Ws, bs, x, activation=name, out_activation="linear")
+    dWs, _, _ = backprop.backward(cache, Ws, [1.0])
+    return [math.sqrt(sum(g_ * g_ for row in dW for g_ in row)) for dW in dWs]
+
+
+def mean_norms(Ws, xs, name, norms=backprop_norms):
+    per = [norms(Ws, x, name) for x in xs]
+    return [sum(p[l] for p in per) / len(per) for l in range(len(Ws))]
+
+
+def ratio_of(Us, xs, name, init, norms=backprop_norms, limit=library_limit):
+    m = mean_norms(scaled(Us, init, limit), xs, name, norms)
+    return m[0] / m[-1]
+
+
+def expect_ratio(student, Us, xs, name, init, norms=backprop_norms, limit=library_limit):
+    got = student.call("gradient_ratio", Us, xs, name, init)
+    Ws = scaled(Us, init, limit)
+    m = mean_norms(Ws, xs, name, norms)
+    per = [norms(Ws, x, name) for x in xs]
+    mistakes = {"inverted": (m[-1] / m[0], "Upside down: layer 1's mean norm over the output "
+                                           "layer's."),
+                "mean of ratios": (sum(p[0] / p[-1] for p in per) / len(per)
+                                   if all(p[-1] > 0 for p in per) else -1.0,
+                                   "You averaged the per-example ratios; the ratio is of the "
+                                   "two MEAN norms over the examples."),
+                "last hidden": (m[0] / m[-2] if len(m) > 1 else -1.0,
+                                "The denominator is the output layer n (the last matrix), not "
+                                "the last hidden layer.")}
+    if init == "he":
+        swapped = scaled(Us, init, lambda i, fi, fo: (6.0 / fo) ** 0.5)
+        sm = mean_norms(swapped, xs, name, norms)
+        mistakes["he fan_out"] = (sm[0] / sm[-1], "He's r uses fan_in, the number of ROWS of "
+                                                  "each matrix (the units feeding the layer).")
+    if init == "xavier_sigmoid":
+        plain = mean_norms(scaled(Us, "xavier", limit), xs, name, norms)
+        mistakes["plain xavier"] = (plain[0] / plain[-1], "For \"xavier_sigmoid\" use your "
+                                                          "12.13, not 12.6.")
+    expect_close(got, m[0] / m[-1], inputs={"activation": name, "init": init,
+                                            "sizes": [len(Us[0])] + [len(U[0]) for U in Us],
+                                            "examples": len(xs)},
+                 what="the ratio m_1 / m_n", rel=1e-6, abs=1e-300,
+                 hint="Scale each layer's draws by its own limit (fan_in = rows, fan_out = "
+                      "columns), average each layer's norm (12.12) over the examples, then "
+                      "divide layer 1's mean by the output layer's.",
+                 mistakes=mistakes)
+
+
+def _deep(rng, nin, width, depth, m):
+    sizes = [nin] + [width] * depth + [1]
+    Us = [[[rng.uniform(-1.0, 1.0) for _ in range(sizes[l + 1])] for _ in range(sizes[l])]
+          for l in range(len(sizes) - 1)]
+    return Us, [[rng.uniform(-1.0, 1.0) for _ in range(nin)] for _ in range(m)]
+
+
+DOC_US = lcg_draws([2] + [16] * 10 + [1], 7)
+DOC_XS = lcg_draws([8, 2], 11)[0]
+
+
+@check("Exercise 12.14", points=2, visibility="visible", uses=("12.12", "12.13", "12.6"))
+def test_gradient_ratio_example(student):
+    "gradient_ratio on the docstring's 11-layer network for every activation and init, and on a seeded 7-layer network (non-square first and last layers), against minigrad's autodiff and Xavier init."
+    for name in ("sigmoid", "tanh", "relu"):
+        for init in INITS:
+            expect_ratio(student, DOC_US, DOC_XS, name, init)
+    Us, xs = _deep(random.Random(1214), 3, 6, 6, 4)
+    for name, init in (("sigmoid", "xavier_sigmoid"), ("relu", "he"), ("tanh", "xavier")):
+        expect_ratio(student, Us, xs, name, init)
+
+
+def _hidden_limit_of(init, fi, fo):
+    return {"uniform": 1.0, "xavier": _hidden_limit(fi, fo),
+            "xavier_sigmoid": 4.0 * _hidden_limit(fi, fo), "he": (6.0 / fi) ** 0.5}[init]
+
+
+@check("Exercise 12.14", points=4, visibility="hidden", uses=("12.12", "12.13", "12.6"))
+def test_gradient_ratio_seeded(student):
+    "gradient_ratio on other seeded deep networks for every activation and init, against scalar loops."
+    for k, (nin, width, depth) in enumerate(((2, 8, 8), (4, 10, 5))):
+        Us, xs = _deep(random.Random(1314 + k), nin, width, depth, 5)
+        for name in ("sigmoid", "tanh", "relu"):
+            for init in INITS:
+                expect_ratio(student, Us, xs, name, init, norms=_hidden_norms,
+                             limit=_hidden_limit_of)
+
+
+# -- 12.15 which remedies work -------------------------------------------------------------
+
+ALL_PAIRS = [[name, init] for name in ("sigmoid", "tanh", "relu") for init in INITS]
+
+
+def expect_remedies(student, Us, xs, ratio):
+    """Only candidates whose ratio is at least RATIO_MARGIN from both ends are asked about."""
+    ratios = {(n, i): ratio(Us, xs, n, i) for n, i in ALL_PAIRS}
+    far = [[n, i] for n, i in ALL_PAIRS
+           if all(not (b / RATIO_MARGIN < ratios[n, i] < b * RATIO_MARGIN)
+                  for b in (RATIO_MIN, RATIO_MAX))]
+    want = [p for p in far if RATIO_MIN <= ratios[tuple(p)] <= RATIO_MAX]
+    got = student.call("working_remedies", Us, xs, far)
+    outside = [p for p in far if p not in want]
+    expect_equal(got, want, what="the pairs within [0.1, 10]",
+                 inputs={"candidates": far, "sizes": [len(Us[0])] + [len(U[0]) for U in Us],
+                         "examples": len(xs)},
+                 hint="Keep each [activation, init] whose ratio (12.14) lies between "
+                      "RATIO_MIN and RATIO_MAX, in the candidates' order.",
+                 mistakes={"outside": (outside, "You kept the pairs OUTSIDE [0.1, 10]: those "
+                                                "are the ones whose gradient vanishes or "
+                                                "explodes."),
+                           "tuples": ([tuple(p) for p in want], "Return each pair as a list "
+                                                                "[activation, init].")})
+
+
+@check("Exercise 12.15", points=1, visibility="visible", uses=("12.14",))
+def test_working_remedies_example(student):
+    "working_remedies on the docstring's 11-layer network with all twelve pairs (every sigmoid pair vanishes, xavier_sigmoid too), and on a seeded network, against minigrad's autodiff."
+    expect_remedies(student, DOC_US, DOC_XS, ratio_of)
+    Us, xs = _deep(random.Random(1215), 2, 10, 8, 4)
+    expect_remedies(student, Us, xs, ratio_of)
+
+
+@check("Exercise 12.15", points=2, visibility="hidden", uses=("12.14",))
+def test_working_remedies_seeded(student):
+    "working_remedies on other seeded deep networks, against scalar loops."
+    for k in range(2):
+        Us, xs = _deep(random.Random(1315 + k), 3, 12, 9, 4)
+        expect_remedies(student, Us, xs,
+                        lambda U, X, n, i: ratio_of(U, X, n, i, _hidden_norms, _hidden_limit_of))
+
+
 MISTAKES = [
     # (task, text in solutions/ex12_vanishing_gradients.py, replacement, fragment of message or hint)
     ("12.1", "    return s * (1.0 - s)", "    return s * (1.0 - z)", "should use sigma(z)"),
@@ -891,4 +1297,28 @@ MISTAKES = [
               '        return "nonzero"\n', "slide's order"),
     ("12.11", '    if informative_fraction(name, zs, eps) < INFORMATIVE_MIN:\n'
               '        return "informative"\n', "", "Criterion 3"),
+    ("12.12", "        slopes = [1.0] * len(z) if l == n else [derivative(activation_name, v) for v in z]",
+              "        slopes = [derivative(activation_name, v) for v in z]", "output layer is linear"),
+    ("12.12", "        slopes = [1.0] * len(z) if l == n else [derivative(activation_name, v) for v in z]",
+              "        slopes = [1.0] * len(z)", "left out g'"),
+    ("12.12", "        slopes = [1.0] * len(z) if l == n else [derivative(activation_name, v) for v in z]",
+              "        slopes = [1.0] * len(z) if l == n else [derivative(activation_name, activation(activation_name, v)) for v in z]",
+     "not at a_k"),
+    ("12.12", "        norms[l - 1] = math.sqrt(sum((a_j * g) ** 2 for a_j in a_prev for g in dL_dz))",
+              "        norms[l - 1] = sum((a_j * g) ** 2 for a_j in a_prev for g in dL_dz)", "square root"),
+    ("12.12", "    return norms\n", "    return norms[::-1]\n", "reverse order"),
+    ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)", "    return 16.0 * xavier_limit(fan_in, fan_out)",
+     "VARIANCE"),
+    ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)", "    return 2.0 * xavier_limit(fan_in, fan_out)",
+     "sigma(0) = 1/2"),
+    ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)", "    return xavier_limit(fan_in, fan_out)",
+     "derived for g'(0) = 1"),
+    ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)", "    return xavier_limit(fan_in, fan_out) / 4.0",
+     "LARGER"),
+    ("12.14", "    return means[0] / means[-1]", "    return means[-1] / means[0]", "Upside down"),
+    ("12.14", "    return means[0] / means[-1]", "    return means[0] / means[-2]", "output layer n"),
+    ("12.14", "            r = math.sqrt(6.0 / fan_in)", "            r = math.sqrt(6.0 / fan_out)", "ROWS"),
+    ("12.14", "            r = sigmoid_xavier_limit(fan_in, fan_out)", "            r = xavier_limit(fan_in, fan_out)",
+     "not 12.6"),
+    ("12.15", "        if RATIO_MIN <= ratio <= RATIO_MAX:", "        if not RATIO_MIN <= ratio <= RATIO_MAX:", "OUTSIDE"),
 ]
