@@ -3,7 +3,8 @@
 Every ``make_xxx(n, noise=..., seed=0, labels="pm1")`` returns ``(X, y)``:
 ``X`` a list of ``n`` points ``[x0, x1]`` (floats), ``y`` a list of ``n``
 int labels. The same arguments always give the same data: all randomness
-comes from one ``random.Random(seed)``, never the global random state.
+comes from one ``random.Random(seed)`` (``seed`` is the random seed, an int),
+never the global random state.
 
 Label convention (``labels=``):
 

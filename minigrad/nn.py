@@ -8,10 +8,11 @@ linear last layer, weights drawn uniformly from [-1, 1], biases 0, and has
   one: ``"tanh"``, ``"relu"``, ``"sigmoid"`` or ``"linear"``
   (defaults ``"relu"`` and ``"linear"``, as micrograd).
 * ``init=``: ``"uniform"`` (micrograd: w ~ U(-1, 1)) or ``"xavier"``
-  (Glorot uniform, w ~ U(-r, r) with r = sqrt(6 / (fan_in + fan_out)); seed
-  000 recommends it against vanishing gradients). Biases start at 0.
-* ``seed=`` (default ``0``): weights come from ``random.Random(seed)``, never
-  the global ``random`` state, so the same call builds the same network.
+  (Glorot uniform, w ~ U(-r, r) with r = sqrt(6 / (fan_in + fan_out)); the
+  lecture seed 000 recommends it against vanishing gradients). Biases start at 0.
+* ``seed=`` (the random seed, an int; default ``0``): weights come from
+  ``random.Random(seed)``, never the global ``random`` state, so the same call
+  builds the same network.
 
 One neuron computes, as in seed 000's perceptron and seed 002's layers::
 
