@@ -44,9 +44,9 @@ forward one (seed 000: "linear with the size of the network").
 """
 
 import math
-import numbers
 
 from minigrad import losses as _losses
+from minigrad.base import real, sigmoid, sigmoid_prime  # sigma and sigma' live in the base
 
 __all__ = ["matvec", "transpose", "outer", "hadamard", "vadd",
            "tanh", "tanh_prime", "relu", "relu_prime", "sigmoid", "sigmoid_prime",
@@ -112,20 +112,6 @@ def relu_prime(z):
     return 1.0 if z > 0 else 0.0
 
 
-def sigmoid(z):
-    """sigma(z) = 1 / (1 + exp(-z)) = exp(z) / (1 + exp(z)), without overflow."""
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
-def sigmoid_prime(z):
-    """sigma'(z) = sigma(z) (1 - sigma(z))."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
-
-
 def linear(z):
     return z
 
@@ -174,13 +160,7 @@ class ForwardCache:
 def _real_list(v, what):
     if not isinstance(v, (list, tuple)):
         raise TypeError("%s must be a list of floats, got %r (%s)" % (what, v, type(v).__name__))
-    out = []
-    for i, vi in enumerate(v):
-        if isinstance(vi, bool) or not isinstance(vi, numbers.Real):
-            raise TypeError("%s[%d] must be a real number, got %r (%s)"
-                            % (what, i, vi, type(vi).__name__))
-        out.append(float(vi))
-    return out
+    return [real(vi, "%s[%d]" % (what, i)) for i, vi in enumerate(v)]
 
 
 def _check_network(Ws, bs, nin):

@@ -3,7 +3,8 @@
 Every ``make_xxx(n, noise=..., seed=0, labels="pm1")`` returns ``(X, y)``:
 ``X`` a list of ``n`` points ``[x0, x1]`` (floats), ``y`` a list of ``n``
 int labels. The same arguments always give the same data: all randomness
-comes from one ``random.Random(seed)``, never the global random state.
+comes from one ``random.Random(seed)`` (``seed`` is the random seed, an int),
+never the global random state.
 
 Label convention (``labels=``):
 
@@ -22,8 +23,9 @@ added to each coordinate.
 """
 
 import math
-import numbers
 import random
+
+from minigrad.base import random_seed, real, whole
 
 __all__ = [
     "make_blobs", "make_xor", "make_moons", "make_circles", "make_spiral",
@@ -34,17 +36,15 @@ _LABELS = {"pm1": (-1, 1), "01": (0, 1)}
 
 
 def _check(n, noise, seed, labels, min_n=2):
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < min_n:
-        raise ValueError("n (number of points) must be an int >= %d, got %r" % (min_n, n))
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) \
-            or not math.isfinite(noise) or noise < 0:
+    n = whole(n, "n (number of points)", minimum=min_n)
+    noise = real(noise, "noise (a standard deviation)")
+    if noise < 0:
         raise ValueError("noise (a standard deviation) must be a finite number >= 0, got %r"
                          % (noise,))
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError("seed must be an int, got %r (%s)" % (seed, type(seed).__name__))
+    seed = random_seed(seed)
     if labels not in _LABELS:
         raise ValueError("labels must be 'pm1' (-1/+1) or '01' (0/1), got %r" % (labels,))
-    return int(n), float(noise), random.Random(seed), _LABELS[labels]
+    return n, noise, random.Random(seed), _LABELS[labels]
 
 
 def _finish(points, classes, rng, noise, label_pair):
@@ -77,8 +77,8 @@ def make_blobs(n, noise=0.5, seed=0, labels="pm1", margin=0.2):
     margin >= ``margin`` by ``w = u, b = -u^T c``. Positive class: the ``+u`` side.
     """
     n, noise, rng, label_pair = _check(n, noise, seed, labels)
-    if isinstance(margin, bool) or not isinstance(margin, numbers.Real) \
-            or not 0.0 <= margin < 1.5:
+    margin = real(margin, "margin")
+    if not 0.0 <= margin < 1.5:
         raise ValueError("margin must be a number in [0, 1.5), got %r" % (margin,))
     angle = rng.uniform(0.0, 2.0 * math.pi)
     u = (math.cos(angle), math.sin(angle))
@@ -132,8 +132,8 @@ def make_circles(n, noise=0.05, seed=0, labels="pm1", factor=0.5):
     Angles evenly spaced in [0, 2 pi) on each circle.
     """
     n, noise, rng, label_pair = _check(n, noise, seed, labels)
-    if isinstance(factor, bool) or not isinstance(factor, numbers.Real) \
-            or not 0.0 < factor < 1.0:
+    factor = real(factor, "factor (inner radius / outer radius)")
+    if not 0.0 < factor < 1.0:
         raise ValueError("factor (inner radius / outer radius) must be in (0, 1), got %r"
                          % (factor,))
     n_neg = n // 2
@@ -153,7 +153,8 @@ def make_spiral(n, noise=0.05, seed=0, labels="pm1", turns=1.5):
     The hardest of the five for a small network.
     """
     n, noise, rng, label_pair = _check(n, noise, seed, labels)
-    if isinstance(turns, bool) or not isinstance(turns, numbers.Real) or not turns > 0:
+    turns = real(turns, "turns")
+    if not turns > 0:
         raise ValueError("turns must be a number > 0, got %r" % (turns,))
     n_neg = n // 2
     points, classes = [], []
@@ -188,12 +189,11 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
                         % (type(X).__name__, type(y).__name__))
     if len(X) != len(y):
         raise ValueError("X has %d examples but y has %d labels" % (len(X), len(y)))
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real) \
-            or not 0.0 < test_fraction < 1.0:
+    test_fraction = real(test_fraction, "test_fraction")
+    if not 0.0 < test_fraction < 1.0:
         raise ValueError("test_fraction must be a number strictly between 0 and 1, got %r"
                          % (test_fraction,))
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError("seed must be an int, got %r (%s)" % (seed, type(seed).__name__))
+    seed = random_seed(seed)
     n = len(X)
     n_test = int(math.ceil(test_fraction * n - 1e-9))
     if n_test < 1 or n_test >= n:

@@ -4,8 +4,8 @@ This mirrors the "Automatic Differentiation" slide of seed 000 (Sadiku): the
 backward pass is generated automatically from the forward equations. Every
 operation records its inputs (``_prev``, a tuple, so the order is
 deterministic) and the name of its op (``_op``). Its *local derivative* is one
-small, named module-level function below (``_mul_backward`` and so on) that
-applies the chain rule for that single node and *accumulates* into its inputs::
+small, named function (``_mul_backward`` and so on) that applies the chain
+rule for that single node and *accumulates* into its inputs::
 
     a.grad += (d out / d a) * out.grad
 
@@ -17,92 +17,20 @@ node used on several paths receives the sum of the gradients of all paths.
 >>> a.grad
 4.0
 
-Decisions (documented in the README too):
-
-* ``data`` is always a finite ``float``. ``bool``, strings, ``None`` and other
-  non-numbers are a ``TypeError``; ``nan`` and ``inf`` are a ``ValueError``,
-  both at construction and when an operation's result overflows. A silent
-  ``nan`` would make every later gradient wrong without saying where.
-* Every error names the op and its input: ``log: log(-1.0) is undefined``,
-  ``**: 0.0 ** -1 divides by zero``, ``exp: exp(800.0) overflows a float``.
-  ``Value(v)`` of a Value is a ``TypeError`` (it would silently cut the graph).
-* ``grad`` is always a ``float``. A slope that is infinite (``x ** 0.5`` at
-  x = 0) is an error in ``backward()``, not an ``inf``.
-* A Value may carry a ``label`` (a string, ``Value(2.0, label="w35")``; ``""``
-  when not given) that every view shows: ``repr``, ``tree()``, ``to_dot()``,
-  ``minigrad.draw`` and the errors that name a node. Anything but a string
-  is a ``TypeError``. Labels are for people; the arithmetic never reads them.
-* ``backward()`` sorts the graph iteratively (no recursion limit; a chain one
-  million nodes deep works) in an order that depends only on the graph.
-* A second ``backward()`` behaves like PyTorch: leaves (nodes made by the
-  user, with no inputs) *accumulate* until you zero them; intermediate nodes
-  are reset and recomputed on each call, so they hold this pass's gradient.
+How to read this file (the names are those of exercise 10, where you write
+your own ``Value``): ``class Value`` (its ops, then ``backward``), then
+``topo_sort``, then the local derivatives, one per op, and the table
+``LOCAL_DERIVATIVES`` of them. Below that, out of the way: checking numbers
+and the fast constructor ``_node`` the ops use. Checking arguments and the
+sigmoid/softplus formulas are shared with the rest of minigrad
+(``minigrad.base``).
 """
 
 import math
 
+from minigrad.base import real, sigmoid, softplus
+
 __all__ = ["Value"]
-
-
-def _fail_number(x, op):
-    """Turn anything that is not a finite float into one, or raise a clear error.
-
-    ``op`` names where the number came from ("" for ``Value(x)`` itself).
-    """
-    where = "Value()" if not op else "%s: the operand" % op
-    if isinstance(x, Value):
-        raise TypeError("%s needs a plain number, got the Value %r; use the Value "
-                        "itself (or .data for its number)" % (where, x))
-    if isinstance(x, bool) or not isinstance(x, (int, float)):
-        if hasattr(x, "__float__") and not isinstance(x, (bool, str, bytes, complex)):
-            try:
-                x = float(x)  # numpy scalars, Fraction, Decimal
-            except (TypeError, ValueError, OverflowError) as e:
-                raise TypeError("%s needs a real number, got %r (%s): %s"
-                                % (where, x, type(x).__name__, e)) from None
-        else:
-            hint = "; use 1.0 or 0.0" if isinstance(x, bool) else ""
-            raise TypeError("%s needs a real number, got %r (%s)%s"
-                            % (where, x, type(x).__name__, hint))
-    try:
-        x = float(x)
-    except OverflowError:
-        raise ValueError("%s got an int too large for a float: %r" % (where, x)) from None
-    if x - x != 0.0:  # nan or +-inf
-        raise ValueError("%s needs a finite number, got %r" % (where, x))
-    return x
-
-
-def _as_number(x, op):
-    """``x`` as a finite float, or a clear error naming ``op``."""
-    if type(x) is float and x - x == 0.0:
-        return x
-    return _fail_number(x, op)
-
-
-def _as_value(other, op):
-    """The other operand of ``op`` as a Value (a constant leaf if it is a number)."""
-    if isinstance(other, Value):
-        return other
-    return Value(_as_number(other, op))
-
-
-def _check_label(label):
-    """``label`` itself if it is a string, else a clear ``TypeError``."""
-    if not isinstance(label, str):
-        raise TypeError("Value() label must be a string, got %r (%s)"
-                        % (label, type(label).__name__))
-    return label
-
-
-def _named(node):
-    """`` (the Value labelled 'x')`` for an error about a labelled node, else ``""``."""
-    return " (the Value labelled %r)" % node.label if node.label else ""
-
-
-def _overflow(op, a, b, y):
-    """The error for an op whose result ``y`` of finite inputs is not finite."""
-    return ValueError("%s: %r %s %r = %r overflows a float" % (op, a, op, b, y))
 
 
 class Value:
@@ -134,84 +62,55 @@ class Value:
     ''
     """
 
-    __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_aux", "label")
+    __slots__ = ("data", "grad", "_prev", "_op", "_backward", "_exponent", "label")
 
     def __init__(self, data, _children=(), _op="", label=""):
         if type(data) is not float or data - data != 0.0:
-            data = _fail_number(data, _op)
+            data = _as_number(data, _op or "Value()", "data")
         self.label = label if type(label) is str else _check_label(label)
         self.data = data
         self.grad = 0.0
-        self._prev = tuple(_children) if type(_children) is not tuple else _children
-        self._op = _op
-        self._backward = None  # set by the op that made this node
-        self._aux = None  # extra constant an op needs (the exponent of ** c)
+        self._prev = tuple(_children)  # the inputs, in order
+        self._op = _op                 # the op's label: "+", "*", "tanh", ...
+        self._backward = None          # its local derivative (None for a leaf)
+        self._exponent = None          # c, for a node made by a ** c
 
-    # -- primitives: each is one forward line and one named local derivative --
+    # -- the ops: one forward line each, and the name of the local derivative --
+    # (``_node(data, inputs, op, local_derivative)`` makes the result; see below.)
 
     def __add__(self, other):
-        if type(other) is not Value:
-            other = _as_value(other, "+")
+        other = other if type(other) is Value else _as_value(other, "+")
         y = self.data + other.data
-        if y - y != 0.0:
+        if y - y != 0.0:  # nan or inf: finite inputs overflowed
             raise _overflow("+", self.data, other.data, y)
         return _node(y, (self, other), "+", _add_backward)
 
     def __mul__(self, other):
-        if type(other) is not Value:
-            other = _as_value(other, "*")
+        other = other if type(other) is Value else _as_value(other, "*")
         y = self.data * other.data
         if y - y != 0.0:
             raise _overflow("*", self.data, other.data, y)
         return _node(y, (self, other), "*", _mul_backward)
 
     def __pow__(self, other):
-        if isinstance(other, Value):
-            return self._pow_value(other)
-        if isinstance(other, bool) or not isinstance(other, (int, float)):
-            raise TypeError("**: Value ** c needs c to be an int, float or Value, got %r (%s)"
-                            % (other, type(other).__name__))
-        if isinstance(other, float) and other - other != 0.0:
-            raise ValueError("**: the exponent must be a finite number, got %r" % (other,))
-        x = self.data
-        if x == 0.0 and other < 0:
-            raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)%s"
-                                    % (other, _named(self)))
-        if x < 0.0 and other != int(other):
-            raise ValueError("**: %r ** %r is not a real number (negative base, "
-                             "fractional exponent)%s" % (x, other, _named(self)))
-        try:
-            y = x ** other
-        except OverflowError:
-            raise ValueError("**: %r ** %r overflows a float" % (x, other)) from None
+        if isinstance(other, Value):  # a ** b, the exponent a Value too
+            return _pow_values(self, other)
+        y = _power(self, other)  # self.data ** other, or a clear error
         return _node(y, (self,), "**", _pow_backward, other)
 
-    def _pow_value(self, other):
-        a, b = self.data, other.data
-        if a <= 0.0:
-            raise ValueError("**: %r ** %r: a Value exponent needs a positive base "
-                             "(d/db a**b = log(a) a**b)%s" % (a, b, _named(self)))
-        try:
-            y = a ** b
-        except OverflowError:
-            raise ValueError("**: %r ** %r overflows a float" % (a, b)) from None
-        return _node(y, (self, other), "**", _powv_backward)
-
     def __rpow__(self, other):  # c ** v
-        return _as_value(other, "**")._pow_value(self)
+        return _pow_values(_as_value(other, "**"), self)
 
     def exp(self):
         try:
             y = math.exp(self.data)
         except OverflowError:
-            raise ValueError("exp: exp(%r) overflows a float%s"
-                             % (self.data, _named(self))) from None
+            raise _exp_overflow(self) from None
         return _node(y, (self,), "exp", _exp_backward)
 
     def log(self):
         if self.data <= 0.0:
-            raise ValueError("log: log(%r) is undefined; log needs a positive input%s"
-                             % (self.data, _named(self)))
+            raise _log_undefined(self)
         return _node(math.log(self.data), (self,), "log", _log_backward)
 
     def tanh(self):
@@ -226,7 +125,7 @@ class Value:
     def relu(self):
         return _node(0.0 if self.data < 0 else self.data, (self,), "ReLU", _relu_backward)
 
-    # -- composites, built from the primitives exactly as micrograd does --
+    # -- composites, built from the ops above exactly as micrograd does --
 
     def __neg__(self):  # -self
         return self * -1
@@ -260,56 +159,36 @@ class Value:
     def backward(self, gradient=1.0):
         """Fill ``.grad`` of every node this one depends on: d self / d node.
 
-        The graph is sorted iteratively (depth-first, children in the order
-        they were given), then each node's local derivative runs from the
-        output back to the inputs, as in seed 002's backward phase. Leaves
-        accumulate across calls; intermediate nodes are reset first.
+        The graph is sorted (``topo_sort``: inputs before the nodes that use
+        them), then each node's local derivative runs from the output back
+        to the inputs, as in seed 002's backward phase. Leaves accumulate
+        across calls (as in PyTorch: zero them yourself); intermediate nodes
+        are reset first, so they hold this pass's gradient.
 
         >>> w = Value(3.0); y = w * w          # dy/dw = 2 w = 6
         >>> y.backward(); y.backward()
         >>> w.grad, y.grad                     # the leaf accumulated 6 + 6
         (12.0, 1.0)
         """
-        gradient = _as_number(gradient, "backward")
-        topo = self._topo()
+        gradient = _as_number(gradient, "backward", "gradient")
+        topo = topo_sort(self)
         for node in topo:
             if node._prev:
                 node.grad = 0.0
         self.grad += gradient
         for node in reversed(topo):
-            fn = node._backward
-            if fn is not None:
-                fn(node)
-
-    def _topo(self):
-        """Nodes in topological order (inputs before the nodes that use them).
-
-        Depth-first with an explicit stack, so a graph a million nodes deep
-        needs no recursion. A node is pushed, then a marker, then its
-        children; when the marker comes back off the stack every child is
-        done and the node is emitted.
-        """
-        topo = []
-        visited = set()
-        stack = [self]
-        push, pop, add, emit = stack.append, stack.pop, visited.add, topo.append
-        while stack:
-            node = pop()
-            if node is _DONE:
-                emit(pop())
-            elif node not in visited:
-                add(node)
-                push(node)
-                push(_DONE)
-                for child in reversed(node._prev):  # first child ends up on top
-                    if child not in visited:
-                        push(child)
-        return topo
+            local_derivative = node._backward
+            if local_derivative is not None:  # a leaf has none
+                local_derivative(node)
 
     def zero_grad(self):
         """Set ``.grad`` of this node and every node it depends on to 0.0."""
-        for node in self._topo():
+        for node in topo_sort(self):
             node.grad = 0.0
+
+    def _topo(self):
+        """``topo_sort(self)`` (the name the views and older code use)."""
+        return topo_sort(self)
 
     # -- seeing it --
 
@@ -337,45 +216,38 @@ class Value:
         return draw(self, **kwargs)
 
 
-_DONE = object()  # the marker ``_topo`` pushes above a node whose children are pending
-_new = object.__new__
+def topo_sort(root):
+    """Every node ``root`` depends on, in topological order (inputs before the nodes using them).
 
-
-def _node(data, children, op, backward, aux=None):
-    """The fast constructor the ops use: ``data`` is already a finite float.
-
-    Same result as ``Value(data, children, op)`` plus the local derivative,
-    without re-validating numbers the op has just checked.
+    Depth-first with an explicit stack, so a graph a million nodes deep
+    needs no recursion. A node is pushed, then a marker, then its
+    children; when the marker comes back off the stack every child is
+    done and the node is emitted. The order depends only on the graph.
     """
-    out = _new(Value)
-    out.data = data
-    out.grad = 0.0
-    out._prev = children
-    out._op = op
-    out._backward = backward
-    out._aux = aux
-    out.label = ""
-    return out
+    topo = []
+    visited = set()
+    stack = [root]
+    push, pop, add, emit = stack.append, stack.pop, visited.add, topo.append
+    while stack:
+        node = pop()
+        if node is _DONE:
+            emit(pop())
+        elif node not in visited:
+            add(node)
+            push(node)
+            push(_DONE)
+            for child in reversed(node._prev):  # first child ends up on top
+                if child not in visited:
+                    push(child)
+    return topo
 
 
-# -- stable scalar helpers (used by the ops above and by the rest of minigrad) --
-
-def sigmoid(x):
-    """sigma(x) = 1 / (1 + exp(-x)), computed without overflow for large |x|."""
-    if x >= 0.0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
+_DONE = object()  # the marker ``topo_sort`` pushes above a node whose children are pending
 
 
-def softplus(x):
-    """softplus(x) = log(1 + exp(x)) = max(x, 0) + log1p(exp(-|x|)), stable."""
-    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
-
-
-# -- the local derivatives: one small named piece per op --
-# Each receives the output node ``out`` and adds d out / d input * out.grad
-# to every input's grad.
+# -- the local derivatives: one small named function per op ---------------------------
+# Each receives the output node ``out`` (its ``grad`` complete) and adds
+# d out / d input * out.grad to every input's grad.
 
 def _add_backward(out):
     """z = a + b:  dz/da = 1, dz/db = 1."""
@@ -392,21 +264,17 @@ def _mul_backward(out):
 
 
 def _pow_backward(out):
-    """z = a ** c (c a constant):  dz/da = c * a ** (c - 1)."""
+    """z = a ** c (c a constant number):  dz/da = c * a ** (c - 1)."""
     (a,) = out._prev
-    c = out._aux
+    c = out._exponent
     if c != 0:
         try:
             a.grad += (c * a.data ** (c - 1)) * out.grad
-        except ZeroDivisionError:  # c < 1 at a = 0: the slope is infinite
-            raise ZeroDivisionError("**: the derivative of %r ** %r is %r * %r ** %r, "
-                                    "infinite at 0" % (a.data, c, c, a.data, c - 1)) from None
-        except OverflowError:
-            raise ValueError("**: the derivative of %r ** %r, %r * %r ** %r, overflows "
-                             "a float" % (a.data, c, c, a.data, c - 1)) from None
+        except (ZeroDivisionError, OverflowError) as e:
+            raise _bad_slope(a.data, c, e) from None
 
 
-def _powv_backward(out):
+def _pow_values_backward(out):
     """z = a ** b (both Values, a > 0):  dz/da = b a**(b-1),  dz/db = log(a) z."""
     a, b = out._prev
     a.grad += b.data * out.data / a.data * out.grad  # a**(b-1) = z / a
@@ -449,11 +317,138 @@ def _relu_backward(out):
     a.grad += (out.data > 0) * out.grad
 
 
-# A table the docs and the viz can point to: op label -> local derivative.
+# The table the docs, the views and the tape point to: op label -> local derivative.
+# ``a ** c`` (c a number) and ``a ** b`` (b a Value) are two ops with two labels.
 LOCAL_DERIVATIVES = {
-    "+": _add_backward, "*": _mul_backward, "**": _pow_backward,
+    "+": _add_backward, "*": _mul_backward,
+    "**": _pow_backward, "a**b": _pow_values_backward,
     "exp": _exp_backward, "log": _log_backward, "tanh": _tanh_backward,
     "sigmoid": _sigmoid_backward, "softplus": _softplus_backward,
     "ReLU": _relu_backward,
 }
-# (A ``**`` node whose exponent is a Value, a ** b, uses ``_powv_backward``.)
+
+
+# == Below: plumbing, not autodiff =====================================================
+#
+# Decisions (documented in the README too):
+#
+# * ``data`` is always a finite ``float``. ``bool``, strings, ``None`` and other
+#   non-numbers are a ``TypeError``; ``nan`` and ``inf`` are a ``ValueError``,
+#   both at construction and when an operation's result overflows. A silent
+#   ``nan`` would make every later gradient wrong without saying where.
+# * Every error names the op and its input: ``log: log(-1.0) is undefined``,
+#   ``**: 0.0 ** -1 divides by zero``, ``exp: exp(800.0) overflows a float``.
+#   ``Value(v)`` of a Value is a ``TypeError`` (it would silently cut the graph).
+# * ``grad`` is always a ``float``. A slope that is infinite (``x ** 0.5`` at
+#   x = 0) is an error in ``backward()``, not an ``inf``.
+# * A ``label`` is a string (``""`` when not given) that every view shows:
+#   ``repr``, ``tree()``, ``to_dot()``, ``minigrad.draw`` and the errors that
+#   name a node. Anything but a string is a ``TypeError``. Labels are for
+#   people; the arithmetic never reads them.
+
+_new = object.__new__
+
+
+def _node(data, children, op, backward, exponent=None):
+    """The fast constructor the ops use: ``data`` is already a finite float.
+
+    Same result as ``Value(data, children, op)`` plus the local derivative,
+    without re-validating numbers the op has just checked.
+    """
+    out = _new(Value)
+    out.data = data
+    out.grad = 0.0
+    out._prev = children
+    out._op = op
+    out._backward = backward
+    out._exponent = exponent
+    out.label = ""
+    return out
+
+
+def _as_number(x, op, what="the operand"):
+    """``x`` as a finite float, or a clear error naming ``op`` (``minigrad.base.real``)."""
+    if type(x) is float and x - x == 0.0:
+        return x
+    if isinstance(x, Value):
+        raise TypeError("%s: %s must be a plain number, got the Value %r; use the Value "
+                        "itself (or .data for its number)" % (op, what, x))
+    return real(x, what, op)
+
+
+def _as_value(other, op):
+    """The other operand of ``op`` as a Value (a constant leaf if it is a number)."""
+    if isinstance(other, Value):
+        return other
+    return Value(_as_number(other, op))
+
+
+def _check_label(label):
+    """``label`` itself if it is a string, else a clear ``TypeError``."""
+    if not isinstance(label, str):
+        raise TypeError("Value() label must be a string, got %r (%s)"
+                        % (label, type(label).__name__))
+    return label
+
+
+def _named(node):
+    """`` (the Value labelled 'x')`` for an error about a labelled node, else ``""``."""
+    return " (the Value labelled %r)" % node.label if node.label else ""
+
+
+def _overflow(op, a, b, y):
+    """The error for an op whose result ``y`` of finite inputs is not finite."""
+    return ValueError("%s: %r %s %r = %r overflows a float" % (op, a, op, b, y))
+
+
+def _power(node, c):
+    """``node.data ** c`` for a constant exponent c, or the error saying why not."""
+    if isinstance(c, bool) or not isinstance(c, (int, float)):
+        raise TypeError("**: Value ** c needs c to be an int, float or Value, got %r (%s)"
+                        % (c, type(c).__name__))
+    if isinstance(c, float) and c - c != 0.0:
+        raise ValueError("**: the exponent must be a finite number, got %r" % (c,))
+    x = node.data
+    if x == 0.0 and c < 0:
+        raise ZeroDivisionError("**: 0.0 ** %r divides by zero (x / 0 is written x * 0 ** -1)%s"
+                                % (c, _named(node)))
+    if x < 0.0 and c != int(c):
+        raise ValueError("**: %r ** %r is not a real number (negative base, "
+                         "fractional exponent)%s" % (x, c, _named(node)))
+    try:
+        return x ** c
+    except OverflowError:
+        raise ValueError("**: %r ** %r overflows a float" % (x, c)) from None
+
+
+def _pow_values(a, b):
+    """The node a ** b of two Values (op label ``a**b``): a must be positive."""
+    x, c = a.data, b.data
+    if x <= 0.0:
+        raise ValueError("**: %r ** %r: a Value exponent needs a positive base "
+                         "(d/db a**b = log(a) a**b)%s" % (x, c, _named(a)))
+    try:
+        y = x ** c
+    except OverflowError:
+        raise ValueError("**: %r ** %r overflows a float" % (x, c)) from None
+    return _node(y, (a, b), "a**b", _pow_values_backward)
+
+
+def _exp_overflow(node):
+    """The error for ``exp`` of a number too large."""
+    return ValueError("exp: exp(%r) overflows a float%s" % (node.data, _named(node)))
+
+
+def _log_undefined(node):
+    """The error for ``log`` of a number <= 0."""
+    return ValueError("log: log(%r) is undefined; log needs a positive input%s"
+                      % (node.data, _named(node)))
+
+
+def _bad_slope(x, c, error):
+    """The error for d/dx x ** c that is infinite (ZeroDivisionError) or overflows."""
+    if isinstance(error, ZeroDivisionError):  # c < 1 at x = 0: the slope is infinite
+        return ZeroDivisionError("**: the derivative of %r ** %r is %r * %r ** %r, "
+                                 "infinite at 0" % (x, c, c, x, c - 1))
+    return ValueError("**: the derivative of %r ** %r, %r * %r ** %r, overflows "
+                      "a float" % (x, c, c, x, c - 1))

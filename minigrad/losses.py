@@ -31,9 +31,7 @@ so it is exact for z = +-1000 where sigma(z) rounds to 0 or 1:
 (2.0, 0.75, 4.0)
 """
 
-import math
-import numbers
-
+from minigrad.base import real, sigmoid, softplus
 from minigrad.engine import Value
 
 __all__ = ["hinge", "hinge_grad", "svm_hinge", "svm_hinge_grad",
@@ -45,14 +43,9 @@ __all__ = ["hinge", "hinge_grad", "svm_hinge", "svm_hinge_grad",
 # -- checks --------------------------------------------------------------------
 
 def _real(x, what, fn):
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError("%s: %s must be a real number%s, got %r (%s)"
-                        % (fn, what, "" if what.startswith("label") else " or a Value",
-                           x, type(x).__name__))
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError("%s: %s must be finite, got %r" % (fn, what, x))
-    return x
+    """``x`` as a finite float (``minigrad.base.real``); a score may also be a Value."""
+    return real(x, what, fn, "a real number" if what.startswith("label") else
+                "a real number or a Value")
 
 
 def _score(z, fn, what="z"):
@@ -81,17 +74,6 @@ def _pairs(ys, ts, fn):
                          % (fn, len(ys), len(ts)))
     if not ys:
         raise ValueError("%s: needs at least one (y, t) pair, got empty lists" % fn)
-
-
-def _sigmoid(z):
-    if z >= 0.0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
-
-
-def _softplus(z):
-    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))
 
 
 # -- the perceptron's hinge (seed 000) -----------------------------------------
@@ -181,14 +163,14 @@ def bce_with_logits(z, t):
     z, t = _score(z, "bce_with_logits"), _probability(t, "bce_with_logits")
     if isinstance(z, Value):
         return z.softplus() - z * t
-    return _softplus(z) - t * z
+    return softplus(z) - t * z
 
 
 def bce_with_logits_grad(z, t):
     """dL/dz = sigma(z) - t."""
     z = _real(z, "z", "bce_with_logits_grad")
     t = _probability(t, "bce_with_logits_grad")
-    return _sigmoid(z) - t
+    return sigmoid(z) - t
 
 
 # -- L2 penalty on parameters --------------------------------------------------

@@ -8,10 +8,11 @@ linear last layer, weights drawn uniformly from [-1, 1], biases 0, and has
   one: ``"tanh"``, ``"relu"``, ``"sigmoid"`` or ``"linear"``
   (defaults ``"relu"`` and ``"linear"``, as micrograd).
 * ``init=``: ``"uniform"`` (micrograd: w ~ U(-1, 1)) or ``"xavier"``
-  (Glorot uniform, w ~ U(-r, r) with r = sqrt(6 / (fan_in + fan_out)); seed
-  000 recommends it against vanishing gradients). Biases start at 0.
-* ``seed=`` (default ``0``): weights come from ``random.Random(seed)``, never
-  the global ``random`` state, so the same call builds the same network.
+  (Glorot uniform, w ~ U(-r, r) with r = sqrt(6 / (fan_in + fan_out)); the
+  lecture seed 000 recommends it against vanishing gradients). Biases start at 0.
+* ``seed=`` (the random seed, an int; default ``0``): weights come from
+  ``random.Random(seed)``, never the global ``random`` state, so the same call
+  builds the same network.
 
 One neuron computes, as in seed 000's perceptron and seed 002's layers::
 
@@ -37,9 +38,9 @@ them back.
 """
 
 import math
-import numbers
 import random
 
+from minigrad.base import is_real, random_seed, real, whole
 from minigrad.engine import Value
 
 __all__ = ["Module", "Neuron", "Layer", "MLP", "ACTIVATIONS", "INITS", "DEFAULT_SEED"]
@@ -54,11 +55,7 @@ _NEURON_NAMES = {"tanh": "Tanh", "relu": "ReLU", "sigmoid": "Sigmoid", "linear":
 # -- small validators ---------------------------------------------------------
 
 def _check_size(n, what):
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError("%s must be a positive int, got %r (%s)" % (what, n, type(n).__name__))
-    if n < 1:
-        raise ValueError("%s must be a positive int, got %r" % (what, n))
-    return n
+    return whole(n, what)
 
 
 def _check_choice(name, choices, what):
@@ -68,13 +65,8 @@ def _check_choice(name, choices, what):
 
 
 def _check_real(x, what):
-    """A finite float from an int/float (not bool); clear error otherwise."""
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError("%s must be a real number, got %r (%s)" % (what, x, type(x).__name__))
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError("%s must be finite, got %r" % (what, x))
-    return x
+    """A finite float (``minigrad.base.real``)."""
+    return real(x, what)
 
 
 def _check_inputs(x, nin, who):
@@ -86,7 +78,7 @@ def _check_inputs(x, nin, who):
     if len(x) != nin:
         raise ValueError("%s expects %d inputs, got %d" % (who, nin, len(x)))
     for i, xi in enumerate(x):
-        if not isinstance(xi, Value) and (isinstance(xi, bool) or not isinstance(xi, numbers.Real)):
+        if not isinstance(xi, Value) and not is_real(xi):
             raise TypeError("%s input x[%d] must be a float or a Value, got %r (%s)"
                             % (who, i, xi, type(xi).__name__))
     return x
@@ -97,9 +89,7 @@ def _make_rng(seed, rng):
         if not isinstance(rng, random.Random):
             raise TypeError("rng must be a random.Random, got %r" % (rng,))
         return rng
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError("seed must be an int, got %r (%s)" % (seed, type(seed).__name__))
-    return random.Random(seed)
+    return random.Random(random_seed(seed))
 
 
 def _draw_weights(rng, init, fan_in, fan_out):

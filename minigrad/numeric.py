@@ -42,9 +42,7 @@ double precision with h = 1e-6 (the central-difference rounding error is
 about 1e-16 |L| / h).
 """
 
-import math
-import numbers
-
+from minigrad.base import real as _real
 from minigrad.engine import Value
 
 __all__ = ["numerical_gradient", "count_evaluations", "CountedFunction",
@@ -59,16 +57,6 @@ GOOD = 1e-7
 
 
 # -- checks --------------------------------------------------------------------
-
-def _real(x, what, fn):
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError("%s: %s must be a real number, got %r (%s)"
-                        % (fn, what, x, type(x).__name__))
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError("%s: %s must be finite, got %r" % (fn, what, x))
-    return x
-
 
 def _point(x, fn):
     if not isinstance(x, (list, tuple)):

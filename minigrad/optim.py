@@ -26,20 +26,15 @@ the whole buffer is scaled by the new one).
 """
 
 import math
-import numbers
 
+from minigrad.base import real
 from minigrad.engine import Value
 
 __all__ = ["SGD"]
 
 
 def _real(x, what):
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError("SGD: %s must be a real number, got %r (%s)" % (what, x, type(x).__name__))
-    x = float(x)
-    if not math.isfinite(x):
-        raise ValueError("SGD: %s must be finite, got %r" % (what, x))
-    return x
+    return real(x, what, "SGD")
 
 
 class SGD:

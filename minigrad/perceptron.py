@@ -46,10 +46,9 @@ after ``max_epochs``, sets ``converged = False`` and issues a
 :class:`ConvergenceWarning`.
 """
 
-import math
-import numbers
 import warnings
 
+from minigrad.base import is_real, real, whole
 from minigrad.losses import hinge
 
 __all__ = [
@@ -65,12 +64,7 @@ class ConvergenceWarning(UserWarning):
 # -- input checks (shared by the perceptron and the hinge-loss fit) --
 
 def _check_number(v, what):
-    if isinstance(v, bool) or not isinstance(v, numbers.Real):
-        raise TypeError("%s must be a real number, got %r (%s)" % (what, v, type(v).__name__))
-    v = float(v)
-    if not math.isfinite(v):
-        raise ValueError("%s must be finite, got %r" % (what, v))
-    return v
+    return real(v, what)
 
 
 def _check_x(x, n_features, what="x"):
@@ -85,7 +79,10 @@ def _check_x(x, n_features, what="x"):
 
 def _check_t(t, what="t"):
     """A label must be exactly +1 or -1 (ints or floats; not bool, not 0)."""
-    if isinstance(t, bool) or not isinstance(t, numbers.Real) or t not in (1, -1):
+    if not is_real(t):
+        raise TypeError("%s = %r (%s) is not a valid label: the perceptron needs labels "
+                        "+1 or -1" % (what, t, type(t).__name__))
+    if t not in (1, -1):
         raise ValueError("%s = %r is not a valid label: the perceptron needs labels "
                          "+1 or -1 (minigrad.data's make_blobs, make_xor, ... give them with "
                          "labels='pm1'; or map t = 2*y - 1)" % (what, t))
@@ -107,10 +104,7 @@ def _check_data(X, T, n_features):
 
 
 def _check_max_epochs(max_epochs):
-    if isinstance(max_epochs, bool) or not isinstance(max_epochs, numbers.Integral) \
-            or max_epochs < 1:
-        raise ValueError("max_epochs must be an int >= 1, got %r" % (max_epochs,))
-    return int(max_epochs)
+    return whole(max_epochs, "max_epochs")
 
 
 def _check_lr(lr):
@@ -141,10 +135,7 @@ class Perceptron:
     """
 
     def __init__(self, n_features, lr=1.0):
-        if isinstance(n_features, bool) or not isinstance(n_features, numbers.Integral) \
-                or n_features < 1:
-            raise ValueError("n_features must be an int >= 1, got %r" % (n_features,))
-        self.n_features = int(n_features)
+        self.n_features = whole(n_features, "n_features")
         self.lr = _check_lr(lr)
         self.w = [0.0] * self.n_features
         self.b = 0.0

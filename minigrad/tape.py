@@ -94,11 +94,11 @@ Decisions:
 
 import keyword
 import math
-import numbers
 import re
 import unicodedata
 
-from minigrad.engine import Value, sigmoid, softplus
+from minigrad.base import is_real, sigmoid, softplus
+from minigrad.engine import Value, topo_sort
 
 __all__ = ["Tape"]
 
@@ -186,10 +186,10 @@ _RULES = {op: (_positional(FORWARD[op]), tuple(_positional(t) for t in BACKWARD[
 class _Step:
     """One node of the tape: its op, its inputs (positions in the tape) and its rule."""
 
-    __slots__ = ("op", "args", "aux", "leaf", "forward", "backward")
+    __slots__ = ("op", "args", "exponent", "leaf", "forward", "backward")
 
-    def __init__(self, op, args, aux, leaf, rule):
-        self.op, self.args, self.aux, self.leaf = op, args, aux, leaf
+    def __init__(self, op, args, exponent, leaf, rule):
+        self.op, self.args, self.exponent, self.leaf = op, args, exponent, leaf
         self.forward, self.backward = rule
 
 
@@ -205,20 +205,18 @@ def _record(nodes):
             leaves.append(node)
             continue
         if op == "**" and len(args) == 1:
-            c = node._aux
+            c = node._exponent
             key = (type(c), c)
             if key not in power_rules:
                 fwd, bwd = power_rule(c)
                 power_rules[key] = (_positional(fwd), tuple(_positional(t) for t in bwd))
             rule = power_rules[key]
         else:
-            if op == "**":
-                op = "a**b"
             rule = _RULES.get(op)
             if rule is None or len(rule[1]) != len(args):
                 raise ValueError("Tape: no rule for the op %r with %d inputs; the tape knows "
                                  "%s" % (node._op, len(args), ", ".join(sorted(FORWARD))))
-        steps.append(_Step(op, args, node._aux, None, rule))
+        steps.append(_Step(op, args, node._exponent, None, rule))
     return steps, leaves, position
 
 
@@ -480,7 +478,7 @@ class Tape:
                             % (loss, type(loss).__name__))
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
             raise ValueError("Tape: chunk_size must be an int >= 1, got %r" % (chunk_size,))
-        nodes = loss._topo()  # the engine's own order: inputs before the nodes using them
+        nodes = topo_sort(loss)  # the engine's own order: inputs before the nodes using them
         self._steps, self.leaves, position = _record(nodes)
         self.wrt = _wanted(wrt, nodes, position)
         self._names = _names(nodes)
@@ -535,14 +533,14 @@ class Tape:
         checked = []
         for k, x in enumerate(inputs):
             if type(x) is not float:
-                if isinstance(x, bool) or not isinstance(x, numbers.Real):
+                if not is_real(x):
                     raise TypeError("Tape: the leaf %s has .data = %r (%s); a leaf's data "
                                     "must be a float%s"
                                     % (self._leaf_name(k), x, type(x).__name__,
                                        " (the Value's own .data, not the Value)"
                                        if isinstance(x, Value) else ""))
                 try:
-                    x = float(x)  # an int, a numpy float, a Fraction: as Value() accepts them
+                    x = float(x)  # an int, a numpy float, a Fraction, a Decimal: as Value() accepts them
                 except OverflowError:
                     raise ValueError("Tape: the leaf %s has .data = %r, too large for a float"
                                      % (self._leaf_name(k), x)) from None
@@ -629,5 +627,5 @@ _REPLAY = {
 def _replay(step, inputs):
     """The engine's own op of ``step`` on Values (to reproduce an error)."""
     if step.op == "**":
-        return inputs[0] ** step.aux
+        return inputs[0] ** step.exponent
     return _REPLAY[step.op](*inputs)

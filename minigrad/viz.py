@@ -75,8 +75,8 @@ def label_of(node):
 def op_label(node):
     """The op as micrograd writes it: ``**2`` for a constant power."""
     op = node._op
-    if op == "**" and getattr(node, "_aux", None) is not None:
-        return "**%s" % _fmt(node._aux)
+    if op == "**" and getattr(node, "_exponent", None) is not None:
+        return "**%s" % _fmt(node._exponent)
     return op if isinstance(op, str) else str(op)
 
 
@@ -139,7 +139,7 @@ def topo_order(root, within=None):
     """Every node ``root`` depends on, inputs before the nodes that use them.
 
     Depth-first from ``root``, first input first, exactly the order of
-    ``Value._topo`` (which it uses for minigrad's own Values); for any other
+    ``minigrad.engine.topo_sort`` (which it uses for minigrad's own Values); for any other
     Value-like object the same walk, with :func:`inputs_of`'s order.
     ``within``, a set of ``id()`` of nodes, stops the walk at the nodes
     outside it (``minigrad.draw`` uses it to draw part of a big graph).
@@ -149,9 +149,9 @@ def topo_order(root, within=None):
     >>> [label_of(n) or n.data for n in topo_order(y)]
     ['x', 4.0, 1.0, 5.0]
     """
-    from minigrad.engine import Value
+    from minigrad.engine import Value, topo_sort
     if type(root) is Value and within is None:
-        return root._topo()
+        return topo_sort(root)
     topo, seen, fingerprints = [], set(), {}
     stack = [(root, False)]
     while stack:

@@ -16,7 +16,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from minigrad import backprop
-from minigrad.cli import gradient_sizes, main, train_classifier
+from minigrad.cli import gradient_sizes, main
+from minigrad.train import train_classifier
 from minigrad.data import make_moons, make_xor
 from minigrad.nn import MLP
 

@@ -151,8 +151,10 @@ def test_split_bad_input():
 def test_bad_arguments(make):
     with pytest.raises(ValueError, match="n "):
         make(0)
-    with pytest.raises(ValueError, match="n "):
+    with pytest.raises(TypeError, match="n "):  # a wrong type, not a wrong value
         make(2.5)
+    with pytest.raises(TypeError, match="noise"):
+        make(10, noise="0.1")
     with pytest.raises(ValueError, match="noise"):
         make(10, noise=-0.1)
     with pytest.raises(ValueError, match="noise"):

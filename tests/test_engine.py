@@ -355,7 +355,7 @@ def test_subtraction_and_division_are_composed_like_micrograd():
     q = a / b  # a * b ** -1
     assert q._op == "*" and q._prev[0] is a
     inv = q._prev[1]
-    assert inv._op == "**" and inv._prev == (b,) and inv._aux == -1
+    assert inv._op == "**" and inv._prev == (b,) and inv._exponent == -1
     r = 1 - a  # (a * -1) + 1
     assert r._op == "+" and r._prev[0]._op == "*" and r._prev[1].data == 1.0
     t = 3 / a  # (a ** -1) * 3
@@ -364,11 +364,24 @@ def test_subtraction_and_division_are_composed_like_micrograd():
 
 def test_every_op_has_a_named_local_derivative():
     a, b = Value(0.5), Value(1.5)
-    made = [a + b, a * b, a ** 2, a.exp(), a.log(), a.tanh(), a.sigmoid(),
+    made = [a + b, a * b, a ** 2, a ** b, 2 ** a, a.exp(), a.log(), a.tanh(), a.sigmoid(),
             a.softplus(), a.relu()]
     for node in made:
         assert node._backward is LOCAL_DERIVATIVES[node._op]
         assert node._backward.__name__.startswith("_") and node._backward.__doc__
+    assert set(LOCAL_DERIVATIVES) == {node._op for node in made}
+
+
+def test_a_constant_power_and_a_value_power_are_two_ops():
+    """Regression: ``a ** b`` of two Values used to carry the label "**" of ``a ** c``,
+    whose table entry names another local derivative (the power rule, d/db missing)."""
+    a, b = Value(2.0), Value(3.0)
+    const, both = a ** 3, a ** b
+    assert (const._op, const._exponent) == ("**", 3)
+    assert (both._op, both._exponent, both._prev) == ("a**b", None, (a, b))
+    assert LOCAL_DERIVATIVES["**"] is not LOCAL_DERIVATIVES["a**b"]
+    both.backward()
+    assert a.grad == 3.0 * 2.0 ** 2 and b.grad == math.log(2.0) * 8.0
 
 
 # -- errors: the right type, a message naming the op and the input --

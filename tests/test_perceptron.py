@@ -241,13 +241,15 @@ def test_refit_starts_from_zero():
 
 # -- bad input --
 
-@pytest.mark.parametrize("bad", [0, 2, 0.5, True, "1", None])
-def test_bad_label_names_label_and_index(bad):
+@pytest.mark.parametrize("bad, kind", [(0, ValueError), (2, ValueError), (0.5, ValueError),
+                                       (True, TypeError), ("1", TypeError), (None, TypeError)])
+def test_bad_label_names_label_and_index(bad, kind):
+    """A label of the wrong type is a TypeError, a number other than +-1 a ValueError."""
     T = [1, -1, bad, 1]
-    with pytest.raises(ValueError) as e:
+    with pytest.raises(kind) as e:
         Perceptron(1).fit([[1.0], [2.0], [3.0], [4.0]], T)
     assert "T[2]" in str(e.value) and repr(bad) in str(e.value)
-    with pytest.raises(ValueError, match=r"T\[2\]"):
+    with pytest.raises(kind, match=r"T\[2\]"):
         fit_hinge_sgd([[1.0], [2.0], [3.0], [4.0]], T)
 
 
@@ -280,5 +282,9 @@ def test_other_bad_input():
         Perceptron(2, lr=0.0)
     with pytest.raises(ValueError, match="max_epochs"):
         Perceptron(1).fit([[1.0]], [1], max_epochs=0)
+    with pytest.raises(TypeError, match="max_epochs"):
+        Perceptron(1).fit([[1.0]], [1], max_epochs=2.5)
+    with pytest.raises(TypeError, match="n_features"):
+        Perceptron("2")
     with pytest.raises(ValueError, match="label"):
         hinge_loss(1.0, 0)

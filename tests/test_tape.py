@@ -424,7 +424,7 @@ def test_labels_become_unique_identifiers():
 
 @pytest.mark.parametrize("loss,activation", [("svm_hinge", "tanh"), ("bce", "relu")])
 def test_demo_training_through_tapes_equals_eager_training(loss, activation):
-    from minigrad.cli import train_classifier
+    from minigrad.train import train_classifier
     from minigrad.data import make_moons
     X, T = make_moons(23, seed=4)  # 23 = 2 batches of 10 and one of 3
     net_t, hist_t = train_classifier(X, T, hidden=[5], activation=activation, epochs=4,
@@ -438,7 +438,7 @@ def test_demo_training_through_tapes_equals_eager_training(loss, activation):
 @pytest.mark.parametrize("name", ["svm_hinge", "bce"])
 @pytest.mark.parametrize("z", [-1.5, 0.0, 1.0, 0.25])
 def test_the_demo_losses_with_value_labels_are_the_losses(name, z):
-    from minigrad.cli import LOSSES, TAPE_LOSSES
+    from minigrad.train import LOSSES, TAPE_LOSSES
     loss_fn, label = LOSSES[name]
     for t in (-1, 1):
         a, b = Value(z), Value(z)
@@ -449,7 +449,7 @@ def test_the_demo_losses_with_value_labels_are_the_losses(name, z):
 
 
 def test_scorer_is_the_network():
-    from minigrad.cli import score, scorer
+    from minigrad.train import score, scorer
     net = MLP(2, [6, 6, 1], activation="tanh", seed=1)
     fast = scorer(net)
     for x in ([0.5, -1.0], [2, 3], (0.0, 0.125)):

@@ -3,7 +3,7 @@ import math
 
 from grading.check import (CheckFailed, StudentError, check, expect_close, expect_equal,
                            expect_true, seeded)
-from minigrad.cli import accuracy as model_accuracy
+from minigrad.train import accuracy as model_accuracy
 from minigrad.engine import Value
 from minigrad.losses import mse
 from minigrad.nn import MLP
@@ -49,7 +49,7 @@ def library_total_gradient(example_grads):
 
 
 def library_accuracy(ys, ts):
-    """minigrad.cli.accuracy of a model whose score for input [y] is y."""
+    """minigrad.train.accuracy of a model whose score for input [y] is y."""
     return model_accuracy(lambda x: Value(x[0]), [[y] for y in ys], ts)
 
 
