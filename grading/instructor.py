@@ -98,7 +98,9 @@ python grader.py
 ```
 
 It grades your work in `exercises/` on a bare Python 3.9+ (Linux or macOS;
-on Windows use WSL), nothing to install. `python grader.py ex06` grades one
+on Windows use WSL), nothing to install (`python3 grader.py` where the
+command is called python3). `python grader.py hint 6.9` gives a step's hints
+one at a time. `python grader.py ex06` grades one
 module, `python grader.py ex06.9` one step, `--list` shows the map. The
 checks here are the visible ones; your instructor's grader also runs hidden
 checks on more inputs. (With pytest installed, `python -m pytest tests/checks`

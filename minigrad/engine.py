@@ -28,7 +28,7 @@ sigmoid/softplus formulas are shared with the rest of minigrad
 
 import math
 
-from minigrad.base import real, sigmoid, softplus
+from minigrad.base import is_real, real, sigmoid, softplus
 
 __all__ = ["Value"]
 
@@ -373,6 +373,10 @@ def _as_number(x, op, what="the operand"):
     if isinstance(x, Value):
         raise TypeError("%s: %s must be a plain number, got the Value %r; use the Value "
                         "itself (or .data for its number)" % (op, what, x))
+    if op == "Value()" and not is_real(x):  # the error a student meets first: plain words
+        hint = "; use 1.0 or 0.0" if isinstance(x, bool) else ""
+        raise TypeError("Value() needs a real number, got %r (%s)%s"
+                        % (x, type(x).__name__, hint))
     return real(x, what, op)
 
 

@@ -148,7 +148,7 @@ def softplus_forward(x):
     "y": y} of floats.
 
     >>> cache = softplus_forward(1.0)
-    >>> cache["x"], cache["b"], cache["a"], cache["y"]
+    >>> cache["x"], cache["b"], cache["a"], cache["y"]  # doctest: +ELLIPSIS
     (1.0, 2.71828182..., 3.71828182..., 1.31326168...)
     """
     # BEGIN SOLUTION Exercise 5.3
@@ -168,7 +168,7 @@ def softplus_dy_da(cache):
     Input: cache (dict from Exercise 5.3: "x", "b", "a", "y").
     Returns dy/da (float).
 
-    >>> softplus_dy_da(softplus_forward(1.0))
+    >>> softplus_dy_da(softplus_forward(1.0))  # doctest: +ELLIPSIS
     0.268941421...
     """
     # BEGIN SOLUTION Exercise 5.4
@@ -184,7 +184,7 @@ def softplus_dy_db(cache, dy_da):
     Returns dy/db (float).
 
     >>> cache = softplus_forward(1.0)
-    >>> softplus_dy_db(cache, softplus_dy_da(cache))
+    >>> softplus_dy_db(cache, softplus_dy_da(cache))  # doctest: +ELLIPSIS
     0.268941421...
     """
     # BEGIN SOLUTION Exercise 5.5
@@ -203,7 +203,7 @@ def softplus_dy_dx(cache, dy_db):
     gradient arriving from the node above, Exercise 5.5).
     Returns dy/dx (float).
 
-    >>> softplus_dy_dx(softplus_forward(1.0), 0.5)
+    >>> softplus_dy_dx(softplus_forward(1.0), 0.5)  # doctest: +ELLIPSIS
     1.359140914...
     """
     # BEGIN SOLUTION Exercise 5.6
@@ -221,7 +221,7 @@ def softplus_grad(x):
 
     Input: x (float). Returns dy/dx (float).
 
-    >>> softplus_grad(1.0)
+    >>> softplus_grad(1.0)  # doctest: +ELLIPSIS
     0.731058578...
     """
     # BEGIN SOLUTION Exercise 5.7
@@ -251,7 +251,7 @@ def sigmoid_forward(w, x):
     rest floats).
 
     >>> cache = sigmoid_forward([1.0, 2.0], [0.5, 0.25])
-    >>> cache["e"], cache["c"], cache["b"], cache["a"], cache["y"]
+    >>> cache["e"], cache["c"], cache["b"], cache["a"], cache["y"]  # doctest: +ELLIPSIS
     (1.0, -1.0, 0.36787944..., 1.36787944..., 0.73105857...)
     """
     # BEGIN SOLUTION Exercise 5.8
@@ -273,7 +273,7 @@ def sigmoid_dy_da(cache):
     Input: cache (dict from Exercise 5.8: "w", "x", "e", "c", "b", "a", "y").
     Returns dy/da (float).
 
-    >>> sigmoid_dy_da(sigmoid_forward([1.0, 2.0], [0.5, 0.25]))
+    >>> sigmoid_dy_da(sigmoid_forward([1.0, 2.0], [0.5, 0.25]))  # doctest: +ELLIPSIS
     -0.5344466...
     """
     # BEGIN SOLUTION Exercise 5.9
@@ -304,7 +304,7 @@ def sigmoid_dy_dc(cache, dy_db):
     gradient arriving from the node above, Exercise 5.10).
     Returns dy/dc (float).
 
-    >>> sigmoid_dy_dc(sigmoid_forward([1.0, 2.0], [0.5, 0.25]), -0.5)
+    >>> sigmoid_dy_dc(sigmoid_forward([1.0, 2.0], [0.5, 0.25]), -0.5)  # doctest: +ELLIPSIS
     -0.18393972...
     """
     # BEGIN SOLUTION Exercise 5.11
@@ -338,7 +338,7 @@ def sigmoid_grad_w(w, x):
 
     Inputs: w, x (lists of n floats). Returns grad_w y (list of n floats).
 
-    >>> sigmoid_grad_w([1.0, 2.0], [0.5, 0.25])
+    >>> sigmoid_grad_w([1.0, 2.0], [0.5, 0.25])  # doctest: +ELLIPSIS
     [0.0983059..., 0.0491529...]
     """
     # BEGIN SOLUTION Exercise 5.13
@@ -358,7 +358,7 @@ def sigmoid_grad_x(w, x):
 
     Inputs: w, x (lists of n floats). Returns grad_x y (list of n floats).
 
-    >>> sigmoid_grad_x([1.0, 2.0], [0.5, 0.25])
+    >>> sigmoid_grad_x([1.0, 2.0], [0.5, 0.25])  # doctest: +ELLIPSIS
     [0.1966119..., 0.3932238...]
     """
     # BEGIN SOLUTION Exercise 5.14

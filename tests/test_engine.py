@@ -7,6 +7,7 @@ chains, repeated backward, and every error path (type and message).
 """
 
 import math
+import re
 import random
 from fractions import Fraction
 
@@ -562,3 +563,10 @@ def test_same_numbers_as_micrograd(seed):
         z.backward()
         assert y.data == z.data, k
         assert [v.grad for v in ours] == [v.grad for v in theirs], k
+
+
+@pytest.mark.parametrize("bad, shown", [("abc", "'abc' (str)"), (None, "None (NoneType)"),
+                                         (True, "True (bool); use 1.0 or 0.0")])
+def test_the_first_error_a_student_meets_reads_plainly(bad, shown):
+    with pytest.raises(TypeError, match=re.escape("Value() needs a real number, got " + shown)):
+        Value(bad)

@@ -49,10 +49,12 @@ MESSAGES = {
     "exit_os": ["ended the process", "SIGKILL", "SIGABRT"],
     "exit_import": ["sys.exit(0)", "imported"],
     "crash": ["SIGSEGV"],
-    # an infinite loop is stopped by its CPU time, sleeping by the wall-clock
-    # backstop (sandbox.WALL_FACTOR = 3 times the limit)
-    "exhaust": ["used more than 1 s of CPU time", "did not finish within",
-                "out of memory"],
+    # an infinite loop is stopped by its CPU time (or, on a machine too busy
+    # to give it 1 s of CPU in 3 s, by the wall-clock backstop), sleeping by
+    # the backstop (sandbox.WALL_FACTOR = 3 times the limit)
+    "exhaust": [("used more than 1 s of CPU time in square()",
+                 "did not finish within 3 s in square()"),
+                "did not finish within 3 s in cube()", "out of memory"],
     "exhaust_import": ["did not finish within 4.5 s while ex90_target.py was imported"],
     "exhaust_output": ["printed (or wrote) more than"],
     "deep": ["nested more than"],
@@ -227,7 +229,9 @@ def test_attack_gains_nothing(world, attack, mode):
     if mode == "full":
         text = _all_text(data, output)
         for words in MESSAGES.get(attack, []):
-            assert words in text, "%r not in the feedback:\n%s" % (words, text)
+            alternatives = words if isinstance(words, tuple) else (words,)
+            assert any(w in text for w in alternatives), "%r not in the feedback:\n%s" % (
+                words, text)
 
 
 def test_infinity_is_not_close_to_everything(world):

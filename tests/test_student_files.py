@@ -196,3 +196,15 @@ def test_plain_values_in_other_clothes_are_accepted(tmp_path):
     assert [r.passed for r in results] == [True, True, True], [r.message for r in results]
     expect_equal(True, 1)      # a bool where an int is expected counts as its value
     expect_close(False, 0.0)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in os.listdir(SOLUTIONS)
+                                        if re.match(r"ex\d\d_\w+\.py$", n)))
+def test_each_exercise_file_doctests_on_its_own(name):
+    """`python -m doctest exercises/exNN_*.py` from the repository's top folder,
+    as the README says: no flags needed, the library and earlier exercise
+    files found (shown on the solutions, which share the stubs' examples)."""
+    proc = subprocess.run([sys.executable, "-m", "doctest", os.path.join("solutions", name)],
+                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:]
