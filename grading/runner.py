@@ -351,8 +351,8 @@ def _blame_earlier_steps(cm, session, results, deadline):
     uses = {c.name: c.uses for c in cm.checks}
     for r in results:
         used = uses.get(r.name, ())
-        if r.passed or not used:
-            continue
+        if r.passed or not used or r.detail.get("not_implemented"):
+            continue  # a step not written yet is just that, whatever it uses
         failing = _failing_tasks(cm, session, results, used, deadline)
         if failing:
             first = sorted(failing, key=task_key)[0]
@@ -437,12 +437,17 @@ def run_check(check, session, budget=STEP_BUDGET, wall=None):
     except StudentError as err:
         detail = {"traceback": err.detail} if err.detail else {}
         message = err.message
-        stub = re.search(r"raised NotImplementedError in (\w+)\(\): (Exercise [\d.]+): not "
+        stub = re.search(r"raised NotImplementedError in (\w+)(?:\(\))?: (Exercise [\d.]+): not "
                          r"implemented yet$", message)
         if stub:  # an untouched stub: no traceback needed
-            message = "%s is not implemented yet: write %s() in %s.py" % (
-                stub.group(2), stub.group(1), check.module)
-            detail = {}
+            name = stub.group(1)
+            if re.match(r"ex\d\d_", name):  # a public driver ran the step: name the task
+                where = "the function whose docstring starts with \"%s\"" % stub.group(2)
+            else:
+                where = "%s()" % name
+            message = "%s is not implemented yet: write %s in %s.py" % (
+                stub.group(2), where, check.module)
+            detail = {"not_implemented": True}
         if "traceback" in detail:
             detail["traceback"] = cut_text(detail["traceback"], TRACEBACK_LIMIT)
         return StepResult(check, False, cut_text(message, MESSAGE_LIMIT), detail,
