@@ -19,9 +19,13 @@ The layers, outermost first:
    access to whatever ``setup.sh`` made ``go-rwx``. ``child.py`` drops to it
    (``setgroups([])``, ``setgid``, ``setuid``) right after it starts, before
    any student code, having imported what it needs first (so a Python under
-   a root-only folder still works); the parent checks the uid it reports. Its scratch folder is
-   the only place it owns; its stdout/stderr file sits in a root-only
-   folder, reachable through the inherited descriptors alone.
+   a root-only folder still works); the parent checks the uid it reports.
+   Nothing in the sandbox folder is writable by it (its working folder is
+   empty and read-only: no step writes a file, so nobody can fill the
+   disk); its stdout/stderr file sits in a root-only folder, reachable
+   through the inherited descriptors alone. In ``batch`` each student has
+   a numeric uid of their own (``batch_uids``), so the kernel refuses
+   signals and scheduling calls from one student's child to another's.
 3. Kernel limits (``resource``): CPU seconds, address space, output file
    size, no core files, RLIMIT_NPROC = 0 (no fork, no thread), a new
    session; on every failure and at the end the whole process group and
@@ -32,8 +36,9 @@ The layers, outermost first:
    others, with messages a student understands.
 
 ``limits`` keys, all optional: call_timeout, import_timeout, cpu_seconds,
-memory_mb, output_kb, reply_kb (numbers), user (a user name; "" or None
-means do not change user; "auto" the default above; ignored unless root)
+memory_mb, output_kb, reply_kb (numbers), user (a user name, or a numeric
+uid that needs no account; "" or None means do not change user; "auto" the
+default above; ignored unless root)
 and guard (False turns the audit hook off: tests use it to prove each layer
 holds on its own).
 """
@@ -99,10 +104,16 @@ def student_user(name="auto"):
     """The (name, uid, gid) student code runs as, or None to keep ours.
 
     Only root changes user. ``"auto"``: ``minigrad-student`` if it exists
-    (``setup.sh`` creates it on Gradescope), else ``nobody``.
+    (``setup.sh`` creates it on Gradescope), else ``nobody``. A number: that
+    uid, with the gid of the same number and no account (``batch`` gives
+    each student one of their own, see ``batch_uids``).
     """
-    if os.geteuid() != 0 or not name:
+    if os.geteuid() != 0 or name is None or name is False or name == "":
         return None
+    if type(name) is int:
+        if not 0 < name < 2 ** 31 - 1:
+            raise ValueError("student uid %r is root or out of range" % name)
+        return "uid%d" % name, name, name
     names = STUDENT_USERS if name == "auto" else (name,)
     for candidate in names:
         try:
@@ -114,6 +125,35 @@ def student_user(name="auto"):
         return entry.pw_name, entry.pw_uid, entry.pw_gid
     raise ValueError("the grader runs as root but none of the users %s exists; "
                      "create minigrad-student (see setup.sh)" % ", ".join(names))
+
+
+BATCH_UID_BASE = 60000
+
+
+def batch_uids(count, base=BATCH_UID_BASE):
+    """``count`` numeric uids, one per student in ``batch``: from ``base``
+    up, skipping any uid or gid an account or group already has. Each child
+    then runs under a uid no other student's child shares, so the kernel
+    refuses signals, ``setpriority``, ``sched_setaffinity`` and file access
+    from one student's code to another's (the same uid would allow them)."""
+    import grp
+    uids, uid = [], base
+    while len(uids) < count:
+        try:
+            pwd.getpwuid(uid)
+            taken = True
+        except KeyError:
+            try:
+                grp.getgrgid(uid)
+                taken = True
+            except KeyError:
+                taken = False
+        if not taken:
+            uids.append(uid)
+        uid += 1
+        if uid >= 2 ** 31 - 1:
+            raise ValueError("no free uids for %d students" % count)
+    return uids
 
 
 EXERCISE_FILE = re.compile(r"ex\d\d_\w+\.py$")
@@ -183,6 +223,18 @@ class Session:
         self.last_cpu = 0.0  # CPU seconds the last answered request used
         self.cpu_spent = 0.0  # CPU seconds all requests used (the module's budget)
         self.workdir = tempfile.mkdtemp(prefix="minigrad-sbx-")
+        self.output_path = None
+        try:
+            self._build()
+        except BaseException:  # a full disk, say: leave nothing behind
+            remove_tree(self.workdir)
+            if self.output_path:
+                remove_tree(os.path.dirname(self.output_path))
+            raise
+
+    def _build(self):
+        """Fill the sandbox folder (``self.workdir``)."""
+        module = self.module
         os.chmod(self.workdir, 0o755)
         self.student_dir = os.path.join(self.workdir, "student")
         _copy_submission(self.submission_dir, self.student_dir, module)
@@ -196,21 +248,25 @@ class Session:
                             ignore=shutil.ignore_patterns("__pycache__"))
             self.extra_paths.append(lib)
         shutil.copyfile(os.path.join(HERE, "guard.py"), os.path.join(self.workdir, "guard.py"))
+        # The child's working folder: empty and read-only. No step needs a
+        # place to write, so the child gets none (issue 12, finding 5: a
+        # writable folder let one student fill the disk, file after file,
+        # under RLIMIT_FSIZE). As root nothing in the sandbox belongs to
+        # the student's uid; without root the guard refuses every write.
         self.scratch = os.path.join(self.workdir, "scratch")
         os.makedirs(self.scratch)
         self.user = student_user(self.limits.get("user"))
-        if self.user is not None:
-            os.chown(self.scratch, self.user[1], self.user[2])
-        os.chmod(self.scratch, 0o700)
         for folder, dirs, files in os.walk(self.workdir):
             for name in files:
                 os.chmod(os.path.join(folder, name), 0o644)
             for name in dirs:
-                if os.path.join(folder, name) != self.scratch:
-                    os.chmod(os.path.join(folder, name), 0o755)
+                os.chmod(os.path.join(folder, name), 0o755)
+        os.chmod(self.scratch, 0o555)
         # mkdtemp makes it 0700 and root-owned: the child reaches the file
         # only through the stdout/stderr descriptors it inherits.
-        self.output_path = os.path.join(tempfile.mkdtemp(prefix="minigrad-out-"), "output.txt")
+        out_dir = tempfile.mkdtemp(prefix="minigrad-out-")
+        self.output_path = os.path.join(out_dir, "output.txt")
+        open(self.output_path, "wb").close()
 
     # -- process management --
 

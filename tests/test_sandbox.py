@@ -14,7 +14,7 @@ import tempfile
 import pytest
 
 from grading.check import StudentError
-from grading.sandbox import Session, session_members, student_user
+from grading.sandbox import Session, batch_uids, session_members, student_user
 
 IS_ROOT = os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="the change of user needs root")
@@ -153,6 +153,11 @@ def reopen_stdout():
     with open("/proc/self/fd/1", "a") as f:
         f.write("overwrite")
     return "reopened"
+
+
+def poke(pid):
+    os.kill(pid, 0)  # signal 0: only asks the kernel whether a signal may be sent
+    return "reached"
 '''
 
 
@@ -215,17 +220,21 @@ def test_guard_refuses_reading_outside_the_sandbox(submission, layer):
 
 
 @pytest.mark.parametrize("layer", [{}, {"user": ""}])
-def test_guard_refuses_writing_outside_scratch(submission, layer):
+def test_guard_refuses_writing_anywhere(submission, layer):
+    """Issue 12 (finding 5): no step needs a place to write, so the child has
+    none, not even its working folder: it cannot fill the disk."""
     s = session(submission, **layer)
     try:
         target = os.path.join(submission, "planted.txt")
         err = refused(s, "write", target)
         assert err.kind == "forbidden" and "open for writing %s" % target in err.message
         assert not os.path.exists(target)
-        assert s.call("write", ("notes.txt",)) == "wrote"
-        assert os.path.isfile(os.path.join(s.scratch, "notes.txt"))
+        err = refused(s, "write", "notes.txt")
+        assert err.kind == "forbidden" and "open for writing" in err.message
+        assert os.listdir(s.scratch) == []
         err = refused(s, "write", os.path.join(s.scratch, "..", "child.py"))
         assert err.kind == "forbidden"
+        assert s.call("write", ("/dev/null",)) == "wrote"
     finally:
         s.close()
 
@@ -253,7 +262,8 @@ def test_guard_sees_through_tricks_with_paths(submission):
               and os.path.isdir(d) for f in sorted(os.listdir(d)) if f.startswith("_bisect")]
         if so:
             err = refused(s, "native", so[0])
-            assert err.kind == "forbidden" and "load native code" in err.message
+            # nothing can be written, so nothing to load (issue 12, finding 5)
+            assert err.kind == "forbidden" and "open for writing" in err.message
     finally:
         s.close()
 
@@ -292,7 +302,11 @@ def test_unprivileged_user_alone_holds(submission):
         assert "Permission denied" in message or "No such file" in message
         message = refused(s, "reopen_stdout").message  # no /proc in the chroot, or the uid
         assert "Permission denied" in message or "No such file" in message
-        assert s.call("write", ("ok.txt",)) == "wrote"
+        # nor its own working folder (issue 12, finding 5): the kernel
+        # refuses, the guard is off
+        message = refused(s, "write", "ok.txt").message
+        assert "Permission denied" in message or "Read-only" in message
+        assert os.listdir(s.scratch) == []
     finally:
         s.close()
 
@@ -402,3 +416,33 @@ def test_cleanup_removes_any_tree_and_never_follows_links(tmp_path):
     assert not top.exists()
     assert (outside / "keep.txt").read_text() == "keep"
     assert remove_tree(str(top)) is True  # already gone: no error
+
+
+@needs_root
+def test_batch_students_run_under_uids_of_their_own(submission):
+    """Issue 12 (finding 2): in ``batch`` each student's child has a uid of
+    its own (no account needed), so the kernel itself refuses a signal from
+    one student's code to another's, with the audit hook off. Under one
+    shared uid the same signal would go through."""
+    uids = batch_uids(2)
+    assert len(set(uids)) == 2 and all(u >= 60000 for u in uids)
+    a = session(submission, guard=False, user=uids[0])
+    b = session(submission, guard=False, user=uids[1])
+    try:
+        got_a, got_b = a.call("ids"), b.call("ids")
+        assert got_a[:4] == [uids[0], uids[0], uids[0], []]
+        assert got_b[:4] == [uids[1], uids[1], uids[1], []]
+        err = refused(a, "poke", got_b[4])
+        assert "Operation not permitted" in err.message
+        # the student's files stay readable, the working folder writable by nobody
+        assert a.call("read", (os.path.join("..", "student", "probe.py"),)) == len(PROBE)
+        assert "Permission denied" in refused(a, "write", "notes.txt").message
+    finally:
+        a.close()
+        b.close()
+    shared = [session(submission, guard=False, user="nobody") for _ in range(2)]
+    try:  # the reason: one uid for all, and the kernel lets the signal through
+        assert shared[0].call("poke", (shared[1].call("ids")[4],)) == "reached"
+    finally:
+        for s in shared:
+            s.close()
