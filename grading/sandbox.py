@@ -12,7 +12,9 @@ The layers, outermost first:
 
 1. A separate process: checks, oracles, reference solutions and the results
    file never exist in it. Only plain JSON comes back, and the parent
-   parses it itself.
+   parses it itself. A function a check passes (``Callback``) is evaluated
+   here: the child's stand-in asks for each value, and the call is counted
+   here, where the student's code cannot reach the count.
 2. When the grader runs as root, the child runs as an unprivileged user
    (``limits["user"]``: by default ``minigrad-student`` if that user exists,
    else ``nobody``): no write access to anything of the grader's, no read
@@ -60,7 +62,7 @@ import tempfile
 import time
 import tokenize
 
-from grading.check import StudentError
+from grading.check import Callback, StudentError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -220,6 +222,7 @@ class Session:
         self.import_error = None
         self._next_id = 1
         self._buf = b""
+        self._callbacks = []  # the Callbacks of the request in progress
         self.last_cpu = 0.0  # CPU seconds the last answered request used
         self.cpu_spent = 0.0  # CPU seconds all requests used (the module's budget)
         self.workdir = tempfile.mkdtemp(prefix="minigrad-sbx-")
@@ -400,6 +403,10 @@ class Session:
             nl = self._buf.find(b"\n")
             if nl >= 0:
                 line, self._buf = self._buf[:nl], self._buf[nl + 1:]
+                asked = self._callback_request(line, rid)
+                if asked is not None:
+                    self._answer_callback(asked, rid, deadline, during)
+                    continue
                 self.last_cpu = self._cpu_since(cpu_start, started)
                 self.cpu_spent += self.last_cpu
                 return self._parse(line, rid, during)
@@ -436,6 +443,55 @@ class Session:
             if not chunk:
                 raise self._death(during)
             self._buf += chunk
+
+    def _callback_request(self, line, rid):
+        """The record of ``line`` if it is the child asking the grader to
+        evaluate one of this request's callbacks, else None (``_parse``
+        then judges the line)."""
+        if not self._callbacks or b'"callback"' not in line:
+            return None
+        if len(line) > MAX_CALLBACK_BYTES or _nesting(line) > MAX_RECORD_DEPTH:
+            return None
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            return None
+        if type(record) is not dict or record.get("nonce") != self.nonce \
+                or record.get("id") != rid or "callback" not in record:
+            return None
+        return record
+
+    def _answer_callback(self, record, rid, deadline, during):
+        """Evaluate the callback the child asked for, here in the grader's
+        process (where it is counted), and send the value back."""
+        index, args = record.get("callback"), record.get("args")
+        if type(index) is not int or not 0 <= index < len(self._callbacks) \
+                or type(args) is not list:
+            self.close_child()
+            raise StudentError("bad_return", "the grader got a malformed request %s "
+                               "(something wrote to the grader's private channel)" % during)
+        callback = self._callbacks[index]
+        if callback.calls >= callback.limit:
+            self.close_child()
+            raise StudentError("exception", "your code called %s more than %d times %s "
+                               "(far too many for this step)" % (callback.label,
+                                                                 callback.limit, during))
+        if time.monotonic() > deadline:
+            self.close_child()
+            raise StudentError("timeout", "your code did not finish in time %s (it called "
+                               "%s %d times)" % (during, callback.label, callback.calls))
+        try:
+            value = callback(*_valid_text(args))
+            reply = {"callback": True, "ok": True, "value": _to_wire(value)}
+            data = json.dumps(reply, allow_nan=True)
+        except Exception as exc:  # noqa: BLE001 -- the student passed odd arguments
+            reply = {"callback": True, "ok": False,
+                     "message": "%s failed on the arguments your code gave it: %s: %s"
+                     % (callback.label, type(exc).__name__, str(exc)[:300])}
+        try:
+            self._send(reply, max(0.1, deadline - time.monotonic()), during)
+        except (BrokenPipeError, OSError):
+            raise self._death(during)
 
     def _cpu_since(self, cpu_start, started):
         """CPU seconds the child used since ``cpu_start`` (wall seconds since
@@ -522,15 +578,19 @@ class Session:
                                    "%s" % (self.module, during))
         rid = self._next_id
         self._next_id += 1
-        wire_args = [_to_wire(a) for a in args]
-        wire_kwargs = {k: _to_wire(v) for k, v in (kwargs or {}).items()}
+        self._callbacks = []  # this request's: a stand-in in the child calls back here
+        wire_args = [_to_wire(a, self._callbacks) for a in args]
+        wire_kwargs = {k: _to_wire(v, self._callbacks) for k, v in (kwargs or {}).items()}
         try:
             self._send({"id": rid, "kind": kind, "name": name, "args": wire_args,
                         "kwargs": wire_kwargs}, timeout or self.limits["call_timeout"],
                        during)
         except (BrokenPipeError, OSError):
             raise self._death(during)
-        return self._receive(rid, timeout, during, wall)
+        try:
+            return self._receive(rid, timeout, during, wall)
+        finally:
+            self._callbacks = []
 
     def call(self, name, args=(), kwargs=None, timeout=None, wall=None):
         """``module.name(*args, **kwargs)`` in the child; plain data back."""
@@ -729,6 +789,7 @@ def kill_session(sid, rounds=5):
 
 # A record is the answer (at most 21 levels: child.to_plain) inside one dict.
 MAX_RECORD_DEPTH = 24
+MAX_CALLBACK_BYTES = 64 * 1024  # the arguments of one call of a Callback
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
@@ -751,13 +812,20 @@ def _nesting(line, limit=MAX_RECORD_DEPTH):
     return limit + 1 if brackets else limit
 
 
-def _to_wire(x):
+def _to_wire(x, callbacks=None):
+    """``x`` as plain data for a request; each ``Callback`` in it is added to
+    ``callbacks`` and sent as its index there (the child makes a stand-in)."""
+    if isinstance(x, Callback):
+        if callbacks is None:
+            raise TypeError("a Callback can only be an argument of a call")
+        callbacks.append(x)
+        return {"__cb__": len(callbacks) - 1, "name": x.name}
     if hasattr(x, "to_wire"):
         return x.to_wire()
     if isinstance(x, (list, tuple)):
-        return [_to_wire(v) for v in x]
+        return [_to_wire(v, callbacks) for v in x]
     if isinstance(x, dict):
-        return {k: _to_wire(v) for k, v in x.items()}
+        return {k: _to_wire(v, callbacks) for k, v in x.items()}
     return x
 
 

@@ -366,3 +366,38 @@ def test_results_file_is_written_when_the_temporary_disk_is_full(world, tmp_path
         assert os.listdir(str(tmp)) == ["full"]
     finally:
         subprocess.run(["umount", str(tmp)])
+
+
+def _ex03_scores(tmp_path, source, tag):
+    """{task: points} for ``source`` graded as ex03_numeric_gradients.py with the real checks."""
+    sub = tmp_path / ("sub-" + tag)
+    sub.mkdir()
+    shutil.copyfile(source, str(sub / "ex03_numeric_gradients.py"))
+    results = tmp_path / ("results-%s.json" % tag)
+    proc = subprocess.run(
+        [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "ex03", "--submission", str(sub),
+         "--results", str(results)], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, timeout=300)
+    output = proc.stdout.decode("utf-8", "replace")
+    scores = {}
+    for t in json.loads(results.read_text())["tests"]:
+        task = t["name"].split(":")[0].replace("Exercise ", "").strip()
+        scores[task] = scores.get(task, 0) + t["score"]
+    return scores, output
+
+
+def test_forged_evaluation_counts_gain_nothing(tmp_path):
+    """Issue 12 (finding 1): a submission that wraps the child's own send
+    function to rewrite the evaluation count of 3.3 / 3.5, and reports the
+    efficient count while it calls L more often. L is evaluated and counted
+    in the grader's process now: it scores no more than the stub there."""
+    forged, output = _ex03_scores(tmp_path, os.path.join(HOSTILE, "forge_count.py"), "forged")
+    stub, _ = _ex03_scores(tmp_path, os.path.join(ROOT, "exercises", "ex03_numeric_gradients.py"), "stub")
+    for task in ("3.3", "3.5"):
+        assert forged[task] <= stub[task], (task, forged, output)
+    assert forged["3.1"] > 0 and forged["3.4"] > 0, output  # the honest parts count
+    assert "the number of times your code called L is wrong" in output, output
+    solution, output = _ex03_scores(tmp_path, os.path.join(ROOT, "solutions",
+                                                           "ex03_numeric_gradients.py"),
+                                    "solution")
+    assert solution["3.3"] == 6 and solution["3.5"] == 6, output

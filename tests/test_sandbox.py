@@ -13,7 +13,7 @@ import tempfile
 
 import pytest
 
-from grading.check import StudentError
+from grading.check import Callback, StudentError
 from grading.sandbox import Session, batch_uids, session_members, student_user
 
 IS_ROOT = os.geteuid() == 0
@@ -153,6 +153,28 @@ def reopen_stdout():
     with open("/proc/self/fd/1", "a") as f:
         f.write("overwrite")
     return "reopened"
+
+
+def use(f, times, arg):
+    global kept
+    kept = f
+    return [f(arg) for _ in range(times)]
+
+
+def use_kept(arg):
+    return kept(arg)
+
+
+def add_hook():
+    seen = []
+    sys.addaudithook(lambda *a: seen.append(a))
+    open("/dev/null").close()
+    return len(seen)  # CPython drops a hook that an earlier hook refused, silently
+
+
+def chdir(path):
+    os.chdir(path)
+    return os.getcwd()
 
 
 def poke(pid):
@@ -446,3 +468,40 @@ def test_batch_students_run_under_uids_of_their_own(submission):
     finally:
         for s in shared:
             s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_callbacks_are_evaluated_and_counted_by_the_grader(submission, layer):
+    """Issue 12 (finding 1): a Callback runs in the grader's process; the
+    child gets a stand-in that forwards each call. Bounded in number, valid
+    only during its own call, odd arguments fail in the student's code."""
+    s = session(submission, **layer)
+    try:
+        seen = []
+        f = Callback(lambda v: seen.append(v) or 2 * sum(v), label="f", limit=5, name="f")
+        assert s.call("use", (f, 3, [1.0, 2.0])) == [6.0, 6.0, 6.0]
+        assert f.calls == 3 and seen == [[1.0, 2.0]] * 3
+        err = refused(s, "use_kept", [1.0])  # a later call: the stand-in is dead
+        assert "can only be called while the step it was given to runs" in err.message
+        assert f.calls == 3
+        err = refused(s, "use", Callback(lambda v: sum(v), "g", limit=4), 5, [1.0])
+        assert "more than 4 times" in err.message
+        err = refused(s, "use", Callback(lambda v: sum(v), "h"), 1, "text")
+        assert "h failed on the arguments" in err.message
+        assert s.call("square", (3.0,)) == 9.0  # the child is fine after all of it
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_no_audit_hooks_and_no_chdir_for_student_code(submission, layer):
+    """Issue 12 (finding 7): a hook of the student's could change a path
+    between the guard's check and the call; a change of folder would change
+    what a relative path means. Both are refused."""
+    s = session(submission, **layer)
+    try:
+        assert s.call("add_hook") == 0, "the student's audit hook was added"
+        err = refused(s, "chdir", "..")
+        assert err.kind == "forbidden" and "change the working folder" in err.message
+    finally:
+        s.close()
