@@ -273,7 +273,8 @@ def _batch(world, tmp_path, students, mode, tmpfs_mb=None, jobs=2):
     for name, attack in students.items():
         (folder / name).mkdir()
         os.chmod(str(folder / name), 0o755)
-        shutil.copyfile(os.path.join(HOSTILE, attack + ".py"), str(folder / name / "ex90_target.py"))
+        shutil.copyfile(os.path.join(HOSTILE, attack + ".py"),
+                        str(folder / name / "ex90_target.py"))
     mounted = False
     if tmpfs_mb:
         if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%dm,mode=0755" % tmpfs_mb,
@@ -392,7 +393,8 @@ def test_forged_evaluation_counts_gain_nothing(tmp_path):
     efficient count while it calls L more often. L is evaluated and counted
     in the grader's process now: it scores no more than the stub there."""
     forged, output = _ex03_scores(tmp_path, os.path.join(HOSTILE, "forge_count.py"), "forged")
-    stub, _ = _ex03_scores(tmp_path, os.path.join(ROOT, "exercises", "ex03_numeric_gradients.py"), "stub")
+    stub, _ = _ex03_scores(tmp_path, os.path.join(ROOT, "exercises",
+                                                  "ex03_numeric_gradients.py"), "stub")
     for task in ("3.3", "3.5"):
         assert forged[task] <= stub[task], (task, forged, output)
     assert forged["3.1"] > 0 and forged["3.4"] > 0, output  # the honest parts count
