@@ -32,7 +32,7 @@ import random
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 
 __all__ = [
-    "check", "CheckFailed", "StudentError", "Fn", "expect_close", "expect_equal",
+    "check", "CheckFailed", "StudentError", "Fn", "Callback", "expect_close", "expect_equal",
     "expect_true", "seeded", "VISIBILITIES",
 ]
 
@@ -107,6 +107,39 @@ class Fn:
     def __repr__(self):
         inner = ", ".join([repr(self.name)] + [repr(a) for a in self.args])
         return "Fn(%s)" % inner
+
+
+class Callback:
+    """A function of the grader's, passed to student code as an argument.
+
+    The student's code receives a stand-in that forwards each call over the
+    private channel: the child asks, the grader evaluates ``fn`` here, in
+    its own process, counts the call and sends the value back. So what a
+    check learns about how the student's code used the function (how often
+    it was called, with what) is observed by the grader, and nothing the
+    student's code does in its own process can change it (issue 12,
+    finding 1: a count kept in the child could be forged).
+
+    ``calls`` is the number of calls. ``limit`` bounds the calls of one step (the step's time budget
+    applies as well); ``label`` is how the grader's messages show the
+    argument, ``name`` what the student's code sees (the stand-in's name).
+    Arguments and values are plain data (numbers, lists, strings).
+    """
+
+    def __init__(self, fn, label="a function", limit=10000, name="f"):
+        self.fn = fn
+        self.label = label
+        self.name = name
+        self.limit = limit
+        self.calls = 0
+
+    def __call__(self, *args):
+        """One call, as the child asked for it: counted, then evaluated."""
+        self.calls += 1
+        return self.fn(*args)
+
+    def __repr__(self):
+        return self.label
 
 
 def task_id(task):

@@ -5,7 +5,9 @@ sandbox folder. It never sees a check, an expected value or a reference
 solution: it imports the student's module, then answers requests
 ("call function f with these plain-data arguments") with plain data, over a
 private pipe (not stdout, which belongs to the student). Every record it
-sends carries the run's nonce.
+sends carries the run's nonce. A function the grader passes as an argument
+(``grading.check.Callback``) arrives as a stand-in that asks the grader for
+each value over the same pipes: the grader evaluates and counts it.
 
 Before the student's module is imported (``main``):
 
@@ -133,7 +135,45 @@ def _describe(exc, student_dir, during):
     return "exception", "your code raised %s %s: %s" % (type(exc).__name__, during, text)
 
 
-def _resolve(arg, public):
+class _Current:
+    """The request being answered: a callback stand-in works only during it."""
+    rid = None
+
+
+def _callback(nonce, rid, index, label, req):
+    """The stand-in for a grader-side function (``grading.check.Callback``):
+    each call sends its arguments to the grader, which evaluates the
+    function and counts the call in its own process, and waits for the
+    value. Nothing counted here: the count the checks use is the grader's."""
+    current, send, readline, loads = _Current, _send, req.readline, json.loads
+
+    def function(*args):
+        if current.rid != rid:
+            raise RuntimeError("%s can only be called while the step it was given to runs"
+                               % label)
+        try:
+            plain = to_plain(list(args))
+        except _BadReturn as why:
+            raise TypeError("%s takes plain numbers and lists, not %s" % (label, why))
+        send({"nonce": nonce, "id": rid, "callback": index, "args": plain})
+        line = readline()
+        try:
+            reply = loads(line)
+        except ValueError:
+            reply = None
+        if type(reply) is not dict or reply.get("callback") is not True:
+            raise RuntimeError("the grader did not answer a call of %s" % label)
+        if reply.get("ok") is True:
+            return reply.get("value")
+        raise ValueError(str(reply.get("message", "%s failed" % label)))
+
+    function.__name__ = function.__qualname__ = label
+    return function
+
+
+def _resolve(arg, public, make_callback=None):
+    if type(arg) is dict and "__cb__" in arg and make_callback is not None:
+        return make_callback(arg["__cb__"], str(arg.get("name", "f")))
     if type(arg) is dict and "__fn__" in arg:
         fn = getattr(public, "FUNCTIONS", {}).get(arg["__fn__"])
         if fn is None:
@@ -143,7 +183,7 @@ def _resolve(arg, public):
             return fn
         return lambda *a, **k: fn(*(list(a) + extra), **k)
     if type(arg) is list:
-        return [_resolve(a, public) for a in arg]
+        return [_resolve(a, public, make_callback) for a in arg]
     return arg
 
 
@@ -346,14 +386,24 @@ def main():
         return
     _send({"nonce": nonce, "id": 0, "ok": True, "value": None})
 
-    for line in req:
+    while True:
+        line = req.readline()
+        if not line:
+            break
         request = json.loads(line)
+        if type(request) is not dict or "kind" not in request:
+            continue  # an answer to a callback nobody waited for (the student's forgery)
         rid = request["id"]
         name = request["name"]
+        _Current.rid = rid
+
+        def make_callback(index, label, rid=rid):
+            return _callback(nonce, rid, index, label, req)
         try:
             if request["kind"] == "drive":
                 fn = public.DRIVERS[name]
-                args = [module] + [_resolve(a, public) for a in request["args"]]
+                args = [module] + [_resolve(a, public, make_callback)
+                                   for a in request["args"]]
             else:
                 fn = getattr(module, name, None)
                 if not callable(fn):
@@ -361,8 +411,9 @@ def main():
                            "message": "%s.py has no function %s()" % (module_name, name),
                            "detail": ""})
                     continue
-                args = [_resolve(a, public) for a in request["args"]]
-            kwargs = {k: _resolve(v, public) for k, v in request.get("kwargs", {}).items()}
+                args = [_resolve(a, public, make_callback) for a in request["args"]]
+            kwargs = {k: _resolve(v, public, make_callback)
+                      for k, v in request.get("kwargs", {}).items()}
             value = fn(*args, **kwargs)
             try:
                 value = to_plain(value)

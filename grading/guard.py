@@ -5,18 +5,23 @@ before it imports the student's module. From then on every audited action
 in the child passes through the hook, which refuses (raises
 ``PermissionError`` with a message a student can read):
 
-- opening a file for writing anywhere but the scratch folder (and /dev/null);
+- opening a file for writing anywhere (but /dev/null): no step writes a
+  file, and the child's working folder is read-only;
 - opening a file for reading outside the sandbox folder, the Python
   standard library, /dev/null and /dev/urandom; listing such folders;
-- changing the file system outside scratch (remove, rename, mkdir, chmod,
-  chown, utime, truncate), and making any symlink or hard link;
+- changing the file system anywhere (remove, rename, mkdir, chmod, chown,
+  utime, truncate), making any symlink or hard link, and changing the
+  working folder (so a relative path always means the same file: the hook
+  resolves it against the folder it saw at install time);
+- adding another audit hook (one that runs before this one could change a
+  path between this hook's check and the call);
 - ``os.open`` of a directory (a directory fd would let ``dir_fd=`` reach
   past the checks: the audit event does not show ``dir_fd``);
 - creating processes (os.system, os.exec*, os.spawn*, os.fork, os.forkpty,
   os.posix_spawn, subprocess.Popen) and threads (also refused by the
   kernel: the child runs with RLIMIT_NPROC = 0);
-- loading an extension module (native code) from scratch or from outside
-  the readable roots;
+- loading an extension module (native code) from outside the readable
+  roots;
 - ctypes (every ``ctypes.*`` event) and importing ctypes, _ctypes,
   _posixsubprocess, subprocess, multiprocessing, socket, pty, mmap and the
   CPython test modules;
@@ -71,9 +76,10 @@ _INTROSPECTION_EVENTS = (
     "gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys.settrace",
     "sys.setprofile", "sys.monitoring.register_callback",
     "sys.monitoring.set_events", "sys.monitoring.set_local_events",
-    "resource.setrlimit", "resource.prlimit", "sys.remote_exec",
+    "resource.setrlimit", "resource.prlimit", "sys.remote_exec", "sys.addaudithook",
 )
-# event -> indexes of path arguments that must lie in scratch, index of dir_fd
+# event -> indexes of path arguments that must lie in a writable root (there is
+# none now), index of dir_fd
 _MUTATIONS = {
     "os.remove": ((0,), (1,)), "os.rmdir": ((0,), (1,)), "os.mkdir": ((0,), (2,)),
     "os.rename": ((0, 1), (2, 3)), "os.chmod": ((0,), (2,)), "os.chown": ((0,), (3,)),
@@ -86,8 +92,9 @@ _MUTATIONS = tuple(sorted((k, v[0], v[1]) for k, v in _MUTATIONS.items()))
 
 
 def install(sandbox_dir, scratch_dir, read_roots=()):
-    """Add the hook. ``sandbox_dir`` and ``read_roots`` may be read,
-    ``scratch_dir`` read and written; the standard library may be read."""
+    """Add the hook. ``sandbox_dir``, ``scratch_dir`` (the working folder,
+    read-only) and ``read_roots`` may be read, and the standard library;
+    nothing may be written."""
     real = os.path.realpath
     stdlib = [os.path.dirname(os.__file__)]
     for p in sys.path:
@@ -96,8 +103,8 @@ def install(sandbox_dir, scratch_dir, read_roots=()):
             stdlib.append(p)
     readable = tuple(sorted({real(p) for p in [sandbox_dir, scratch_dir] + stdlib
                              + list(read_roots)}))
-    writable = (real(scratch_dir),)
-    hook = _make_hook(readable, writable, os.getpid(), _native_names())
+    writable = ()  # nothing: no step writes a file (the child's folder is read-only)
+    hook = _make_hook(readable, writable, os.getpid(), _native_names(), posix.getcwd())
     sys.addaudithook(hook)
 
 
@@ -121,7 +128,7 @@ def _native_names():
     return tuple(sorted(names)), tuple(sorted({n.rpartition(".")[2] for n in names}))
 
 
-def _make_hook(readable, writable, own_pid, native_names=((), ())):
+def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
     """Build the hook. Every name it uses is a default argument: student
     code can patch builtins and modules, but not these bindings."""
     denied_imports = tuple(_DENIED_IMPORTS)
@@ -140,7 +147,7 @@ def _make_hook(readable, writable, own_pid, native_names=((), ())):
              _add=str.__add__, _split=str.split, _join=str.join,
              _startswith=str.startswith, _decode=bytes.decode, _sw_tuple=str.startswith,
              _lstat=posix.lstat, _stat=posix.stat, _readlink=posix.readlink,
-             _getcwd=posix.getcwd, _getpid=posix.getpid, _islnk=_stat_module.S_ISLNK,
+             _cwd=cwd or posix.getcwd(), _getpid=posix.getpid, _islnk=_stat_module.S_ISLNK,
              _isdir=_stat_module.S_ISDIR,
              _readable=readable, _writable=writable, _own_pid=own_pid, _own_pgid=own_pgid,
              _denied_imports=denied_imports, _mutations=mutations,
@@ -173,7 +180,9 @@ def _make_hook(readable, writable, own_pid, native_names=((), ())):
         def resolve(p):
             """The physical absolute path ``p`` names (symlinks followed)."""
             if not _startswith(p, "/"):
-                p = _add(_add(_getcwd(), "/"), p)
+                # the folder the child was in at install time: it cannot
+                # change (os.chdir and os.fchdir are refused)
+                p = _add(_add(_cwd, "/"), p)
             todo = _split(p, "/")
             todo.reverse()
             done = []
@@ -249,11 +258,12 @@ def _make_hook(readable, writable, own_pid, native_names=((), ())):
                     pass
             return
         if event == "os.chdir":
+            # a relative path checked here must mean the same file when the
+            # call runs: the working folder never changes
             target = plain(args[0]) if args else None
             if _type(target) is not _str:
-                deny("change the working folder to an open folder (fchdir)")
-            path_ok(target, _writable, "change the working folder to")
-            return
+                deny("change the working folder (fchdir)")
+            deny("change the working folder to %s" % target)
         if event == "os.listdir" or event == "os.scandir":
             if args and args[0] is not None:
                 path_ok(args[0], _readable, "list the folder")

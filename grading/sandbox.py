@@ -12,16 +12,22 @@ The layers, outermost first:
 
 1. A separate process: checks, oracles, reference solutions and the results
    file never exist in it. Only plain JSON comes back, and the parent
-   parses it itself.
+   parses it itself. A function a check passes (``Callback``) is evaluated
+   here: the child's stand-in asks for each value, and the call is counted
+   here, where the student's code cannot reach the count.
 2. When the grader runs as root, the child runs as an unprivileged user
    (``limits["user"]``: by default ``minigrad-student`` if that user exists,
    else ``nobody``): no write access to anything of the grader's, no read
    access to whatever ``setup.sh`` made ``go-rwx``. ``child.py`` drops to it
    (``setgroups([])``, ``setgid``, ``setuid``) right after it starts, before
    any student code, having imported what it needs first (so a Python under
-   a root-only folder still works); the parent checks the uid it reports. Its scratch folder is
-   the only place it owns; its stdout/stderr file sits in a root-only
-   folder, reachable through the inherited descriptors alone.
+   a root-only folder still works); the parent checks the uid it reports.
+   Nothing in the sandbox folder is writable by it (its working folder is
+   empty and read-only: no step writes a file, so nobody can fill the
+   disk); its stdout/stderr file sits in a root-only folder, reachable
+   through the inherited descriptors alone. In ``batch`` each student has
+   a numeric uid of their own (``batch_uids``), so the kernel refuses
+   signals and scheduling calls from one student's child to another's.
 3. Kernel limits (``resource``): CPU seconds, address space, output file
    size, no core files, RLIMIT_NPROC = 0 (no fork, no thread), a new
    session; on every failure and at the end the whole process group and
@@ -32,8 +38,9 @@ The layers, outermost first:
    others, with messages a student understands.
 
 ``limits`` keys, all optional: call_timeout, import_timeout, cpu_seconds,
-memory_mb, output_kb, reply_kb (numbers), user (a user name; "" or None
-means do not change user; "auto" the default above; ignored unless root)
+memory_mb, output_kb, reply_kb (numbers), user (a user name, or a numeric
+uid that needs no account; "" or None means do not change user; "auto" the
+default above; ignored unless root)
 and guard (False turns the audit hook off: tests use it to prove each layer
 holds on its own).
 """
@@ -55,7 +62,7 @@ import tempfile
 import time
 import tokenize
 
-from grading.check import StudentError
+from grading.check import Callback, StudentError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -99,10 +106,16 @@ def student_user(name="auto"):
     """The (name, uid, gid) student code runs as, or None to keep ours.
 
     Only root changes user. ``"auto"``: ``minigrad-student`` if it exists
-    (``setup.sh`` creates it on Gradescope), else ``nobody``.
+    (``setup.sh`` creates it on Gradescope), else ``nobody``. A number: that
+    uid, with the gid of the same number and no account (``batch`` gives
+    each student one of their own, see ``batch_uids``).
     """
-    if os.geteuid() != 0 or not name:
+    if os.geteuid() != 0 or name is None or name is False or name == "":
         return None
+    if type(name) is int:
+        if not 0 < name < 2 ** 31 - 1:
+            raise ValueError("student uid %r is root or out of range" % name)
+        return "uid%d" % name, name, name
     names = STUDENT_USERS if name == "auto" else (name,)
     for candidate in names:
         try:
@@ -114,6 +127,35 @@ def student_user(name="auto"):
         return entry.pw_name, entry.pw_uid, entry.pw_gid
     raise ValueError("the grader runs as root but none of the users %s exists; "
                      "create minigrad-student (see setup.sh)" % ", ".join(names))
+
+
+BATCH_UID_BASE = 60000
+
+
+def batch_uids(count, base=BATCH_UID_BASE):
+    """``count`` numeric uids, one per student in ``batch``: from ``base``
+    up, skipping any uid or gid an account or group already has. Each child
+    then runs under a uid no other student's child shares, so the kernel
+    refuses signals, ``setpriority``, ``sched_setaffinity`` and file access
+    from one student's code to another's (the same uid would allow them)."""
+    import grp
+    uids, uid = [], base
+    while len(uids) < count:
+        try:
+            pwd.getpwuid(uid)
+            taken = True
+        except KeyError:
+            try:
+                grp.getgrgid(uid)
+                taken = True
+            except KeyError:
+                taken = False
+        if not taken:
+            uids.append(uid)
+        uid += 1
+        if uid >= 2 ** 31 - 1:
+            raise ValueError("no free uids for %d students" % count)
+    return uids
 
 
 EXERCISE_FILE = re.compile(r"ex\d\d_\w+\.py$")
@@ -180,9 +222,22 @@ class Session:
         self.import_error = None
         self._next_id = 1
         self._buf = b""
+        self._callbacks = []  # the Callbacks of the request in progress
         self.last_cpu = 0.0  # CPU seconds the last answered request used
         self.cpu_spent = 0.0  # CPU seconds all requests used (the module's budget)
         self.workdir = tempfile.mkdtemp(prefix="minigrad-sbx-")
+        self.output_path = None
+        try:
+            self._build()
+        except BaseException:  # a full disk, say: leave nothing behind
+            remove_tree(self.workdir)
+            if self.output_path:
+                remove_tree(os.path.dirname(self.output_path))
+            raise
+
+    def _build(self):
+        """Fill the sandbox folder (``self.workdir``)."""
+        module = self.module
         os.chmod(self.workdir, 0o755)
         self.student_dir = os.path.join(self.workdir, "student")
         _copy_submission(self.submission_dir, self.student_dir, module)
@@ -196,21 +251,25 @@ class Session:
                             ignore=shutil.ignore_patterns("__pycache__"))
             self.extra_paths.append(lib)
         shutil.copyfile(os.path.join(HERE, "guard.py"), os.path.join(self.workdir, "guard.py"))
+        # The child's working folder: empty and read-only. No step needs a
+        # place to write, so the child gets none (issue 12, finding 5: a
+        # writable folder let one student fill the disk, file after file,
+        # under RLIMIT_FSIZE). As root nothing in the sandbox belongs to
+        # the student's uid; without root the guard refuses every write.
         self.scratch = os.path.join(self.workdir, "scratch")
         os.makedirs(self.scratch)
         self.user = student_user(self.limits.get("user"))
-        if self.user is not None:
-            os.chown(self.scratch, self.user[1], self.user[2])
-        os.chmod(self.scratch, 0o700)
         for folder, dirs, files in os.walk(self.workdir):
             for name in files:
                 os.chmod(os.path.join(folder, name), 0o644)
             for name in dirs:
-                if os.path.join(folder, name) != self.scratch:
-                    os.chmod(os.path.join(folder, name), 0o755)
+                os.chmod(os.path.join(folder, name), 0o755)
+        os.chmod(self.scratch, 0o555)
         # mkdtemp makes it 0700 and root-owned: the child reaches the file
         # only through the stdout/stderr descriptors it inherits.
-        self.output_path = os.path.join(tempfile.mkdtemp(prefix="minigrad-out-"), "output.txt")
+        out_dir = tempfile.mkdtemp(prefix="minigrad-out-")
+        self.output_path = os.path.join(out_dir, "output.txt")
+        open(self.output_path, "wb").close()
 
     # -- process management --
 
@@ -347,6 +406,10 @@ class Session:
             nl = self._buf.find(b"\n")
             if nl >= 0:
                 line, self._buf = self._buf[:nl], self._buf[nl + 1:]
+                asked = self._callback_request(line, rid)
+                if asked is not None:
+                    self._answer_callback(asked, rid, deadline, during)
+                    continue
                 self.last_cpu = self._cpu_since(cpu_start, started)
                 self.cpu_spent += self.last_cpu
                 return self._parse(line, rid, during)
@@ -383,6 +446,55 @@ class Session:
             if not chunk:
                 raise self._death(during)
             self._buf += chunk
+
+    def _callback_request(self, line, rid):
+        """The record of ``line`` if it is the child asking the grader to
+        evaluate one of this request's callbacks, else None (``_parse``
+        then judges the line)."""
+        if not self._callbacks or b'"callback"' not in line:
+            return None
+        if len(line) > MAX_CALLBACK_BYTES or _nesting(line) > MAX_RECORD_DEPTH:
+            return None
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            return None
+        if type(record) is not dict or record.get("nonce") != self.nonce \
+                or record.get("id") != rid or "callback" not in record:
+            return None
+        return record
+
+    def _answer_callback(self, record, rid, deadline, during):
+        """Evaluate the callback the child asked for, here in the grader's
+        process (where it is counted), and send the value back."""
+        index, args = record.get("callback"), record.get("args")
+        if type(index) is not int or not 0 <= index < len(self._callbacks) \
+                or type(args) is not list:
+            self.close_child()
+            raise StudentError("bad_return", "the grader got a malformed request %s "
+                               "(something wrote to the grader's private channel)" % during)
+        callback = self._callbacks[index]
+        if callback.calls >= callback.limit:
+            self.close_child()
+            raise StudentError("exception", "your code called %s more than %d times %s "
+                               "(far too many for this step)" % (callback.label,
+                                                                 callback.limit, during))
+        if time.monotonic() > deadline:
+            self.close_child()
+            raise StudentError("timeout", "your code did not finish in time %s (it called "
+                               "%s %d times)" % (during, callback.label, callback.calls))
+        try:
+            value = callback(*_valid_text(args))
+            reply = {"callback": True, "ok": True, "value": _to_wire(value)}
+            data = json.dumps(reply, allow_nan=True)
+        except Exception as exc:  # noqa: BLE001 -- the student passed odd arguments
+            reply = {"callback": True, "ok": False,
+                     "message": "%s failed on the arguments your code gave it: %s: %s"
+                     % (callback.label, type(exc).__name__, str(exc)[:300])}
+        try:
+            self._send(reply, max(0.1, deadline - time.monotonic()), during)
+        except (BrokenPipeError, OSError):
+            raise self._death(during)
 
     def _cpu_since(self, cpu_start, started):
         """CPU seconds the child used since ``cpu_start`` (wall seconds since
@@ -469,15 +581,19 @@ class Session:
                                    "%s" % (self.module, during))
         rid = self._next_id
         self._next_id += 1
-        wire_args = [_to_wire(a) for a in args]
-        wire_kwargs = {k: _to_wire(v) for k, v in (kwargs or {}).items()}
+        self._callbacks = []  # this request's: a stand-in in the child calls back here
+        wire_args = [_to_wire(a, self._callbacks) for a in args]
+        wire_kwargs = {k: _to_wire(v, self._callbacks) for k, v in (kwargs or {}).items()}
         try:
             self._send({"id": rid, "kind": kind, "name": name, "args": wire_args,
                         "kwargs": wire_kwargs}, timeout or self.limits["call_timeout"],
                        during)
         except (BrokenPipeError, OSError):
             raise self._death(during)
-        return self._receive(rid, timeout, during, wall)
+        try:
+            return self._receive(rid, timeout, during, wall)
+        finally:
+            self._callbacks = []
 
     def call(self, name, args=(), kwargs=None, timeout=None, wall=None):
         """``module.name(*args, **kwargs)`` in the child; plain data back."""
@@ -676,6 +792,7 @@ def kill_session(sid, rounds=5):
 
 # A record is the answer (at most 21 levels: child.to_plain) inside one dict.
 MAX_RECORD_DEPTH = 24
+MAX_CALLBACK_BYTES = 64 * 1024  # the arguments of one call of a Callback
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
@@ -698,13 +815,20 @@ def _nesting(line, limit=MAX_RECORD_DEPTH):
     return limit + 1 if brackets else limit
 
 
-def _to_wire(x):
+def _to_wire(x, callbacks=None):
+    """``x`` as plain data for a request; each ``Callback`` in it is added to
+    ``callbacks`` and sent as its index there (the child makes a stand-in)."""
+    if isinstance(x, Callback):
+        if callbacks is None:
+            raise TypeError("a Callback can only be an argument of a call")
+        callbacks.append(x)
+        return {"__cb__": len(callbacks) - 1, "name": x.name}
     if hasattr(x, "to_wire"):
         return x.to_wire()
     if isinstance(x, (list, tuple)):
-        return [_to_wire(v) for v in x]
+        return [_to_wire(v, callbacks) for v in x]
     if isinstance(x, dict):
-        return {k: _to_wire(v) for k, v in x.items()}
+        return {k: _to_wire(v, callbacks) for k, v in x.items()}
     return x
 
 

@@ -264,3 +264,146 @@ def test_loud_feedback_stays_small_and_marked(world):
         fakes = [ln for ln in text.splitlines() if ln.lstrip().startswith(("Total:", "ok "))]
         real = [ln for ln in fakes if ln.startswith("Total: 0/4")]
         assert fakes == real, "student lines pass for the grader's:\n%s" % "\n".join(fakes)
+
+
+def _batch(world, tmp_path, students, mode, tmpfs_mb=None, jobs=2):
+    """Grade ``students`` ({name: file in tests/hostile/}) with ``grader.py
+    batch`` in ``mode``; TMPDIR is a ``tmpfs_mb`` MB tmpfs when given.
+    Returns ({student: score}, grader output)."""
+    folder, tmp, out = tmp_path / "subs", tmp_path / "tmp", tmp_path / "out"
+    for d in (folder, tmp, out):
+        d.mkdir()
+        os.chmod(str(d), 0o755)
+    for name, attack in students.items():
+        (folder / name).mkdir()
+        os.chmod(str(folder / name), 0o755)
+        shutil.copyfile(os.path.join(HOSTILE, attack + ".py"),
+                        str(folder / name / "ex90_target.py"))
+    mounted = False
+    if tmpfs_mb:
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%dm,mode=0755" % tmpfs_mb,
+                           "tmpfs", str(tmp)]).returncode != 0:
+            pytest.skip("cannot mount a tmpfs")
+        mounted = True
+    try:
+        env = dict(os.environ, TMPDIR=str(tmp),
+                   MINIGRAD_LIMITS=json.dumps(dict(LIMITS, **MODES[mode])))
+        csv_path = out / "grades.csv"
+        proc = subprocess.run(
+            [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "batch", str(folder),
+             "--csv", str(csv_path), "--jobs", str(jobs),
+             "--checks", os.path.join(world["secret"], "checks")],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+        output = proc.stdout.decode("utf-8", "replace")
+        assert proc.returncode == 0, output
+        import csv
+        with open(str(csv_path), newline="") as f:
+            rows = list(csv.DictReader(f))
+        assert os.listdir(str(tmp)) == [], "left in TMPDIR: %s" % os.listdir(str(tmp))
+        return {r["student"]: float(r["score"]) for r in rows}, output
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(tmp)])
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="batch uids need root")
+@pytest.mark.parametrize("mode", ["full", "uid_only"])
+def test_batch_student_cannot_signal_the_others(world, tmp_path, mode):
+    """Issue 12 (finding 2): one student kills every pid around its own, for
+    as long as it runs; with the guard off only the kernel stops it, because
+    each student has a uid of their own. The honest students keep full marks."""
+    students = {"a_signal": "signal_others", "b_honest": "solution", "c_honest": "solution",
+                "d_honest": "solution"}
+    scores, output = _batch(world, tmp_path, students, mode, jobs=4)
+    assert scores == {"a_signal": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
+                      "d_honest": MAX_SCORE}, output
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="mounting a tmpfs needs root")
+@pytest.mark.parametrize("mode", ["full", "uid_only"])
+def test_batch_student_cannot_fill_the_disk(world, tmp_path, mode):
+    """Issue 12 (finding 5): one student writes file after file; TMPDIR is a
+    4 MB tmpfs. The child has no place to write, so the students graded
+    after it still get their sandbox and full marks."""
+    students = {"a_fill": "fill_disk", "b_honest": "solution", "c_honest": "solution",
+                "d_honest": "solution"}
+    scores, output = _batch(world, tmp_path, students, mode, tmpfs_mb=4)
+    assert scores == {"a_fill": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
+                      "d_honest": MAX_SCORE}, output
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="mounting a tmpfs needs root")
+def test_results_file_is_written_when_the_temporary_disk_is_full(world, tmp_path):
+    """No room in TMPDIR at all: no sandbox can be set up, every step fails
+    with a message for the instructor, and the results file (written in its
+    own folder, not in TMPDIR) is still valid."""
+    tmp, out, sub = tmp_path / "tmp", tmp_path / "out", tmp_path / "sub"
+    for d in (tmp, out, sub):
+        d.mkdir()
+    shutil.copyfile(os.path.join(HOSTILE, "solution.py"), str(sub / "ex90_target.py"))
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(tmp)]).returncode:
+        pytest.skip("cannot mount a tmpfs")
+    try:
+        fd = os.open(str(tmp / "full"), os.O_WRONLY | os.O_CREAT)
+        try:
+            for size in (65536, 4096, 1):
+                try:
+                    while True:
+                        os.write(fd, b"x" * size)
+                except OSError:
+                    pass
+            # one block left: Python's tempfile still picks TMPDIR (it tries
+            # a small file), then the sandbox finds no room
+            os.ftruncate(fd, os.fstat(fd).st_size - 4096)
+        finally:
+            os.close(fd)
+        results = out / "results.json"
+        proc = subprocess.run(
+            [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "--submission", str(sub),
+             "--results", str(results), "--checks", os.path.join(world["secret"], "checks")],
+            cwd=ROOT, env=dict(os.environ, TMPDIR=str(tmp)), stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, timeout=120)
+        output = proc.stdout.decode("utf-8", "replace")
+        data = json.loads(results.read_text())
+        _assert_gradescope(data)
+        assert data["score"] == 0
+        assert "could not set up the sandbox" in _all_text(data, output), output
+        assert os.listdir(str(tmp)) == ["full"]
+    finally:
+        subprocess.run(["umount", str(tmp)])
+
+
+def _ex03_scores(tmp_path, source, tag):
+    """{task: points} for ``source`` graded as ex03_numeric_gradients.py with the real checks."""
+    sub = tmp_path / ("sub-" + tag)
+    sub.mkdir()
+    shutil.copyfile(source, str(sub / "ex03_numeric_gradients.py"))
+    results = tmp_path / ("results-%s.json" % tag)
+    proc = subprocess.run(
+        [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "ex03", "--submission", str(sub),
+         "--results", str(results)], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, timeout=300)
+    output = proc.stdout.decode("utf-8", "replace")
+    scores = {}
+    for t in json.loads(results.read_text())["tests"]:
+        task = t["name"].split(":")[0].replace("Exercise ", "").strip()
+        scores[task] = scores.get(task, 0) + t["score"]
+    return scores, output
+
+
+def test_forged_evaluation_counts_gain_nothing(tmp_path):
+    """Issue 12 (finding 1): a submission that wraps the child's own send
+    function to rewrite the evaluation count of 3.3 / 3.5, and reports the
+    efficient count while it calls L more often. L is evaluated and counted
+    in the grader's process now: it scores no more than the stub there."""
+    forged, output = _ex03_scores(tmp_path, os.path.join(HOSTILE, "forge_count.py"), "forged")
+    stub, _ = _ex03_scores(tmp_path, os.path.join(ROOT, "exercises",
+                                                  "ex03_numeric_gradients.py"), "stub")
+    for task in ("3.3", "3.5"):
+        assert forged[task] <= stub[task], (task, forged, output)
+    assert forged["3.1"] > 0 and forged["3.4"] > 0, output  # the honest parts count
+    assert "the number of times your code called L is wrong" in output, output
+    solution, output = _ex03_scores(tmp_path, os.path.join(ROOT, "solutions",
+                                                           "ex03_numeric_gradients.py"),
+                                    "solution")
+    assert solution["3.3"] == 6 and solution["3.5"] == 6, output

@@ -19,7 +19,7 @@ def test_batch_writes_its_csv_when_one_submission_breaks_the_grader(tmp_path, mo
     for name in ("alice", "bob"):
         (subs / name).mkdir(parents=True)
 
-    def grade(folder, modules, jobs=1):
+    def grade(folder, modules, jobs=1, limits=None):
         if folder.endswith("bob"):
             raise RecursionError("maximum recursion depth exceeded")
         return []

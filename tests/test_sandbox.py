@@ -13,8 +13,8 @@ import tempfile
 
 import pytest
 
-from grading.check import StudentError
-from grading.sandbox import Session, session_members, student_user
+from grading.check import Callback, StudentError
+from grading.sandbox import Session, batch_uids, session_members, student_user
 
 IS_ROOT = os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="the change of user needs root")
@@ -153,6 +153,33 @@ def reopen_stdout():
     with open("/proc/self/fd/1", "a") as f:
         f.write("overwrite")
     return "reopened"
+
+
+def use(f, times, arg):
+    global kept
+    kept = f
+    return [f(arg) for _ in range(times)]
+
+
+def use_kept(arg):
+    return kept(arg)
+
+
+def add_hook():
+    seen = []
+    sys.addaudithook(lambda *a: seen.append(a))
+    open("/dev/null").close()
+    return len(seen)  # CPython drops a hook that an earlier hook refused, silently
+
+
+def chdir(path):
+    os.chdir(path)
+    return os.getcwd()
+
+
+def poke(pid):
+    os.kill(pid, 0)  # signal 0: only asks the kernel whether a signal may be sent
+    return "reached"
 '''
 
 
@@ -215,17 +242,21 @@ def test_guard_refuses_reading_outside_the_sandbox(submission, layer):
 
 
 @pytest.mark.parametrize("layer", [{}, {"user": ""}])
-def test_guard_refuses_writing_outside_scratch(submission, layer):
+def test_guard_refuses_writing_anywhere(submission, layer):
+    """Issue 12 (finding 5): no step needs a place to write, so the child has
+    none, not even its working folder: it cannot fill the disk."""
     s = session(submission, **layer)
     try:
         target = os.path.join(submission, "planted.txt")
         err = refused(s, "write", target)
         assert err.kind == "forbidden" and "open for writing %s" % target in err.message
         assert not os.path.exists(target)
-        assert s.call("write", ("notes.txt",)) == "wrote"
-        assert os.path.isfile(os.path.join(s.scratch, "notes.txt"))
+        err = refused(s, "write", "notes.txt")
+        assert err.kind == "forbidden" and "open for writing" in err.message
+        assert os.listdir(s.scratch) == []
         err = refused(s, "write", os.path.join(s.scratch, "..", "child.py"))
         assert err.kind == "forbidden"
+        assert s.call("write", ("/dev/null",)) == "wrote"
     finally:
         s.close()
 
@@ -253,7 +284,8 @@ def test_guard_sees_through_tricks_with_paths(submission):
               and os.path.isdir(d) for f in sorted(os.listdir(d)) if f.startswith("_bisect")]
         if so:
             err = refused(s, "native", so[0])
-            assert err.kind == "forbidden" and "load native code" in err.message
+            # nothing can be written, so nothing to load (issue 12, finding 5)
+            assert err.kind == "forbidden" and "open for writing" in err.message
     finally:
         s.close()
 
@@ -292,7 +324,11 @@ def test_unprivileged_user_alone_holds(submission):
         assert "Permission denied" in message or "No such file" in message
         message = refused(s, "reopen_stdout").message  # no /proc in the chroot, or the uid
         assert "Permission denied" in message or "No such file" in message
-        assert s.call("write", ("ok.txt",)) == "wrote"
+        # nor its own working folder (issue 12, finding 5): the kernel
+        # refuses, the guard is off
+        message = refused(s, "write", "ok.txt").message
+        assert "Permission denied" in message or "Read-only" in message
+        assert os.listdir(s.scratch) == []
     finally:
         s.close()
 
@@ -402,3 +438,70 @@ def test_cleanup_removes_any_tree_and_never_follows_links(tmp_path):
     assert not top.exists()
     assert (outside / "keep.txt").read_text() == "keep"
     assert remove_tree(str(top)) is True  # already gone: no error
+
+
+@needs_root
+def test_batch_students_run_under_uids_of_their_own(submission):
+    """Issue 12 (finding 2): in ``batch`` each student's child has a uid of
+    its own (no account needed), so the kernel itself refuses a signal from
+    one student's code to another's, with the audit hook off. Under one
+    shared uid the same signal would go through."""
+    uids = batch_uids(2)
+    assert len(set(uids)) == 2 and all(u >= 60000 for u in uids)
+    a = session(submission, guard=False, user=uids[0])
+    b = session(submission, guard=False, user=uids[1])
+    try:
+        got_a, got_b = a.call("ids"), b.call("ids")
+        assert got_a[:4] == [uids[0], uids[0], uids[0], []]
+        assert got_b[:4] == [uids[1], uids[1], uids[1], []]
+        err = refused(a, "poke", got_b[4])
+        assert "Operation not permitted" in err.message
+        # the student's files stay readable, the working folder writable by nobody
+        assert a.call("read", (os.path.join("..", "student", "probe.py"),)) == len(PROBE)
+        assert "Permission denied" in refused(a, "write", "notes.txt").message
+    finally:
+        a.close()
+        b.close()
+    shared = [session(submission, guard=False, user="nobody") for _ in range(2)]
+    try:  # the reason: one uid for all, and the kernel lets the signal through
+        assert shared[0].call("poke", (shared[1].call("ids")[4],)) == "reached"
+    finally:
+        for s in shared:
+            s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_callbacks_are_evaluated_and_counted_by_the_grader(submission, layer):
+    """Issue 12 (finding 1): a Callback runs in the grader's process; the
+    child gets a stand-in that forwards each call. Bounded in number, valid
+    only during its own call, odd arguments fail in the student's code."""
+    s = session(submission, **layer)
+    try:
+        seen = []
+        f = Callback(lambda v: seen.append(v) or 2 * sum(v), label="f", limit=5, name="f")
+        assert s.call("use", (f, 3, [1.0, 2.0])) == [6.0, 6.0, 6.0]
+        assert f.calls == 3 and seen == [[1.0, 2.0]] * 3
+        err = refused(s, "use_kept", [1.0])  # a later call: the stand-in is dead
+        assert "can only be called while the step it was given to runs" in err.message
+        assert f.calls == 3
+        err = refused(s, "use", Callback(lambda v: sum(v), "g", limit=4), 5, [1.0])
+        assert "more than 4 times" in err.message
+        err = refused(s, "use", Callback(lambda v: sum(v), "h"), 1, "text")
+        assert "h failed on the arguments" in err.message
+        assert s.call("square", (3.0,)) == 9.0  # the child is fine after all of it
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_no_audit_hooks_and_no_chdir_for_student_code(submission, layer):
+    """Issue 12 (finding 7): a hook of the student's could change a path
+    between the guard's check and the call; a change of folder would change
+    what a relative path means. Both are refused."""
+    s = session(submission, **layer)
+    try:
+        assert s.call("add_hook") == 0, "the student's audit hook was added"
+        err = refused(s, "chdir", "..")
+        assert err.kind == "forbidden" and "change the working folder" in err.message
+    finally:
+        s.close()

@@ -1,7 +1,8 @@
 """A folder chain thousands of levels deep in scratch (mkdir, then rename
 the chain into the new folder, so every path stays short): a recursive
 cleanup (shutil.rmtree) fails on it, the results are lost and the sandbox
-stays in /tmp."""
+stays in /tmp. (Since issue 12's finding 5 the child has no writable
+folder: every mkdir is refused, by the guard or by the kernel.)"""
 os = __import__("os")
 time = __import__("time")
 
