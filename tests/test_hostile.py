@@ -39,7 +39,7 @@ LIMITS = {"call_timeout": 1.0, "import_timeout": 1.5, "cpu_seconds": 5, "memory_
 MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
 
-ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek", "race",
+ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek", "race", "memfd",
            "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
            "exhaust_procs"]
 
