@@ -2,7 +2,7 @@
 is not audited, works inside the chroot, and its pages are not counted by
 RLIMIT_AS, so a child held 1 GiB under a 256 MiB limit and the kernel's
 out-of-memory killer took the grader. Here the answers are right only when
-the child could make a memfd and fill 64 MiB of it (so any success scores)."""
+the child could fill 60 MB of memfds (so any success scores)."""
 os = __import__("os")
 
 
@@ -11,10 +11,10 @@ def hoard():
     if make is None:
         print("no memfd_create")
         return False
-    try:
-        fd = make("hoard")
-        os.ftruncate(fd, 64 * 1024 * 1024)
-        os.pwrite(fd, b"x" * (1 << 20), 63 * 1024 * 1024)
+    try:  # many files under the per-file size limit: 60 MB the address-space limit never sees
+        for i in range(300):
+            fd = make("hoard%d" % i)
+            os.write(fd, b"x" * (200 * 1024))
         return True
     except BaseException as exc:
         print("memfd failed:", exc)
