@@ -405,7 +405,9 @@ def _check_gate(student, cases):
         n = len(case[1])
         ds = seeded(seed, T, lambda rng: [round(rng.uniform(-2.0, 2.0), 2) or 0.5
                                           for _ in range(n)])
-        for t, d in enumerate(ds, 1):
+        # times with a unit exactly at the kink last: there several typical
+        # mistakes give the same answer, elsewhere the hint can name the one made
+        for t, d in sorted(enumerate(ds, 1), key=lambda td: 0.0 in cache["z"][td[0]]):
             got = student.call("dL_dz", cache, t, d)
             z = cache["z"][t]
             exp = _gate(z, d)
