@@ -4,8 +4,9 @@ DIR gets the library, the exercise stubs (generated from ``solutions/``),
 the grader and the *visible* checks only. No ``solutions/``, no hidden
 checks, no ``MISTAKES`` lists (they quote solution lines), and no ``tools/``
 (this command, ``gradescope``, ``batch`` and the stub generator are the
-course staff's: the released grader does not offer them). Then runs the
-released ``grader.py`` once as a smoke test.
+course staff's: the released grader does not offer them). Its README is the
+student parts of ours, less the paragraphs about course-only files, with the
+pictures it shows. Then runs the released ``grader.py`` once as a smoke test.
 """
 
 import argparse
@@ -91,13 +92,46 @@ runs the same visible checks.)
 """
 
 
+# Files the release never ships: a paragraph of the student parts that names
+# one (`python tools/mistake_coverage.py`, `tests/test_curriculum.py`) is about
+# the course repository and is left out of the student's README.
+COURSE_ONLY = re.compile(r"`[^`]*(?<![\w/.-])(tools/|solutions/|benchmarks/|\.ci/|tests/test_)")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
+
+
+def _paragraphs(text):
+    """``text`` cut at blank lines, a fenced block (blank lines and all)
+    staying in one piece."""
+    blocks, current, fenced = [], [], False
+    for line in text.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        if not line.strip() and not fenced:
+            if current:
+                blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
 def student_readme():
     """The student repository's README: the student-facing parts of ours
-    (between ``<!-- student -->`` markers)."""
+    (between ``<!-- student -->`` markers), without the paragraphs that name
+    course-only files (``COURSE_ONLY``)."""
     with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
         text = f.read()
     parts = re.findall(r"<!-- student -->\n(.*?)<!-- /student -->", text, re.S)
-    return STUDENT_README_HEAD + "\n".join(p.strip() + "\n" for p in parts)
+    kept = [b for b in _paragraphs("\n\n".join(p.strip() for p in parts))
+            if not COURSE_ONLY.search(b)]
+    return STUDENT_README_HEAD + "\n\n".join(kept) + "\n"
+
+
+def readme_images(readme):
+    """The files a README shows as pictures (``![...](docs/x.svg)``)."""
+    return [path for path in IMAGE.findall(readme) if "://" not in path]
 
 
 def release(dest):
@@ -107,8 +141,12 @@ def release(dest):
     os.makedirs(dest, exist_ok=True)
     for name in LIBRARY_FILES:
         shutil.copy(os.path.join(ROOT, name), os.path.join(dest, name))
+    readme = student_readme()
     with open(os.path.join(dest, "README.md"), "w", encoding="utf-8") as f:
-        f.write(student_readme())
+        f.write(readme)
+    for path in readme_images(readme):  # what the README shows ships with it
+        os.makedirs(os.path.dirname(os.path.join(dest, path)), exist_ok=True)
+        shutil.copy(os.path.join(ROOT, path), os.path.join(dest, path))
     with open(os.path.join(dest, ".gitignore"), "w", encoding="utf-8") as f:
         f.write("__pycache__/\n*.pyc\n.venv/\n.minigrad-hints.json\n")
     for name in LIBRARY_DIRS:
