@@ -195,10 +195,13 @@ def test_every_command_of_the_release_works_there(command, released):
 @pytest.mark.parametrize("index", range(len(readme_python_blocks(_student_readme()))))
 def test_every_python_example_of_the_release_runs_there(index, released):
     code = readme_python_blocks(_student_readme())[index]
-    proc = subprocess.run([sys.executable, "-I", "-c", code], cwd=str(released),
+    code += "\nimport minigrad\nprint('minigrad from', minigrad.__file__)\n"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=str(released), env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           universal_newlines=True, timeout=120)
     assert proc.returncode == 0, code + "\n" + proc.stdout
+    assert "minigrad from %s" % (released / "minigrad") in proc.stdout  # the release's own
 
 
 def test_every_file_the_student_readme_names_is_in_the_release(released):
