@@ -12,6 +12,10 @@ Students::
 Instructors (autograder containers)::
 
     python grader.py --submission DIR --results FILE [--format gradescope]
+
+Course staff, in the course repository only (their code is in ``tools/``,
+which the student's copy leaves out; there they are not offered)::
+
     python grader.py release DIR          the student repository
     python grader.py gradescope ZIP       a Gradescope autograder zip
     python grader.py batch DIR --csv FILE grade a folder of submissions
@@ -21,6 +25,7 @@ Exit status: 0 only when every selected check passed; 1 when any failed;
 """
 
 import argparse
+import importlib
 import textwrap
 import os
 import sys
@@ -32,11 +37,31 @@ from grading.report import steps_of
 from grading.runner import (CHECKS_DIR, ROOT, grade, load_checks, resolve_submission,
                             select_checks)
 
-INSTRUCTOR_COMMANDS = ("release", "gradescope", "batch")
 NOT_ROOT = ("note: not running as root, so student code ran with this user's rights: "
             "no chroot and no user switch, only the process limits and the audit hook "
             "(not a security boundary). Grade real submissions as root, as Gradescope "
             "does (e.g. sudo in GitHub Classroom).")
+
+# The course-staff commands: name -> its arguments, for the help. Each is
+# tools/<name>.py with a main(argv); the student's copy has no tools/.
+STAFF_COMMANDS = {"release": "DIR", "gradescope": "ZIP", "batch": "DIR --csv FILE"}
+NOT_HERE = ("%s is a course-staff command; it is in the course repository, not in the "
+            "student's copy")
+
+
+def staff_commands():
+    """The course-staff commands this copy of the grader has."""
+    return [name for name in STAFF_COMMANDS
+            if os.path.isfile(os.path.join(ROOT, "tools", name + ".py"))]
+
+
+def _epilog():
+    text = "Stuck on a step? 'python grader.py hint 6.9' gives its hints one at a time."
+    staff = staff_commands()
+    if staff:
+        text += " Course-staff commands: %s (each has --help)." % ", ".join(
+            "'python grader.py %s %s'" % (name, STAFF_COMMANDS[name]) for name in staff)
+    return text
 
 
 def _parser():
@@ -44,10 +69,7 @@ def _parser():
         prog="python grader.py",
         description="Grade the minigrad exercises. Student code runs in a separate, "
         "limited process; the score is decided here.",
-        epilog="Stuck on a step? 'python grader.py hint 6.9' gives its hints one at a "
-        "time. Instructor commands: 'python grader.py release DIR', "
-        "'python grader.py gradescope ZIP', 'python grader.py batch DIR --csv FILE' "
-        "(each has --help).")
+        epilog=_epilog())
     p.add_argument("select", nargs="?", default=None,
                    help="a module (ex06) or a step (ex06.5); default: everything")
     p.add_argument("-v", "--verbose", action="store_true", help="show passed checks too")
@@ -180,9 +202,11 @@ def main(argv=None):
         if argv and argv[0] == "hint":
             from grading import hints
             return hints.main(argv[1:])
-        if argv and argv[0] in INSTRUCTOR_COMMANDS:
-            from grading import instructor
-            return instructor.main(argv)
+        if argv and argv[0] in STAFF_COMMANDS:
+            if argv[0] not in staff_commands():
+                sys.stderr.write("grader.py: " + NOT_HERE % argv[0] + "\n")
+                return 2
+            return importlib.import_module("tools." + argv[0]).main(argv[1:])
         return grade_main(argv)
     except BrokenPipeError:  # python grader.py | head
         try:

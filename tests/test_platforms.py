@@ -114,7 +114,7 @@ def _image(tmp_path, python):
 
 @pytest.mark.skipif(not os.path.exists(PY38), reason="needs a Python 3.8 (pyenv) to play an old image")
 def test_setup_sh_fails_the_build_loudly_on_an_old_python(tmp_path):
-    from grading.instructor import SETUP_SH
+    from tools.gradescope import SETUP_SH
     ag, env = _image(tmp_path, PY38)
     proc = subprocess.run(["/bin/bash", "-c", SETUP_SH], env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
@@ -124,7 +124,7 @@ def test_setup_sh_fails_the_build_loudly_on_an_old_python(tmp_path):
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="setup.sh chowns to root")
 def test_setup_sh_records_a_python_that_fits(tmp_path):
-    from grading.instructor import SETUP_SH
+    from tools.gradescope import SETUP_SH
     ag, env = _image(tmp_path, sys.executable)
     proc = subprocess.run(["/bin/bash", "-c", SETUP_SH], env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
@@ -134,7 +134,7 @@ def test_setup_sh_records_a_python_that_fits(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists(PY38), reason="needs a Python 3.8 (pyenv) to play an old image")
 def test_run_autograder_writes_results_even_when_the_grader_cannot_start(tmp_path):
-    from grading.instructor import RUN_AUTOGRADER
+    from tools.gradescope import RUN_AUTOGRADER
     ag, env = _image(tmp_path, PY38)
     (ag / "source" / "PYTHON").write_text(PY38 + "\n")
     (ag / "source" / "grader.py").write_text(open(GRADER).read())

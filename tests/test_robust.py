@@ -5,7 +5,7 @@ import csv
 import os
 import shutil
 
-from grading import instructor
+from tools import batch as staff_batch
 
 HOSTILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile")
 
@@ -24,11 +24,11 @@ def test_batch_writes_its_csv_when_one_submission_breaks_the_grader(tmp_path, mo
             raise RecursionError("maximum recursion depth exceeded")
         return []
 
-    monkeypatch.setattr(instructor, "grade", grade)
+    monkeypatch.setattr(staff_batch, "grade", grade)
     out = tmp_path / "grades.csv"
     log = open(str(tmp_path / "log.txt"), "w")
     try:
-        instructor.batch(str(subs), str(out), jobs=1, stream=log, checks_dir=str(checks))
+        staff_batch.batch(str(subs), str(out), jobs=1, stream=log, checks_dir=str(checks))
     finally:
         log.close()
     rows = list(csv.reader(open(str(out))))

@@ -1,0 +1,213 @@
+"""The student's copy (``python grader.py release DIR``) and the Gradescope zip
+against the course repository: the course-staff commands (``tools/``) stay
+in the course repository, and what the student's copy offers works there.
+
+Oracles: the released files on disk, the released grader's exit status and
+output, run as a student would run it.
+"""
+
+import importlib.util
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAFF = ("release", "gradescope", "batch")
+NOT_HERE = ("%s is a course-staff command; it is in the course repository, not in the "
+            "student's copy")
+
+
+def _run(args, cwd, timeout=300):
+    return subprocess.run([sys.executable, "-I"] + list(args), cwd=str(cwd),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("release") / "student"
+    proc = _run(["grader.py", "release", str(dest)], ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return dest
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    base = tmp_path_factory.mktemp("gradescope")
+    proc = _run(["grader.py", "gradescope", str(base / "autograder.zip")], ROOT)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    with zipfile.ZipFile(str(base / "autograder.zip")) as zf:
+        zf.extractall(str(base / "source"))
+    return base / "source"
+
+
+def test_release_leaves_the_staff_tools_out(released):
+    assert not (released / "tools").exists()
+    assert not list(released.rglob("instructor.py"))
+    for name in STAFF:
+        assert not list(released.rglob(name + ".py")), name
+
+
+def test_course_repository_help_offers_the_staff_commands():
+    proc = _run(["grader.py", "--help"], ROOT)
+    assert proc.returncode == 0
+    help_text = " ".join(proc.stdout.split())
+    for usage in ("release DIR", "gradescope ZIP", "batch DIR --csv FILE"):
+        assert "'python grader.py %s'" % usage in help_text
+    for name in STAFF:
+        proc = _run(["grader.py", name, "--help"], ROOT)
+        assert proc.returncode == 0 and proc.stdout.startswith(
+            "usage: python grader.py " + name), proc.stderr
+
+
+@pytest.mark.parametrize("where", ["released", "unzipped"])
+def test_copies_without_tools_do_not_offer_the_staff_commands(where, request):
+    """The student's copy and the autograder zip have no tools/: their help
+    does not list release, gradescope or batch, and typing one says where it
+    is (exit 2, no traceback)."""
+    copy = request.getfixturevalue(where)
+    proc = _run(["grader.py", "--help"], copy)
+    help_text = " ".join(proc.stdout.split())
+    assert proc.returncode == 0 and "'python grader.py hint 6.9'" in help_text
+    assert "Course-staff" not in help_text
+    for name in STAFF:
+        assert "grader.py " + name not in help_text
+    for args in (["release", "elsewhere"], ["gradescope", "ag.zip"],
+                 ["batch", ".", "--csv", "grades.csv"], ["release", "--help"]):
+        proc = _run(["grader.py"] + args, copy)
+        assert proc.returncode == 2, proc.stdout + proc.stderr
+        assert proc.stderr == "grader.py: " + NOT_HERE % args[0] + "\n"
+        assert proc.stdout == ""
+    assert not (copy / "elsewhere").exists() and not (copy / "grades.csv").exists()
+
+
+def test_the_gradescope_zip_grades_everything_without_tools(unzipped, tmp_path):
+    """The zip holds the grader, the library and every check: the solutions
+    get full marks from it, hidden checks included."""
+    assert not (unzipped / "tools").exists()
+    out = tmp_path / "results.json"
+    proc = _run(["grader.py", "--submission", os.path.join(ROOT, "solutions"),
+                 "--results", str(out), "--no-color"], unzipped)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    data = json.loads(out.read_text())
+    assert data["score"] == sum(t["max_score"] for t in data["tests"]) > 0
+    assert {t["visibility"] for t in data["tests"]} > {"visible"}
+
+
+# -- every command the student's copy advertises works there ------------------------
+
+def _student_readme():
+    sys.path.insert(0, ROOT)
+    try:
+        from tools.release import student_readme
+    finally:
+        sys.path.remove(ROOT)
+    return student_readme()
+
+
+def readme_commands(readme):
+    """The shell commands a README shows: inline `python ...` / `grep ...`
+    spans, and the lines of its plain fenced blocks (``$ `` prompts, or
+    commands without one); comments dropped."""
+    found = [" ".join(c.split()) for c in re.findall(r"`((?:python3?|grep) [^`]*)`", readme)]
+    for lang, body in re.findall(r"^```(\w*)\n(.*?)^```", readme, re.S | re.M):
+        if lang:
+            continue
+        lines = body.splitlines()
+        prompted = [line[2:] for line in lines if line.startswith("$ ")]
+        for line in prompted or lines:
+            found.append(line.split("  #")[0].strip())
+    return list(dict.fromkeys(c for c in found if c))
+
+
+def readme_python_blocks(readme):
+    return re.findall(r"^```python\n(.*?)^```", readme, re.S | re.M)
+
+
+# What the brief of issue 11 lists, whatever the README says.
+ALWAYS = ["python grader.py", "python grader.py ex06", "python grader.py ex06.9",
+          "python grader.py --list", "python grader.py -v", "python grader.py hint 6.9",
+          "python grader.py --help", "python -m pytest tests/checks",
+          "python -m minigrad demo --help", "python -m minigrad graph --list"]
+COMMANDS = list(dict.fromkeys(ALWAYS + readme_commands(_student_readme())))
+
+
+def _expected(command):
+    """(exit status, a text the output must contain) for ``command`` in a
+    fresh release, where every exercise is an untouched stub."""
+    words = command.split()
+    if words[0] == "grep":
+        return 0, "exercises/ex06_worked_network.py"
+    if words[1:3] == ["-m", "pytest"]:
+        return 1, " failed"
+    if words[1:3] == ["-m", "doctest"]:
+        return 1, "not implemented yet"
+    if words[1] == "grader.py":
+        rest = words[2:]
+        if not rest or rest[0] in ("-v", "ex06", "ex06.9"):
+            return 1, "Total: 0/"
+        if rest[0] == "--list":
+            return 0, "    Exercise 6.9 "
+        if rest[0] == "--help":
+            return 0, "usage: python grader.py"
+        if rest[0] == "hint":
+            return 0, "Exercise 6.9"
+    if words[1:3] == ["-m", "minigrad"]:
+        return 0, ""
+    raise AssertionError("the student README shows %r: say here what it does" % command)
+
+
+def test_the_student_readme_shows_the_commands_a_student_runs():
+    commands = readme_commands(_student_readme())
+    for command in ("python grader.py ex06", "python grader.py hint 6.9",
+                    "python -m pytest tests/checks", "python -m minigrad graph --list",
+                    'grep -rn "Exercise 6.9" .'):
+        assert command in commands
+    assert not [c for c in commands if "tools/" in c]  # the course's, not the student's
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_of_the_release_works_there(command, released):
+    code, wanted = _expected(command)
+    argv = shlex.split(command)
+    if argv[0] in ("python", "python3"):
+        if argv[1:3] == ["-m", "pytest"] and importlib.util.find_spec("pytest") is None:
+            pytest.skip("pytest is not installed")
+        argv = [sys.executable] + argv[1:]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    proc = subprocess.run(argv, cwd=str(released), env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    assert proc.returncode == code, proc.stdout[-3000:]
+    assert wanted in proc.stdout, proc.stdout[-3000:]
+    for broken in ("No module named", "No such file", "can't open file",
+                   "File \"%s" % (released / "grading"), "File \"%s" % (released / "minigrad")):
+        assert broken not in proc.stdout, proc.stdout[-3000:]
+    if argv[1:3] == ["-m", "pytest"]:  # every check ran and failed on a stub: no errors
+        assert " error" not in proc.stdout.splitlines()[-1], proc.stdout[-3000:]
+
+
+@pytest.mark.parametrize("index", range(len(readme_python_blocks(_student_readme()))))
+def test_every_python_example_of_the_release_runs_there(index, released):
+    code = readme_python_blocks(_student_readme())[index]
+    code += "\nimport minigrad\nprint('minigrad from', minigrad.__file__)\n"
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    proc = subprocess.run([sys.executable, "-c", code], cwd=str(released), env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, timeout=120)
+    assert proc.returncode == 0, code + "\n" + proc.stdout
+    assert "minigrad from %s" % (released / "minigrad") in proc.stdout  # the release's own
+
+
+def test_every_file_the_student_readme_names_is_in_the_release(released):
+    readme = (released / "README.md").read_text()
+    named = re.findall(r"`([\w.-]+/[\w./-]*)`", readme) + re.findall(
+        r"!\[[^\]]*\]\(([^)\s]+)\)", readme)
+    assert "docs/worked_network.svg" in named and "minigrad/engine.py" in named
+    missing = [p for p in named if not (released / p).exists()]
+    assert missing == []
