@@ -192,7 +192,7 @@ def forward(x, Ws, bs, w_o, b_o, t):
     y = w_o^T h_K + b_o (9.7); L = (y - t)**2 (9.8).
     The backward phase needs every z_l and h_l, so keep them all.
 
-    Inputs: x (list), Ws (list of L matrices, Ws[l-1] = W_l), bs (list of L
+    Inputs: x (list), Ws (list of K matrices, Ws[l-1] = W_l), bs (list of K
     lists), w_o (list), b_o (float), t (float). Leaves its inputs unchanged.
     Returns the cache {"z": [z_1, ..., z_K], "h": [h_0 = x, h_1, ..., h_K],
     "y": y, "L": L} (h has one more entry than z).

@@ -459,8 +459,8 @@ def sigmoid_xavier_limit(fan_in, fan_out):
 
     Inputs: two positive ints. Returns r (a float).
 
-    >>> round(sigmoid_xavier_limit(2, 4), 6)
-    4.0
+    >>> round(sigmoid_xavier_limit(3, 5), 6)
+    3.464102
     """
     # BEGIN SOLUTION Exercise 12.13
     return 4.0 * xavier_limit(fan_in, fan_out)
@@ -539,7 +539,7 @@ def working_remedies(Us, xs, candidates):
     >>> len(working_remedies(Us, xs, pairs))
     8
 
-    Why does the sigmoid still vanish with the 4x weights of 12.13? Look at
+    Why does the sigmoid still vanish with the larger weights of 12.13? Look at
     where its z^(l) lie once the weights are that large, at what sigma' is
     there (12.5's bound), and at the sigmoid's outputs: unlike tanh's, they
     are not centred at 0. Why does ReLU not care about the init here (no

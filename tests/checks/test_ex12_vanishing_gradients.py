@@ -1074,14 +1074,19 @@ def expect_sigmoid_limit(student, fi, fo, want, r):
                                           "slope sigma'(0) is 12.1 at 0."),
                            "quarter": (r / 4.0, "Backwards: the sigmoid's smaller slope "
                                                 "shrinks the signal, so the weights must be "
-                                                "LARGER than Xavier's.")})
+                                                "LARGER than Xavier's."),
+                           # Var(w) = 16 * 2 / (fan_in + fan_out) is right; r = sqrt(Var(w))
+                           "std": (4.0 * r / 3.0 ** 0.5,
+                                   "That r is the standard deviation sqrt(Var(w)). The limit of "
+                                   "U(-r, r) is larger: its variance is r squared over 3.")})
 
 
 @check("Exercise 12.13", points=2, visibility="visible", uses=("12.6",))
 def test_sigmoid_limit_example(student):
-    "sigmoid_xavier_limit(2, 4) and three seeded layer sizes, against minigrad's Xavier limit times tanh'(0)/sigma'(0) by autodiff."
+    "sigmoid_xavier_limit(3, 5) (the docstring's example), (2, 4) and three seeded layer sizes, against minigrad's Xavier limit times tanh'(0)/sigma'(0) by autodiff."
     factor = library_peak_slope("tanh") / library_peak_slope("sigmoid")
-    for fi, fo in [(2, 4)] + _fans(1213, 3):
+    # (3, 5) first: at (2, 4) Xavier's r is exactly 1, so a missing square root cannot show
+    for fi, fo in [(3, 5), (2, 4)] + _fans(1213, 3):
         r = library_xavier_limit(fi, fo)
         expect_sigmoid_limit(student, fi, fo, factor * r, r)
 
@@ -1315,6 +1320,8 @@ MISTAKES = [
      "derived for g'(0) = 1"),
     ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)", "    return xavier_limit(fan_in, fan_out) / 4.0",
      "LARGER"),
+    ("12.13", "    return 4.0 * xavier_limit(fan_in, fan_out)",
+     "    return math.sqrt(16.0 * 2.0 / (fan_in + fan_out))", "standard deviation"),
     ("12.14", "    return means[0] / means[-1]", "    return means[-1] / means[0]", "Upside down"),
     ("12.14", "    return means[0] / means[-1]", "    return means[0] / means[-2]", "output layer n"),
     ("12.14", "            r = math.sqrt(6.0 / fan_in)", "            r = math.sqrt(6.0 / fan_out)", "ROWS"),

@@ -160,6 +160,24 @@ def _scalar(w, zs):
     return out
 
 
+def _same(a, b, tol=1e-9):
+    """Equal numbers or nested lists of numbers (within tol)."""
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        return (isinstance(a, (list, tuple)) and isinstance(b, (list, tuple))
+                and len(a) == len(b) and all(_same(x, y, tol) for x, y in zip(a, b)))
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
+
+
+def _ambiguity(exp, mistakes):
+    """How many pairs of typical mistakes give the same WRONG value on this input (there
+    the feedback can only say "one of these"). Checks try the inputs with the fewest
+    first (a stable sort), so the first failure usually names the one mistake made."""
+    wrong = [v for v, _ in mistakes.values() if not _same(v, exp)]
+    return sum(1 for i in range(len(wrong)) for j in range(i) if _same(wrong[i], wrong[j]))
+
+
 def _vec(rng, k, lo=-1.0, hi=1.0):
     return [round(rng.uniform(lo, hi), 2) for _ in range(k)]
 
@@ -398,6 +416,7 @@ def test_dL_dr_output_hidden(student):
 # -- 13.5 the ReLU gate ----------------------------------------------------------------
 
 def _check_gate(student, cases):
+    runs = []
     for case, seed in cases:
         o = _unroll(*case)
         cache = o["cache"]
@@ -405,10 +424,7 @@ def _check_gate(student, cases):
         n = len(case[1])
         ds = seeded(seed, T, lambda rng: [round(rng.uniform(-2.0, 2.0), 2) or 0.5
                                           for _ in range(n)])
-        # times with a unit exactly at the kink last: there several typical
-        # mistakes give the same answer, elsewhere the hint can name the one made
-        for t, d in sorted(enumerate(ds, 1), key=lambda td: 0.0 in cache["z"][td[0]]):
-            got = student.call("dL_dz", cache, t, d)
+        for t, d in enumerate(ds, 1):
             z = cache["z"][t]
             exp = _gate(z, d)
             mistakes = {
@@ -423,12 +439,19 @@ def _check_gate(student, cases):
                             "That is the gate of r_{t-1}, the state before the step: "
                             "r_t = ReLU(z_t) is gated by z_t, the same time t."),
             }
-            expect_close(got, exp, inputs={"cache": "forward(...) of %r" % (case,), "t": t,
-                                           "delta_t": d},
-                         what="dL/dz_%d" % t,
-                         hint="r_{t,k} = ReLU(z_{t,k}) depends on z_{t,k} alone: multiply "
-                              "delta_{t,k} by ReLU' at z_{t,k} (0 at z = 0).",
-                         mistakes=mistakes)
+            runs.append((case, cache, t, d, exp, mistakes))
+    # inputs where several typical mistakes give the same wrong value (the docstring
+    # network's kink time t = 2, where no gate, the >= 0 gate and r_{t-1}'s gate agree)
+    # come last: elsewhere the hint names the one made
+    runs.sort(key=lambda run: _ambiguity(run[4], run[5]))
+    for case, cache, t, d, exp, mistakes in runs:
+        got = student.call("dL_dz", cache, t, d)
+        expect_close(got, exp, inputs={"cache": "forward(...) of %r" % (case,), "t": t,
+                                       "delta_t": d},
+                     what="dL/dz_%d" % t,
+                     hint="r_{t,k} = ReLU(z_{t,k}) depends on z_{t,k} alone: multiply "
+                          "delta_{t,k} by ReLU' at z_{t,k} (0 at z = 0).",
+                     mistakes=mistakes)
 
 
 @check("Exercise 13.5", points=2, visibility="visible")
@@ -513,6 +536,7 @@ def test_dL_dW_rec_one_step_hidden(student):
 # -- 13.7 the recursion back through time -------------------------------------------------
 
 def _check_delta(student, cases):
+    runs = []
     for case in cases:
         o = _unroll(*case)
         cache = o["cache"]
@@ -521,7 +545,6 @@ def _check_delta(student, cases):
         T = len(case[4])
         for t in reversed(range(T)):
             d_next = o["delta"][t + 1]
-            got = student.call("delta_step", W_rec, W_out, cache, t, d_next)
             exp = o["delta"][t]
             own = _own(W_out, cache["r"][t]) if t >= 1 else [0.0] * n
 
@@ -545,13 +568,22 @@ def _check_delta(student, cases):
                                                      d_next)[1]),
                                       "Your gate is z_t's: the road r_t -> z_{t+1} -> r_{t+1} "
                                       "passes the ReLU of time t + 1.")
-            expect_close(got, exp, inputs={"W_rec": W_rec, "W_out": W_out,
-                                           "cache": "forward(...) of %r" % (case,), "t": t,
-                                           "delta_next": d_next},
-                         what="delta_%d = dL/dr_%d" % (t, t),
-                         hint="Two roads leave r_t: through its own output y_t (none for t = "
-                              "0) and through z_{t+1} -> r_{t+1}. Add the two.",
-                         mistakes=mistakes)
+            runs.append((case, cache, t, d_next, exp, mistakes))
+    # inputs where two typical mistakes agree come last (on the docstring network the gate
+    # of z_t equals z_{t+1}'s at t = 2 and no gate at all at t = 1): the hint names the one
+    # made on the first input that shows it. Among the others t = 0 (no output road, no
+    # z_0: a gate read at time t raises there) comes after t >= 1.
+    runs.sort(key=lambda run: (_ambiguity(run[4], run[5]), run[2] == 0))
+    for case, cache, t, d_next, exp, mistakes in runs:
+        W_rec, W_out = case[1], case[2]
+        got = student.call("delta_step", W_rec, W_out, cache, t, d_next)
+        expect_close(got, exp, inputs={"W_rec": W_rec, "W_out": W_out,
+                                       "cache": "forward(...) of %r" % (case,), "t": t,
+                                       "delta_next": d_next},
+                     what="delta_%d = dL/dr_%d" % (t, t),
+                     hint="Two roads leave r_t: through its own output y_t (none for t = "
+                          "0) and through z_{t+1} -> r_{t+1}. Add the two.",
+                     mistakes=mistakes)
 
 
 _USES7 = ("13.2", "13.4", "13.5")
@@ -610,9 +642,11 @@ def _check_shared(student, cases):
         }
         for key in ("W_rec", "W_in", "W_out"):
             mistakes = dict(wrong_rec) if key == "W_rec" else {}
-            mistakes["last " + key] = (steps[T][key],
-                                       "Only the last step's part of dL/d%s: the weight is "
-                                       "used at every step; sum every step's part." % key)
+            if key != "W_rec":  # W_rec's is wrong_rec["last"]: one hint, not the same twice
+                mistakes["last " + key] = (steps[T][key],
+                                           "Only the last step's part of dL/d%s: the weight "
+                                           "is used at every step; sum every step's part."
+                                           % key)
             expect_close(got[key], o["grads"][key], inputs=inputs, what="dL/d" + key,
                          hint="The multivariate chain rule: one term per use of the weight, "
                               "one use per step t = 1..T, added up.",
