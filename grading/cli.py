@@ -106,6 +106,10 @@ def list_map(modules, out):
                 out.write(textwrap.fill(c.doc, width=88, initial_indent="        - ",
                                         subsequent_indent="          ") + "\n")
     out.write("Total: %s points\n" % report._num(total_points))
+    with_hidden = sum(cm.points_with_hidden for cm in modules)
+    if with_hidden > total_points:  # a student's copy: its checks are the visible ones
+        out.write("(the visible checks here; with the hidden checks your instructor runs, "
+                  "%s points)\n" % report._num(with_hidden))
 
 
 GRADER_FAILED = ("The grader itself failed, so no score was given (this is not your "
