@@ -199,8 +199,8 @@ def xavier_limit(fan_in, fan_out):
 
     Inputs: two positive ints. Returns r (a float).
 
-    >>> xavier_limit(2, 4)
-    1.0
+    >>> round(xavier_limit(3, 5), 6)
+    0.866025
     """
     raise NotImplementedError("Exercise 12.6: not implemented yet")
 

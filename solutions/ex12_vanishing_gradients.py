@@ -221,8 +221,8 @@ def xavier_limit(fan_in, fan_out):
 
     Inputs: two positive ints. Returns r (a float).
 
-    >>> xavier_limit(2, 4)
-    1.0
+    >>> round(xavier_limit(3, 5), 6)
+    0.866025
     """
     # BEGIN SOLUTION Exercise 12.6
     return math.sqrt(6.0 / (fan_in + fan_out))

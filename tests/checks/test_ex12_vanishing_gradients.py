@@ -623,8 +623,9 @@ def _fans(seed, n):
 
 @check("Exercise 12.6", points=1, visibility="visible")
 def test_xavier_limit_example(student):
-    "xavier_limit(2, 4), xavier_limit(784, 256) and three seeded layer sizes, against the largest weight minigrad's Xavier init draws."
-    for fi, fo in [(2, 4), (784, 256)] + _fans(1206, 3):
+    "xavier_limit(3, 5) (the docstring's example), (2, 4), (784, 256) and three seeded layer sizes, against the largest weight minigrad's Xavier init draws."
+    # (3, 5) first: at (2, 4) r is exactly 1, so a missing square root cannot show
+    for fi, fo in [(3, 5), (2, 4), (784, 256)] + _fans(1206, 3):
         expect_limit(student, fi, fo, library_xavier_limit(fi, fo))
 
 
