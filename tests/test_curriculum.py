@@ -10,7 +10,7 @@ import pytest
 
 from grading.runner import grade, load_checks, task_key
 from tools.make_exercises import expected_exercises
-from tools.mistake_coverage import TARGET, caught, grade_mistakes, mistakes
+from tools.mistake_coverage import TARGET, caught, feedback, grade_mistakes, mistakes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -135,11 +135,10 @@ def _mistake_failure(outcome):
                 "hidden check catches it" % (outcome.label, old, new,
                                              "by a visible check" if by_visible
                                              else "only by hidden checks"))
-    feedback = " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
-                        for r in outcome.everything if not r.passed)
-    if fragment.lower() not in feedback.lower():
+    text = feedback(outcome.everything)
+    if fragment.lower() not in text.lower():
         return "%s: %r -> %r: the feedback lacks %r:\n%s" % (outcome.label, old, new,
-                                                              fragment, feedback)
+                                                              fragment, text)
     return None
 
 

@@ -57,7 +57,8 @@ def mistakes(modules=None):
     return out
 
 
-def _feedback(results):
+def feedback(results):
+    """The messages and hints of the failed checks: where a fragment must appear."""
     return " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
                     for r in results if not r.passed)
 
