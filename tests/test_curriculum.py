@@ -10,7 +10,7 @@ import pytest
 
 from grading.runner import grade, load_checks, task_key
 from tools.make_exercises import expected_exercises
-from tools.mistake_coverage import TARGET, caught, mistakes, run_mistake
+from tools.mistake_coverage import TARGET, caught, feedback, grade_mistakes, mistakes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -51,13 +51,36 @@ def test_every_step_has_a_visible_and_a_hidden_check(cm):
         assert "visible" in vis and vis - {"visible"}, (task, vis)
 
 
+def _selected(request, test_name):
+    """The check modules of the ``test_name[module]`` items this run collected
+    (all of them, or fewer under -k): a shared fixture grades only those."""
+    chosen = set()
+    for item in request.session.items:
+        callspec = getattr(item, "callspec", None)
+        if getattr(item, "originalname", None) == test_name and callspec is not None:
+            chosen.add(callspec.params["cm"].module)
+    return [cm for cm in MODULES if cm.module in chosen]
+
+
+@pytest.fixture(scope="module")
+def stub_and_solution_results(request):
+    """{module: (stub results, solution results)}: exercises/ and solutions/
+    each graded once, every module in its own sandbox child, modules in
+    parallel (as the grader does)."""
+    modules = _selected(request, "test_stubs_fail_every_check_and_solutions_pass_every_check")
+    stubs = grade(EXERCISES, modules)
+    refs = grade(SOLUTIONS, modules)
+    return {cm.module: ([r for r in stubs if r.module == cm.module],
+                        [r for r in refs if r.module == cm.module]) for cm in modules}
+
+
 @pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
-def test_stubs_fail_every_check_and_solutions_pass_every_check(cm):
-    stub = grade(EXERCISES, [cm], jobs=1)
+def test_stubs_fail_every_check_and_solutions_pass_every_check(cm, stub_and_solution_results):
+    stub, ref = stub_and_solution_results[cm.module]
+    assert len(stub) == len(ref) == len(cm.checks)
     assert [r.name for r in stub if r.passed] == []
     assert all("not implemented" in r.message or "NotImplementedError" in r.message
                for r in stub), [r.message for r in stub][:3]
-    ref = grade(SOLUTIONS, [cm], jobs=1)
     assert [(r.name, r.message) for r in ref if not r.passed] == []
 
 
@@ -69,23 +92,65 @@ def test_each_module_lists_a_typical_mistake():
     assert with_mistakes == {cm.module for cm in MODULES}
 
 
-@pytest.mark.parametrize("cm, task, old, new, fragment, hidden_only", MISTAKES,
-                         ids=["%s:%s" % (m[0].module, m[1]) for m in MISTAKES])
-def test_typical_mistake_is_caught_with_its_hint(tmp_path, cm, task, old, new, fragment,
-                                                  hidden_only):
-    """Each typical mistake fails a visible check of its own step (unless the
-    entry is marked "hidden": then a hidden check of the step catches it),
-    and the feedback carries its hint."""
-    visible, everything = run_mistake(cm, task, old, new, str(tmp_path))
-    by_visible, by_any = caught(visible, everything)
-    assert by_any, "no check of Exercise %s catches %r -> %r" % (task, old, new)
-    assert by_visible != hidden_only, (
-        "Exercise %s: %r -> %r is caught %s; mark the entry 'hidden' exactly when only a "
-        "hidden check catches it" % (task, old, new,
-                                     "by a visible check" if by_visible else "only by hidden checks"))
-    feedback = " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
-                        for r in everything if not r.passed)
-    assert fragment.lower() in feedback.lower(), feedback
+@pytest.fixture(scope="module")
+def mistake_outcomes(request, tmp_path_factory):
+    """``outcomes(module)``: the graded typical mistakes of that module.
+
+    All mistakes of the selected modules are started at once (tools/
+    mistake_coverage.py ``grade_mistakes``: a sandbox child per mistake, one
+    per CPU at a time, the solutions copied once), so later modules are
+    graded while the earlier ones are judged."""
+    modules = {cm.module for cm in _selected(
+        request, "test_typical_mistakes_are_caught_with_their_hints")}
+    entries = [m for m in MISTAKES if m[0].module in modules]
+    wanted = {}
+    for m in entries:
+        wanted[m[0].module] = wanted.get(m[0].module, 0) + 1
+    stream = grade_mistakes(entries, str(tmp_path_factory.mktemp("mistakes")))
+    done = {}
+
+    def outcomes(module):
+        while len(done.get(module, ())) < wanted.get(module, 0):
+            outcome = next(stream)
+            done.setdefault(outcome.entry[0].module, []).append(outcome)
+        return done.get(module, [])
+
+    yield outcomes
+    stream.close()
+
+
+def _mistake_failure(outcome):
+    """Why one graded MISTAKES entry fails the test, or None: each typical
+    mistake fails a visible check of its own step (unless the entry is
+    marked "hidden": then a hidden check of the step catches it), and the
+    feedback carries its hint."""
+    cm, task, old, new, fragment, hidden_only = outcome.entry
+    if outcome.error:
+        return "%s could not be graded: %s" % (outcome.label, outcome.error)
+    by_visible, by_any = caught(outcome.visible, outcome.everything)
+    if not by_any:
+        return "%s: no check of Exercise %s catches %r -> %r" % (outcome.label, task, old, new)
+    if by_visible == hidden_only:
+        return ("%s: %r -> %r is caught %s; mark the entry 'hidden' exactly when only a "
+                "hidden check catches it" % (outcome.label, old, new,
+                                             "by a visible check" if by_visible
+                                             else "only by hidden checks"))
+    text = feedback(outcome.everything)
+    if fragment.lower() not in text.lower():
+        return "%s: %r -> %r: the feedback lacks %r:\n%s" % (outcome.label, old, new,
+                                                              fragment, text)
+    return None
+
+
+@pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
+def test_typical_mistakes_are_caught_with_their_hints(cm, mistake_outcomes):
+    """Every MISTAKES entry of the module: one failure line per entry that
+    fails, naming it (module, MISTAKES index, step) and saying why."""
+    outcomes = mistake_outcomes(cm.module)
+    assert len(outcomes) == len([m for m in MISTAKES if m[0] is cm])
+    failures = [f for f in map(_mistake_failure, outcomes) if f]
+    assert not failures, "%d of %d typical mistakes of %s:\n%s" % (
+        len(failures), len(outcomes), cm.module, "\n\n".join(failures))
 
 
 def test_visible_checks_catch_nearly_every_typical_mistake():

@@ -17,6 +17,11 @@ totals quoted in the README.
 
     python tools/mistake_coverage.py            # every module
     python tools/mistake_coverage.py ex06       # one module
+    python tools/mistake_coverage.py -j 4       # 4 mistakes at once (default: one per CPU)
+
+Each mistake is graded in a sandbox child of its own (one child per
+module graded, as the grader does); ``grade_mistakes`` runs several at
+once. ``tests/test_curriculum.py`` uses the same functions.
 """
 
 import argparse
@@ -25,6 +30,8 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import closing
+from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
@@ -50,32 +57,116 @@ def mistakes(modules=None):
     return out
 
 
-def _feedback(results):
+def feedback(results):
+    """The messages and hints of the failed checks: where a fragment must appear."""
     return " ".join("%s %s" % (r.message, (r.detail or {}).get("hint") or "")
                     for r in results if not r.passed)
 
 
-def run_mistake(cm, task, old, new, folder):
-    """Grade solutions/ with one mistake made, in ``folder`` (left behind).
-
-    Returns (visible_results, all_results) for the checks of ``task``.
-    """
-    for name in os.listdir(SOLUTIONS):
-        if name.endswith(".py"):
-            shutil.copy(os.path.join(SOLUTIONS, name), os.path.join(folder, name))
-    path = os.path.join(folder, cm.module + ".py")
-    with open(path, encoding="utf-8") as f:
+def mutated(cm, task, old, new, solutions=SOLUTIONS):
+    """The text of ``solutions/<module>.py`` with one mistake made. Raises
+    ValueError unless ``old`` occurs exactly once."""
+    with open(os.path.join(solutions, cm.module + ".py"), encoding="utf-8") as f:
         text = f.read()
     if text.count(old) != 1:
         raise ValueError("MISTAKES entry for %s must match solutions/%s.py once, found %d: %r"
                          % (task, cm.module, text.count(old), old))
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text.replace(old, new))
+    return text.replace(old, new)
+
+
+def copy_solutions(folder):
+    """Copy the solutions' ``.py`` files into ``folder`` (made if missing):
+    done once, then each mistake's folder links to these (``run_mistake``)."""
+    os.makedirs(folder, exist_ok=True)
+    for name in os.listdir(SOLUTIONS):
+        if name.endswith(".py"):
+            shutil.copy(os.path.join(SOLUTIONS, name), os.path.join(folder, name))
+    return folder
+
+
+def run_mistake(cm, task, old, new, folder, base=None):
+    """Grade solutions/ with one mistake made, in ``folder`` (left behind).
+
+    ``base``: a folder from ``copy_solutions``: its files are hard-linked
+    (copied where links fail) rather than copied from solutions/ again; only
+    the mutated file is written. Returns (visible_results, all_results) for
+    the checks of ``task``.
+    """
+    os.makedirs(folder, exist_ok=True)
+    text = mutated(cm, task, old, new)
+    source = base or SOLUTIONS
+    for name in os.listdir(source):
+        if name.endswith(".py") and name != cm.module + ".py":
+            src, dst = os.path.join(source, name), os.path.join(folder, name)
+            try:
+                os.link(src, dst) if base else shutil.copy(src, dst)
+            except OSError:
+                shutil.copy(src, dst)
+    with open(os.path.join(folder, cm.module + ".py"), "w", encoding="utf-8") as f:
+        f.write(text)
     selector = "%s.%s" % (cm.module[:4], task.split(".")[1])
     visible = grade(folder, select_checks([cm], selector, ("visible",)), jobs=1)
     if visible and not all(r.passed for r in visible):
         return visible, visible
     return visible, grade(folder, select_checks([cm], selector), jobs=1)
+
+
+def default_jobs():
+    """Mistakes graded at once: one per CPU (each is a sandbox child that
+    mostly computes; more would only queue, and a CPU-time limit measured
+    under heavy oversubscription could reach its wall-clock backstop)."""
+    return max(1, os.cpu_count() or 1)
+
+
+class Outcome:
+    """One entry graded: ``visible`` and ``everything`` as ``run_mistake``
+    returns them, or ``error`` (the exception text) when it could not be."""
+
+    def __init__(self, entry, index, visible=None, everything=None, error=None):
+        self.entry = entry
+        self.index = index  # position in its module's MISTAKES
+        self.visible = visible or []
+        self.everything = everything or []
+        self.error = error
+
+    @property
+    def label(self):
+        cm, task = self.entry[:2]
+        return "%s MISTAKES[%d] (Exercise %s)" % (cm.module, self.index, task)
+
+
+def grade_mistakes(entries, folder, jobs=None):
+    """Grade each entry of ``mistakes()``, ``jobs`` at once (``default_jobs``),
+    in folders under ``folder``. Yields an ``Outcome`` per entry, in the
+    order given; all entries are started at once, so a consumer that reads
+    the first module's outcomes lets the later ones run meanwhile. An
+    outcome's ``index`` counts the entries of its module given here: its
+    place in the check file's MISTAKES when they come from ``mistakes()``."""
+    base = copy_solutions(os.path.join(folder, "solutions"))
+    indices, seen = [], {}
+    for e in entries:
+        indices.append(seen.get(e[0].module, 0))
+        seen[e[0].module] = indices[-1] + 1
+    pool = ThreadPoolExecutor(max_workers=jobs or default_jobs())
+
+    def one(i, entry):
+        cm, task, old, new = entry[:4]
+        try:
+            visible, everything = run_mistake(cm, task, old, new,
+                                              os.path.join(folder, "m%04d" % i), base)
+        except Exception as exc:  # a stale entry: reported as that entry's failure
+            return Outcome(entry, indices[i], error="%s: %s" % (type(exc).__name__, exc))
+        return Outcome(entry, indices[i], visible, everything)
+
+    futures = []
+    try:
+        futures = [pool.submit(one, i, e) for i, e in enumerate(entries)]
+        for future in futures:
+            yield future.result()
+    finally:
+        for future in futures:
+            future.cancel()
+        pool.shutdown(wait=True)
 
 
 def caught(visible, everything):
@@ -87,22 +178,27 @@ def caught(visible, everything):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("select", nargs="?", default=None, help="one module, e.g. ex06")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="mistakes graded at once (default: one per CPU)")
     args = p.parse_args(argv)
     modules = select_checks(load_checks(), args.select)
     rows = {}
     missed = []
-    for cm, task, old, new, fragment, _ in mistakes(modules):
-        with tempfile.TemporaryDirectory() as folder:
-            vis_results, all_results = run_mistake(cm, task, old, new, folder)
-        vis, any_ = caught(vis_results, all_results)
-        row = rows.setdefault(cm.module, [0, 0, 0])
-        row[0] += 1
-        row[1] += vis
-        row[2] += any_
-        if not vis:
-            missed.append("%s Exercise %s: %r -> %r (%s)" % (
-                cm.module, task, old.strip()[:50], new.strip()[:50],
-                "caught only by a hidden check" if any_ else "NOT CAUGHT"))
+    with tempfile.TemporaryDirectory() as folder, \
+            closing(grade_mistakes(mistakes(modules), folder, args.jobs)) as outcomes:
+        for outcome in outcomes:
+            cm, task, old, new = outcome.entry[:4]
+            if outcome.error:
+                raise SystemExit("%s: %s" % (outcome.label, outcome.error))
+            vis, any_ = caught(outcome.visible, outcome.everything)
+            row = rows.setdefault(cm.module, [0, 0, 0])
+            row[0] += 1
+            row[1] += vis
+            row[2] += any_
+            if not vis:
+                missed.append("%s Exercise %s: %r -> %r (%s)" % (
+                    cm.module, task, old.strip()[:50], new.strip()[:50],
+                    "caught only by a hidden check" if any_ else "NOT CAUGHT"))
     print("%-28s %9s %17s %14s" % ("module", "mistakes", "visible, right step", "any check"))
     totals = [0, 0, 0]
     for module, (n, vis, any_) in rows.items():
