@@ -34,7 +34,7 @@ import traceback
 import zipfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from grading import report
+from grading import names, report
 from grading.runner import CHECKS_DIR, ROOT, grade, load_checks
 from grading.sandbox import DEFAULT_LIMITS, batch_uids, env_limits
 from tools.make_exercises import expected_exercises
@@ -273,7 +273,7 @@ def _notes(results):
         reasons = [r.message for r in rs if "not implemented yet" not in r.message]
         if len(reasons) == len(rs) and reasons:
             first = reasons[0].split("\n")[0]
-            notes.append("%s: %s" % (module[:4], first[:100]))
+            notes.append("%s: %s" % (names.short_name(module), first[:100]))
     return "; ".join(notes)
 
 

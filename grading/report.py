@@ -19,6 +19,8 @@ import re
 import tempfile
 from xml.etree import ElementTree as ET
 
+from grading import names
+
 GRADESCOPE_OUTPUT_LIMIT = 100000
 PRAIRIELEARN_LIMIT = 1000000
 FORMATS = ("gradescope", "prairielearn", "junit", "json", "text")
@@ -240,7 +242,7 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
             lines.extend("  " + ln for ln in explain(r))
     if later:
         lines += ["", "Also failing: %s. Finish %s first, or see one with: python grader.py %s"
-                  % (", ".join(later), failed[0].module, later[0][:4])]
+                  % (", ".join(later), failed[0].module, names.short_name(later[0]))]
     lines.append("")
     if not [r for r in results if not r.passed] and results:
         if hidden_ran:

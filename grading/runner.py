@@ -14,7 +14,9 @@ import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
-from grading.check import CheckFailed, StudentError, task_id
+from grading.check import CheckFailed, StudentError
+from grading.names import (is_exercise_file, is_exercise_module, module_number, task_id,
+                           task_key, task_title)
 from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,11 +27,6 @@ MODULE_BUDGET = 30.0  # CPU seconds for all steps of one module (sandbox.WALL_FA
 MODULE_WALL = 45.0    # wall-clock backstop for one module (code that sleeps)
 ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
 STEP_BUDGET = 10.0    # CPU seconds for one step (all its calls)
-
-
-def task_key(task):
-    """'6.10' sorts after '6.9'."""
-    return tuple(int(p) if p.isdigit() else p for p in str(task).split("."))
 
 
 class Check:
@@ -47,7 +44,7 @@ class Check:
 
     @property
     def title(self):
-        return "Exercise %s: %s" % (self.task, self.doc or self.name)
+        return "%s: %s" % (task_title(self.task), self.doc or self.name)
 
 
 class CheckModule:
@@ -118,7 +115,7 @@ def load_checks(checks_dir=CHECKS_DIR):
 
 
 def _libraries(cm):
-    return {n for n in cm.allowed_imports if not re.match(r"ex\d\d_", n)}
+    return {n for n in cm.allowed_imports if not is_exercise_module(n)}
 
 
 def _allow_earlier_work(modules):
@@ -155,7 +152,7 @@ def select_checks(modules, selector=None, visibilities=None):
             if not m.module.startswith(prefix):
                 continue
             if step:
-                number = str(int(m.module[2:4])) if m.module[2:4].isdigit() else ""
+                number = module_number(m.module)
                 checks = [c for c in checks if c.task == "%s.%s" % (number, step)]
         if checks:
             chosen.append(m.narrowed(checks))
@@ -471,12 +468,12 @@ def _exercise_files(folder, expected=None):
     """How many exercise files ``folder`` holds: of the ``expected`` module
     names when given, else any ``exNN_*.py``."""
     try:
-        names = os.listdir(folder)
+        listed = os.listdir(folder)
     except OSError:
         return 0
     if expected:
-        return sum(m + ".py" in names for m in expected)
-    return sum(bool(re.match(r"ex\d\d_\w+\.py$", n)) for n in names)
+        return sum(m + ".py" in listed for m in expected)
+    return sum(is_exercise_file(n) for n in listed)
 
 
 def resolve_submission(folder, depth=3, expected=None):

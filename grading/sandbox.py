@@ -62,6 +62,7 @@ import tempfile
 import time
 import tokenize
 
+from grading import names
 from grading.check import Callback, StudentError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -158,7 +159,6 @@ def batch_uids(count, base=BATCH_UID_BASE):
     return uids
 
 
-EXERCISE_FILE = re.compile(r"ex\d\d_\w+\.py$")
 MAX_FILES, MAX_FILE_BYTES = 50, 1 << 20
 
 
@@ -172,7 +172,7 @@ def _copy_submission(submission_dir, dest, module):
     copied = 0
     for name in sorted(os.listdir(submission_dir)):
         src = os.path.join(submission_dir, name)
-        wanted = EXERCISE_FILE.match(name) or name == module + ".py"
+        wanted = names.is_exercise_file(name) or name == module + ".py"
         if not wanted or os.path.islink(src) or not os.path.isfile(src):
             continue
         if os.path.getsize(src) > MAX_FILE_BYTES or copied >= MAX_FILES:
