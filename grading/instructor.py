@@ -270,7 +270,7 @@ def _notes(results):
     for module, rs in report.by_module(results):
         if any(r.passed for r in rs):
             continue
-        reasons = [r.message for r in rs if "not implemented yet" not in r.message]
+        reasons = [r.message for r in rs if not r.detail.get("not_implemented")]
         if len(reasons) == len(rs) and reasons:
             first = reasons[0].split("\n")[0]
             notes.append("%s: %s" % (names.short_name(module), first[:100]))

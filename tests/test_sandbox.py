@@ -1,4 +1,5 @@
-"""The sandbox, defence by defence (``grading/sandbox.py``, ``child.py``, ``guard.py``).
+"""The sandbox, defence by defence (``grading/sandbox/``: ``session.py``,
+``child.py``, ``guard.py``, ``wire.py``).
 
 Each test starts a real child on a small student module and asserts what the
 student's code could or could not do, and what it is told. Layers are tested
@@ -385,16 +386,17 @@ def test_deep_values_never_crash_the_grader():
     bounded: a record nested deeper than the child's to_plain allows is
     refused before json.loads, and the report helpers cut deep values."""
     import json
-    from grading import check, report, runner, sandbox
+    from grading import check, report, runner
+    from grading.sandbox import wire
     deep = 1.5
     for _ in range(5000):
         deep = [deep]
     line = json.dumps({"v": [[1, "[[[[{{{{"]]}).encode()
-    assert sandbox._nesting(line) == 3
+    assert wire.nesting(line) == 3
     shallow = 1.5
     for _ in range(20):
         shallow = [shallow]
-    assert sandbox._nesting(json.dumps({"value": shallow}).encode()) <= sandbox.MAX_RECORD_DEPTH
+    assert wire.nesting(json.dumps({"value": shallow}).encode()) <= wire.MAX_RECORD_DEPTH
     import sys
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(100000)
@@ -402,7 +404,7 @@ def test_deep_values_never_crash_the_grader():
         text = json.dumps({"value": deep}).encode()
     finally:
         sys.setrecursionlimit(old)
-    assert sandbox._nesting(text) > sandbox.MAX_RECORD_DEPTH
+    assert wire.nesting(text) > wire.MAX_RECORD_DEPTH
     assert len(check._fmt(deep)) < 400
     assert len(report._short(deep, 300)) <= 310
     assert json.dumps(report._jsonable(deep))

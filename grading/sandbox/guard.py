@@ -55,7 +55,12 @@ import posix
 import stat as _stat_module
 import sys
 
-MARK = "which is not allowed during grading"
+try:
+    from grading.sandbox import wire  # in the grader's process
+except ImportError:
+    import wire  # in the sandbox: copied next to this file (child.py imports it first)
+
+MARK = wire.FORBIDDEN_MARK
 
 _DENIED_IMPORTS = (
     "ctypes", "_ctypes", "_posixsubprocess", "subprocess", "multiprocessing",
