@@ -1,7 +1,7 @@
 """The child side of the sandbox: runs one student module, answers calls.
 
-Started by ``grading/sandbox.py`` as ``python -I -S child.py`` inside a fresh
-sandbox folder. It never sees a check, an expected value or a reference
+Started by ``session.py`` (the grader's side) as ``python -I -S child.py``
+inside a fresh sandbox folder. It never sees a check, an expected value or a reference
 solution: it imports the student's module, then answers requests
 ("call function f with these plain-data arguments") with plain data, over a
 private pipe (not stdout, which belongs to the student). Every record it

@@ -1,4 +1,10 @@
-"""The parent side of the sandbox: one child process per student module.
+"""The grader's side of the sandbox: one child process per student module.
+
+``Session.start`` is three parts: ``_spawn`` (the child process, its pipes
+and limits), ``_handshake`` (the config out, "ready" back: the child is
+confined) and ``_import`` (the student's module). What crosses the pipes
+is defined in ``wire.py``; a failure the child reports is a structured
+record, which ``messages.py`` words for the student.
 
 Student code never runs in the grader's process. A ``Session`` copies the
 student's files into a fresh folder, starts ``child.py`` there in its own
