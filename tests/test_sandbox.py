@@ -9,6 +9,7 @@ limits only; needs root).
 """
 
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -16,6 +17,8 @@ import pytest
 
 from grading.check import Callback, StudentError
 from grading.sandbox import Session, batch_uids, session_members, student_user
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 IS_ROOT = os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="the change of user needs root")
@@ -531,3 +534,23 @@ def test_no_audit_hooks_and_no_chdir_for_student_code(submission, layer):
     finally:
         s.close()
 
+
+def test_importing_the_grader_installs_no_audit_hook():
+    """Issue 11: the audit hook is the child's alone. Importing the grader's
+    modules, the public helpers (as the ex03 checks do), the guard itself
+    and every check file adds no audit hook to the importing process (the
+    trusted grader, pytest): only ``guard.install`` in the child does."""
+    code = (
+        "import sys\n"
+        "added = []\n"
+        "sys.addaudithook(lambda event, args: added.append(event)\n"
+        "                 if event == 'sys.addaudithook' else None)\n"
+        "import grading.public, grading.sandbox, grading.sandbox.guard, grading.sandbox.wire\n"
+        "import grading.runner, grading.report, grading.cli, grading.hints\n"
+        "from grading.runner import load_checks\n"
+        "assert load_checks()\n"
+        "print(len(added))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.strip() == "0", proc.stdout
