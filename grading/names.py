@@ -65,6 +65,18 @@ def task_key(task):
     return tuple(int(p) if p.isdigit() else p for p in str(task).split("."))
 
 
+def normalise_selector(selector):
+    """What a student typed, as (module prefix, step): 'ex6', '6', 'ex06',
+    'ex06_worked_network' -> ('ex06', ''); '6.9', 'ex6.9', 'ex06.9' ->
+    ('ex06', '9')."""
+    prefix, _, step = selector.strip().partition(".")
+    name = prefix[2:] if prefix.lower().startswith("ex") else prefix
+    number, _, rest = name.partition("_")
+    if number.isdigit():
+        prefix = "ex%02d" % int(number) + ("_" + rest if rest else "")
+    return prefix, step
+
+
 def step_selector(module, task):
     """``ex06_worked_network``, '6.9' -> 'ex06.9' (``python grader.py ex06.9``)."""
     return "%s.%s" % (short_name(module), task_id(task).split(".", 1)[1])

@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from grading import show
 from grading.check import CheckFailed, StudentError
-from grading.names import (is_exercise_file, is_exercise_module, module_number, task_id,
-                           task_key, task_title)
+from grading.names import (is_exercise_file, is_exercise_module, module_number,
+                           normalise_selector, task_id, task_key, task_title)
 from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student, messages, wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -127,17 +127,6 @@ def _allow_earlier_work(modules):
         mine = _libraries(cm)
         cm.siblings = [o.module for o in modules
                        if o.module != cm.module and _libraries(o) <= mine]
-
-
-def normalise_selector(selector):
-    """'ex6', '6', 'ex06', 'ex06_worked_network' -> ('ex06', ''); '6.9', 'ex6.9',
-    'ex06.9' -> ('ex06', '9')."""
-    prefix, _, step = selector.strip().partition(".")
-    name = prefix[2:] if prefix.lower().startswith("ex") else prefix
-    number, _, rest = name.partition("_")
-    if number.isdigit():
-        prefix = "ex%02d" % int(number) + ("_" + rest if rest else "")
-    return prefix, step
 
 
 def select_checks(modules, selector=None, visibilities=None):
