@@ -29,6 +29,9 @@ message. Visibility follows Gradescope: "visible", "hidden",
 import math
 import random
 
+from grading.names import task_id
+from grading.show import show
+
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 
 __all__ = [
@@ -71,14 +74,19 @@ class StudentError(CheckFailed):
     """The student's code did not give an answer: it raised, crashed, hung,
     returned something that is not plain data, or broke the rules.
 
-    ``kind`` is one of: "exception", "timeout", "exit", "crash", "memory",
-    "output", "bad_return", "forbidden", "import", "not_found".
+    ``kind`` is one of: "exception", "not_implemented" (an untouched stub),
+    "timeout", "exit", "crash", "memory", "output", "bad_return",
+    "forbidden", "import", "not_found". ``info`` is the sandbox child's
+    structured record of it when the child reported it
+    (``grading.sandbox.wire``: {"kind": "exception", "type": "IndexError",
+    ...}), else {}.
     """
 
-    def __init__(self, kind, message, *, detail=""):
+    def __init__(self, kind, message, *, detail="", info=None):
         super().__init__(message, hint=detail)
         self.kind = kind
         self.detail = detail
+        self.info = dict(info or {})
 
     def __str__(self):
         return self.message + ("\n" + self.detail if self.detail else "")
@@ -142,14 +150,6 @@ class Callback:
         return self.label
 
 
-def task_id(task):
-    """'Exercise 6.9' or '6.9' -> '6.9' (how the grader keys a step)."""
-    task = str(task)
-    if task.startswith("Exercise "):  # @check("Exercise 6.9"): grep finds it too
-        task = task[len("Exercise "):]
-    return task
-
-
 def check(task, points=1, visibility="visible", timeout=None, uses=()):
     """Mark a function as a grading check for ``Exercise <task>``.
 
@@ -190,21 +190,10 @@ def _is_number(x):
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
-def _fmt(x, depth=0):
+def _fmt(x):
     """A short text of a value for a message: 12 items a level, 6 levels,
     300 characters a leaf (it may be the student's answer)."""
-    if isinstance(x, float):
-        return "%.10g" % x
-    if isinstance(x, (list, tuple)):
-        if depth >= 6:
-            return "[...]"
-        inner = ", ".join(_fmt(v, depth + 1) for v in x[:12])
-        return "[" + inner + (", ...]" if len(x) > 12 else "]")
-    try:
-        text = repr(x)
-    except (RecursionError, ValueError):
-        text = "(%s)" % type(x).__name__
-    return text if len(text) <= 300 else text[:300] + " ..."
+    return show(x, items=12, depth=6, leaf=300)
 
 
 def _close(a, b, rel, abs_):

@@ -14,8 +14,8 @@ import os
 import sys
 import textwrap
 
-from grading.check import task_id
-from grading.runner import CHECKS_DIR, ROOT, load_checks, task_key
+from grading.names import step_selector, task_id, task_key
+from grading.runner import CHECKS_DIR, ROOT, load_checks
 
 STATE = os.path.join(ROOT, ".minigrad-hints.json")
 
@@ -89,10 +89,7 @@ def main(argv):
         out.append("Still stuck? Run 'python grader.py hint %s' again for the next hint." % task)
     else:
         out.append("That was the last hint (--reset starts over). Check your step with "
-                   "'python grader.py %s'." % _step_selector(module, task))
+                   "'python grader.py %s'." % step_selector(module, task))
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 
-
-def _step_selector(module, task):
-    return "%s.%s" % (module[:4], task.split(".", 1)[1])

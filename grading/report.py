@@ -19,6 +19,10 @@ import re
 import tempfile
 from xml.etree import ElementTree as ET
 
+from grading import names
+from grading.sandbox import wire
+from grading.show import short as _short, show
+
 GRADESCOPE_OUTPUT_LIMIT = 100000
 PRAIRIELEARN_LIMIT = 1000000
 FORMATS = ("gradescope", "prairielearn", "junit", "json", "text")
@@ -60,21 +64,6 @@ def steps_of(results):
     return out
 
 
-def _py(value, depth=0):
-    """Python's spelling of a value (True, None, 0.1234567891), floats cut to
-    10 significant digits, so it reads like the student's own code."""
-    if isinstance(value, float):
-        return "%.10g" % value
-    if isinstance(value, (list, tuple)) and depth < 10:
-        return "[" + ", ".join(_py(v, depth + 1) for v in value) + "]"
-    if isinstance(value, dict) and depth < 10:
-        return "{" + ", ".join("%r: %s" % (k, _py(v, depth + 1))
-                               for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple, dict)):
-        return "[...]" if not isinstance(value, dict) else "{...}"
-    return repr(value)
-
-
 def _size(value):
     """'a list of 3 lists of 4' for a nested list too long to print."""
     if isinstance(value, (list, tuple)):
@@ -108,11 +97,6 @@ def _wrong_entries(expected, got, limit=3, path=""):
     except (RecursionError, TypeError, ValueError):
         return []
     return out
-
-
-def _short(value, limit=300):
-    text = value if isinstance(value, str) else _py(value)
-    return text if len(text) <= limit else text[:limit] + " ..."
 
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f]")
@@ -160,7 +144,7 @@ def _explain(r):
             if isinstance(value, str):  # already cut by the runner: its head and its size
                 text = value if len(value) <= 160 else value[:80] + " ... " + value[-40:]
             else:
-                text = _py(value)
+                text = show(value)
                 text = text if len(text) <= 160 else "(%s)" % _size(value)
             lines.append(label + text)
     if d.get("hint"):
@@ -240,7 +224,7 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
             lines.extend("  " + ln for ln in explain(r))
     if later:
         lines += ["", "Also failing: %s. Finish %s first, or see one with: python grader.py %s"
-                  % (", ".join(later), failed[0].module, later[0][:4])]
+                  % (", ".join(later), failed[0].module, names.short_name(later[0]))]
     lines.append("")
     if not [r for r in results if not r.passed] and results:
         if hidden_ran:
@@ -393,20 +377,12 @@ def plain(results, *, seconds=0.0, submission="", error=None):
     }
 
 
-def _jsonable(x, depth=0):
-    """Plain, strict JSON: nan and inf become the strings "nan", "inf"; no
-    deeper than 40 levels (deeper parts become "...")."""
-    if isinstance(x, float) and not math.isfinite(x):
-        return repr(x)
-    if isinstance(x, (list, tuple, dict)) and depth >= 40:
-        return "..."
-    if isinstance(x, (list, tuple)):
-        return [_jsonable(v, depth + 1) for v in x]
-    if isinstance(x, dict):
-        return {str(k): _jsonable(v, depth + 1) for k, v in x.items()}
-    if x is None or isinstance(x, (bool, int, float, str)):
-        return x
-    return repr(x)
+def _jsonable(x):
+    """Plain, strict JSON (the one walker, ``wire.to_plain``): nan and inf
+    become the strings "nan", "inf"; no deeper than 40 levels (deeper parts
+    become "..."); anything else its ``repr``."""
+    return wire.to_plain(x, other=show, key=str, max_depth=39, deep="...",
+                         number=lambda f: f if math.isfinite(f) else repr(f))
 
 
 # -- writing -------------------------------------------------------------------

@@ -8,14 +8,16 @@ compare it with oracles computed here.
 import ast
 import importlib.util
 import os
-import re
 import sys
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 
-from grading.check import CheckFailed, StudentError, task_id
-from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student
+from grading import show
+from grading.check import CheckFailed, StudentError
+from grading.names import (is_exercise_file, is_exercise_module, module_number,
+                           normalise_selector, task_id, task_key, task_title)
+from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student, messages, wire
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -25,11 +27,6 @@ MODULE_BUDGET = 30.0  # CPU seconds for all steps of one module (sandbox.WALL_FA
 MODULE_WALL = 45.0    # wall-clock backstop for one module (code that sleeps)
 ALWAYS_ALLOWED = ("__future__", "typing")  # harmless anywhere: annotations
 STEP_BUDGET = 10.0    # CPU seconds for one step (all its calls)
-
-
-def task_key(task):
-    """'6.10' sorts after '6.9'."""
-    return tuple(int(p) if p.isdigit() else p for p in str(task).split("."))
 
 
 class Check:
@@ -47,7 +44,7 @@ class Check:
 
     @property
     def title(self):
-        return "Exercise %s: %s" % (self.task, self.doc or self.name)
+        return "%s: %s" % (task_title(self.task), self.doc or self.name)
 
 
 class CheckModule:
@@ -118,7 +115,7 @@ def load_checks(checks_dir=CHECKS_DIR):
 
 
 def _libraries(cm):
-    return {n for n in cm.allowed_imports if not re.match(r"ex\d\d_", n)}
+    return {n for n in cm.allowed_imports if not is_exercise_module(n)}
 
 
 def _allow_earlier_work(modules):
@@ -130,17 +127,6 @@ def _allow_earlier_work(modules):
         mine = _libraries(cm)
         cm.siblings = [o.module for o in modules
                        if o.module != cm.module and _libraries(o) <= mine]
-
-
-def normalise_selector(selector):
-    """'ex6', '6', 'ex06', 'ex06_worked_network' -> ('ex06', ''); '6.9', 'ex6.9',
-    'ex06.9' -> ('ex06', '9')."""
-    prefix, _, step = selector.strip().partition(".")
-    name = prefix[2:] if prefix.lower().startswith("ex") else prefix
-    number, _, rest = name.partition("_")
-    if number.isdigit():
-        prefix = "ex%02d" % int(number) + ("_" + rest if rest else "")
-    return prefix, step
 
 
 def select_checks(modules, selector=None, visibilities=None):
@@ -155,7 +141,7 @@ def select_checks(modules, selector=None, visibilities=None):
             if not m.module.startswith(prefix):
                 continue
             if step:
-                number = str(int(m.module[2:4])) if m.module[2:4].isdigit() else ""
+                number = module_number(m.module)
                 checks = [c for c in checks if c.task == "%s.%s" % (number, step)]
         if checks:
             chosen.append(m.narrowed(checks))
@@ -180,6 +166,8 @@ class StepResult:
         self.seconds = seconds
         self.output = output
         self.hint_levels = 0  # how many on-demand hints the step has (grader.py hint)
+        self.error = {}  # the sandbox's structured record of the student's error (wire)
+        self.blamed_on = None  # the earlier step this failure is blamed on
 
 
 def _never_runs_when_graded(node, reassigned):
@@ -295,8 +283,11 @@ def grade_module(submission_dir, cm, limits=None):
         if err is not None:
             detail = {"traceback": err.detail} if err.detail else {}
             printed = session.output()
-            return [StepResult(c, False, err.message, detail, output=printed)
-                    for c in cm.checks]
+            results = [StepResult(c, False, err.message, detail, output=printed)
+                       for c in cm.checks]
+            for r in results:
+                r.error = err.info
+            return results
         module_deadline = time.monotonic() + MODULE_WALL
         for check in cm.checks:
             budget = _step_budget(session, module_deadline)
@@ -356,6 +347,7 @@ def _blame_earlier_steps(cm, session, results, deadline):
         failing = _failing_tasks(cm, session, results, used, deadline)
         if failing:
             first = sorted(failing, key=task_key)[0]
+            r.blamed_on = first
             r.message = ("Exercise %s uses your Exercise %s, which fails its own check: fix "
                          "%s first, then run this step again. (This step said: %s)"
                          % (r.task, first, first, r.message))
@@ -367,63 +359,39 @@ def _explain_errors(cm, results):
     ``ERRORS``) to the feedback of a step whose code raised it."""
     for r in results:
         meanings = cm.errors.get(r.task) or {}
-        raised = re.search(r"\b(\w+Error|StopIteration)\b", r.message or "")
-        if r.passed or not (r.message or "").startswith("your code") or not raised or raised.group(1) not in meanings:
+        raised = raised_name(r.error)
+        if r.passed or r.blamed_on or raised not in meanings:
             continue
-        r.detail = dict(r.detail, hint=meanings[raised.group(1)])
+        r.detail = dict(r.detail, hint=meanings[raised])
 
 
-MESSAGE_LIMIT = 2000    # characters of a message (it may quote the student's exception)
-TRACEBACK_LIMIT = 4000  # characters of the student's traceback
+def raised_name(error):
+    """The name of the exception a structured error record says the
+    student's code raised (``IndexError``), else None."""
+    kind = error.get("kind") if type(error) is dict else None
+    if kind == "exception":
+        name = error.get("type")
+        return name if type(name) is str else None
+    if kind == "recursion":
+        return "RecursionError"
+    return None  # a stub, a refusal, a timeout...: the message says it all
 
 
-def cut_text(text, limit):
-    """``text`` if short, else its head and its tail with the size between."""
-    if not isinstance(text, str) or len(text) <= limit:
-        return text
-    tail = limit // 4
-    return "%s\n... (%d characters cut) ...\n%s" % (
-        text[:limit - tail], len(text) - limit, text[-tail:])
+MESSAGE_LIMIT = wire.MESSAGE_LIMIT      # characters of a message (it may quote the student)
+TRACEBACK_LIMIT = wire.TRACEBACK_LIMIT  # characters of the student's traceback
+cut_text = wire.cut_text
 
 
 def bounded(x, budget=2000):
-    """``x`` if it is small, else a cut text of it: what a report may keep of
-    a value. Walks at most ``budget`` items, so a huge value costs little."""
-    count = [0]
-
-    def size(v, depth=0):
-        count[0] += 1
-        if count[0] > budget or depth > 20:
-            raise OverflowError
-        if isinstance(v, (list, tuple)):
-            for item in v:
-                size(item, depth + 1)
-        elif isinstance(v, dict):
-            for k, item in v.items():
-                size(k, depth + 1)
-                size(item, depth + 1)
-        elif isinstance(v, str) and len(v) > budget:
-            raise OverflowError
+    """What a report may keep of a value: a plain copy of it if it is small
+    (the one walker, ``wire.to_plain``: at most ``budget`` items and 20
+    levels; objects kept as they are), else a cut text of it. Never raises;
+    a huge value costs little."""
     try:
-        size(x)
-        return x
-    except (OverflowError, RecursionError):
-        return _cut_repr(x, budget)
-
-
-def _cut_repr(x, budget, depth=0):
-    """A short text for a value too large to keep (at most 4 levels shown)."""
-    if isinstance(x, str):
-        return x[:budget] + " ... (%d characters)" % len(x)
-    if isinstance(x, (list, tuple)):
-        if depth >= 4:
-            return "[...]"
-        head = ", ".join(_cut_repr(v, 40, depth + 1) if isinstance(v, (list, tuple, dict, str))
-                         else repr(v)[:40] for v in list(x[:8]))
-        return "[%s, ...] (a list of %d items)" % (head, len(x))
-    if isinstance(x, dict):
-        return "{...} (a dict of %d keys)" % len(x)
-    return repr(x)[:budget]
+        return wire.to_plain(x, other=lambda v: v, key=lambda k: k, max_depth=20,
+                             max_items=budget, max_text=budget)
+    except (wire.TooBig, RecursionError):
+        return show.cut(x, budget)
 
 
 def run_check(check, session, budget=STEP_BUDGET, wall=None):
@@ -437,21 +405,15 @@ def run_check(check, session, budget=STEP_BUDGET, wall=None):
     except StudentError as err:
         detail = {"traceback": err.detail} if err.detail else {}
         message = err.message
-        stub = re.search(r"raised NotImplementedError in (\w+)(?:\(\))?: (Exercise [\d.]+): not "
-                         r"implemented yet$", message)
-        if stub:  # an untouched stub: no traceback needed
-            name = stub.group(1)
-            if re.match(r"ex\d\d_", name):  # a public driver ran the step: name the task
-                where = "the function whose docstring starts with \"%s\"" % stub.group(2)
-            else:
-                where = "%s()" % name
-            message = "%s is not implemented yet: write %s in %s.py" % (
-                stub.group(2), where, check.module)
+        if err.kind == "not_implemented":  # an untouched stub: no traceback needed
+            message = messages.not_implemented(err.info, check.module)
             detail = {"not_implemented": True}
         if "traceback" in detail:
             detail["traceback"] = cut_text(detail["traceback"], TRACEBACK_LIMIT)
-        return StepResult(check, False, cut_text(message, MESSAGE_LIMIT), detail,
-                          time.monotonic() - start, session.output(since=mark))
+        result = StepResult(check, False, cut_text(message, MESSAGE_LIMIT), detail,
+                            time.monotonic() - start, session.output(since=mark))
+        result.error = err.info
+        return result
     except CheckFailed as fail:
         # Bounded copies: a huge answer must not be kept (or printed) whole.
         detail = {"inputs": bounded(fail.inputs), "expected": bounded(fail.expected),
@@ -471,12 +433,12 @@ def _exercise_files(folder, expected=None):
     """How many exercise files ``folder`` holds: of the ``expected`` module
     names when given, else any ``exNN_*.py``."""
     try:
-        names = os.listdir(folder)
+        listed = os.listdir(folder)
     except OSError:
         return 0
     if expected:
-        return sum(m + ".py" in names for m in expected)
-    return sum(bool(re.match(r"ex\d\d_\w+\.py$", n)) for n in names)
+        return sum(m + ".py" in listed for m in expected)
+    return sum(is_exercise_file(n) for n in listed)
 
 
 def resolve_submission(folder, depth=3, expected=None):

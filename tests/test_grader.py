@@ -420,9 +420,9 @@ FORGE_AND_STOP_READING = '''
 def square(x):
     sys, os, json, time = (__import__(n) for n in ("sys", "os", "json", "time"))
     f = sys._getframe()
-    while "nonce" not in f.f_locals:
+    while "config" not in f.f_locals or "rid" not in f.f_locals:  # the child's frame
         f = f.f_back
-    rec = {"nonce": f.f_locals["nonce"], "id": f.f_locals["rid"], "ok": True, "value": 1.0}
+    rec = {"nonce": f.f_locals["config"].nonce, "id": f.f_locals["rid"], "ok": True, "value": 1.0}
     os.write(f.f_globals["RESP_FD"], (json.dumps(rec) + "\\n").encode())
     while True:
         time.sleep(1000)

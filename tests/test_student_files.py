@@ -17,6 +17,7 @@ import sys
 
 import pytest
 
+from grading.names import is_exercise_file
 from grading.runner import grade, load_checks, resolve_submission, static_import_problems
 from grading.sandbox import as_utf8
 
@@ -85,7 +86,7 @@ def repository_upload(tmp_path_factory):
     top = tmp_path_factory.mktemp("upload")
     work = top / "exercises"
     work.mkdir()
-    names = sorted(n for n in os.listdir(SOLUTIONS) if re.match(r"ex\d\d_\w+\.py$", n))
+    names = sorted(n for n in os.listdir(SOLUTIONS) if is_exercise_file(n))
     for i, name in enumerate(names):
         with open(os.path.join(SOLUTIONS, name), encoding="utf-8") as f:
             text = f.read()
@@ -199,7 +200,7 @@ def test_plain_values_in_other_clothes_are_accepted(tmp_path):
 
 
 @pytest.mark.parametrize("name", sorted(n for n in os.listdir(SOLUTIONS)
-                                        if re.match(r"ex\d\d_\w+\.py$", n)))
+                                        if is_exercise_file(n)))
 def test_each_exercise_file_doctests_on_its_own(name):
     """`python -m doctest exercises/exNN_*.py` from the repository's top folder,
     as the README says: no flags needed, the library and earlier exercise

@@ -14,7 +14,7 @@ import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
-from grading import report
+from grading import names, report
 from grading.runner import CHECKS_DIR, grade, load_checks
 from grading.sandbox import DEFAULT_LIMITS, batch_uids, env_limits
 
@@ -34,10 +34,10 @@ def _notes(results):
     for module, rs in report.by_module(results):
         if any(r.passed for r in rs):
             continue
-        reasons = [r.message for r in rs if "not implemented yet" not in r.message]
+        reasons = [r.message for r in rs if not r.detail.get("not_implemented")]
         if len(reasons) == len(rs) and reasons:
             first = reasons[0].split("\n")[0]
-            notes.append("%s: %s" % (module[:4], first[:100]))
+            notes.append("%s: %s" % (names.short_name(module), first[:100]))
     return "; ".join(notes)
 
 

@@ -37,7 +37,7 @@ PY=$(pick) || {
 }
 echo "$PY" > "$AG/source/PYTHON"
 echo "minigrad: grading with $PY ($("$PY" --version 2>&1))"
-# Student code runs as this unprivileged user (see grading/sandbox.py).
+# Student code runs as this unprivileged user (see grading/sandbox/session.py).
 id -u minigrad-student >/dev/null 2>&1 || \\
   useradd --system --no-create-home --shell /usr/sbin/nologin minigrad-student
 # The grader, the library and every check (hidden ones too) are root's alone:

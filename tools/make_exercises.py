@@ -21,6 +21,10 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:  # run as a script: python tools/make_exercises.py
+    sys.path.insert(0, ROOT)
+
+from grading import names  # noqa: E402 -- the stub message and the file pattern
 BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION Exercise (\d+\.\d+)\s*$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
 
@@ -38,8 +42,8 @@ def strip_solutions(text, filename="<solution>"):
             if inside:
                 raise MarkerError("%s:%d: BEGIN SOLUTION inside another region" % (filename, number))
             inside, task = True, begin.group(2)
-            out.append('%sraise NotImplementedError("Exercise %s: not implemented yet")\n'
-                       % (begin.group(1), task))
+            out.append('%sraise NotImplementedError("%s")\n' % (begin.group(1),
+                                                                 names.stub_message(task)))
             continue
         if END.match(line):
             if not inside:
@@ -57,7 +61,7 @@ def expected_exercises(solutions_dir):
     """{file name: exercise text} for every exNN_*.py in ``solutions_dir``."""
     result = {}
     for name in sorted(os.listdir(solutions_dir)):
-        if name.startswith("ex") and name.endswith(".py"):
+        if names.is_exercise_file(name):
             with open(os.path.join(solutions_dir, name), encoding="utf-8") as f:
                 result[name] = strip_solutions(f.read(), name)
     return result
@@ -81,7 +85,7 @@ def main(argv=None):
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
     extra = sorted(n for n in os.listdir(args.exercises)
-                   if n.startswith("ex") and n.endswith(".py") and n not in wanted) \
+                   if names.is_exercise_file(n) and n not in wanted) \
         if os.path.isdir(args.exercises) else []
     if args.check:
         for name in drift:

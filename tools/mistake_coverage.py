@@ -37,6 +37,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
+from grading import names  # noqa: E402
 from grading.runner import grade, load_checks, select_checks  # noqa: E402
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -104,7 +105,7 @@ def run_mistake(cm, task, old, new, folder, base=None):
                 shutil.copy(src, dst)
     with open(os.path.join(folder, cm.module + ".py"), "w", encoding="utf-8") as f:
         f.write(text)
-    selector = "%s.%s" % (cm.module[:4], task.split(".")[1])
+    selector = names.step_selector(cm.module, task)
     visible = grade(folder, select_checks([cm], selector, ("visible",)), jobs=1)
     if visible and not all(r.passed for r in visible):
         return visible, visible

@@ -55,7 +55,12 @@ import posix
 import stat as _stat_module
 import sys
 
-MARK = "which is not allowed during grading"
+try:
+    from grading.sandbox import wire  # in the grader's process
+except ImportError:
+    import wire  # in the sandbox: copied next to this file (child.py imports it first)
+
+MARK = wire.FORBIDDEN_MARK
 
 _DENIED_IMPORTS = (
     "ctypes", "_ctypes", "_posixsubprocess", "subprocess", "multiprocessing",
@@ -129,35 +134,43 @@ def _native_names():
 
 
 def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
-    """Build the hook. Every name it uses is a default argument: student
-    code can patch builtins and modules, but not these bindings."""
-    denied_imports = tuple(_DENIED_IMPORTS)
-    mutations = _MUTATIONS
-    process_events = _PROCESS_EVENTS
-    thread_events = _THREAD_EVENTS
-    introspection = _INTROSPECTION_EVENTS
-    mark = MARK
+    """Build the hook: everything it uses is bound now, as a default
+    argument (student code can patch builtins and modules, but not these
+    bindings); ``_hook_pieces`` below is what it does with them."""
     o_write = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-    always_readable = ("/dev/null", "/dev/urandom", "/dev/random")
-    own_pgid = os.getpgid(0)
 
     def hook(event, args,
-             _type=type, _str=str, _bytes=bytes, _int=int, _len=len, _tuple=tuple,
-             _range=range, _OSError=OSError, _PermissionError=PermissionError,
+             _type=type, _str=str, _bytes=bytes, _int=int, _len=len,
+             _OSError=OSError, _PermissionError=PermissionError,
              _add=str.__add__, _split=str.split, _join=str.join,
-             _startswith=str.startswith, _decode=bytes.decode, _sw_tuple=str.startswith,
+             _startswith=str.startswith, _decode=bytes.decode, _rpartition=str.rpartition,
              _lstat=posix.lstat, _stat=posix.stat, _readlink=posix.readlink,
-             _cwd=cwd or posix.getcwd(), _getpid=posix.getpid, _islnk=_stat_module.S_ISLNK,
+             _cwd=cwd or posix.getcwd(), _islnk=_stat_module.S_ISLNK,
              _isdir=_stat_module.S_ISDIR,
-             _readable=readable, _writable=writable, _own_pid=own_pid, _own_pgid=own_pgid,
-             _denied_imports=denied_imports, _mutations=mutations,
-             _process_events=process_events, _thread_events=thread_events,
-             _introspection=introspection, _mark=mark, _o_write=o_write,
-             _always_readable=always_readable, _native=tuple(native_names[0]), _native_last=tuple(native_names[1]),
-             _rpartition=str.rpartition):
+             _readable=readable, _writable=writable, _own_pid=own_pid,
+             _own_pgid=os.getpgid(0), _denied_imports=tuple(_DENIED_IMPORTS),
+             _mutations=_MUTATIONS, _process_events=_PROCESS_EVENTS,
+             _thread_events=_THREAD_EVENTS, _introspection=_INTROSPECTION_EVENTS,
+             _mark=MARK, _o_write=o_write,
+             _always_readable=("/dev/null", "/dev/urandom", "/dev/random"),
+             _native=tuple(native_names[0]), _native_last=tuple(native_names[1])):
+        # The pieces below are made anew on every call, from the default
+        # arguments only. A piece the student's code reaches (a refusal's
+        # traceback holds the frames, and their f_locals) and rewrites
+        # (__code__, __defaults__) is gone by the next event: a piece made
+        # once, outside the hook, would stay rewritten.
+
+        # -- 1. refusing, and reading a path argument ------------------------
 
         def deny(what):
             raise _PermissionError("your code tried to %s, %s" % (what, _mark))
+
+        def is_str(p):
+            t = _type(p)
+            for base in t.__mro__ if _type(t) is _type else ():
+                if base is _str:
+                    return True
+            return False
 
         def plain(p):
             """An exact str copy of a path argument, an int fd, or None."""
@@ -166,16 +179,9 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
                 return p
             if t is _bytes:
                 return _decode(p, "utf-8", "surrogateescape")
-            if isinstance_str(p):
+            if is_str(p):
                 return _add("", p)
             return None
-
-        def isinstance_str(p):
-            t = _type(p)
-            for base in t.__mro__ if _type(t) is _type else ():
-                if base is _str:
-                    return True
-            return False
 
         def resolve(p):
             """The physical absolute path ``p`` names (symlinks followed)."""
@@ -222,6 +228,8 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
             return False
 
         def path_ok(p, roots, what, extra=()):
+            """The resolved path ``p`` if it lies in ``roots`` (or ``extra``);
+            an int fd as it is; else refused."""
             q = plain(p)
             if q is None:
                 deny("%s a path given as a non-str object (use a plain str)" % what)
@@ -239,48 +247,57 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
                 return real
             deny("%s %s" % (what, real))
 
-        if event == "open":
-            path, mode, flags = args[0], args[1], args[2]
-            if mode is None:  # os.open: flags decide
-                writing = (flags & _o_write) != 0
-            else:
-                m = plain(mode)
-                writing = m is None or "w" in m or "a" in m or "x" in m or "+" in m
-            if writing:
-                real = path_ok(path, _writable, "open for writing", ("/dev/null",))
-            else:
-                real = path_ok(path, _readable, "open", _always_readable)
-            if mode is None and _type(real) is _str:
-                try:
-                    if _isdir(_stat(real).st_mode):
-                        deny("os.open() the folder %s" % real)
-                except _OSError:
-                    pass
-            return
-        if event == "os.chdir":
-            # a relative path checked here must mean the same file when the
-            # call runs: the working folder never changes
-            target = plain(args[0]) if args else None
-            if _type(target) is not _str:
-                deny("change the working folder (fchdir)")
-            deny("change the working folder to %s" % target)
-        if event == "os.listdir" or event == "os.scandir":
-            if args and args[0] is not None:
-                path_ok(args[0], _readable, "list the folder")
-            return
-        if event == "os.symlink" or event == "os.link":
-            deny("make a link (%s)" % event)
-        for name, paths, dirfds in _mutations:
-            if event == name:
-                for i in dirfds:
-                    fd = args[i] if i < _len(args) else None
-                    if fd is not None and (_type(fd) is not _int or (fd != -1 and fd != -100)):
-                        deny("use %s with dir_fd" % event)
-                for i in paths:
-                    if i < _len(args):
-                        path_ok(args[i], _writable, "change (%s)" % event)
-                return
-        if event == "import":
+        # -- 2. the rules, one group of events each ----------------------------
+
+        def on_files():
+            """open, listing, changes, links, chdir: True when judged."""
+            if event == "open":
+                path, mode, flags = args[0], args[1], args[2]
+                if mode is None:  # os.open: flags decide
+                    writing = (flags & _o_write) != 0
+                else:
+                    m = plain(mode)
+                    writing = m is None or "w" in m or "a" in m or "x" in m or "+" in m
+                if writing:
+                    real = path_ok(path, _writable, "open for writing", ("/dev/null",))
+                else:
+                    real = path_ok(path, _readable, "open", _always_readable)
+                if mode is None and _type(real) is _str:
+                    try:
+                        if _isdir(_stat(real).st_mode):
+                            deny("os.open() the folder %s" % real)
+                    except _OSError:
+                        pass
+                return True
+            if event == "os.chdir":
+                # a relative path checked here must mean the same file when
+                # the call runs: the working folder never changes
+                target = plain(args[0]) if args else None
+                if _type(target) is not _str:
+                    deny("change the working folder (fchdir)")
+                deny("change the working folder to %s" % target)
+            if event == "os.listdir" or event == "os.scandir":
+                if args and args[0] is not None:
+                    path_ok(args[0], _readable, "list the folder")
+                return True
+            if event == "os.symlink" or event == "os.link":
+                deny("make a link (%s)" % event)
+            for name, paths, dirfds in _mutations:
+                if event == name:
+                    for i in dirfds:
+                        fd = args[i] if i < _len(args) else None
+                        if fd is not None and (_type(fd) is not _int
+                                               or (fd != -1 and fd != -100)):
+                            deny("use %s with dir_fd" % event)
+                    for i in paths:
+                        if i < _len(args):
+                            path_ok(args[i], _writable, "change (%s)" % event)
+                    return True
+            return False
+
+        def on_import():
+            """No denied module, native code only from the readable roots, no
+            second copy of a native module already loaded."""
             name = plain(args[0])
             if name is None:
                 deny("import a module by a non-str name")
@@ -299,26 +316,36 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
                 # it was loaded before the student's code ran: importing it
                 # again would give back what the grader removed from it
                 deny("import %s again (a built-in module already loaded)" % name)
+
+        def on_processes():
+            """Processes, threads, ctypes, sockets, introspection, signals:
+            only the child may signal itself."""
+            if event in _process_events:
+                deny("start another process (%s)" % event)
+            if event in _thread_events:
+                deny("start a thread")
+            if _startswith(event, "ctypes."):
+                deny("use ctypes (%s)" % event)
+            if _startswith(event, "socket."):
+                deny("use the network (%s)" % event)
+            if event in _introspection:
+                deny("call %s" % event)
+            if event == "os.kill":
+                pid = args[0]
+                if _type(pid) is not _int or (pid != 0 and pid != _own_pid):
+                    deny("send a signal to another process")
+            elif event == "os.killpg":
+                pgid = args[0]
+                if _type(pgid) is not _int or pgid != _own_pgid:
+                    deny("send a signal to another process group")
+
+        # -- 3. the event goes to its rule --------------------------------------
+
+        if on_files():
             return
-        if event in _process_events:
-            deny("start another process (%s)" % event)
-        if event in _thread_events:
-            deny("start a thread")
-        if _startswith(event, "ctypes."):
-            deny("use ctypes (%s)" % event)
-        if _startswith(event, "socket."):
-            deny("use the network (%s)" % event)
-        if event in _introspection:
-            deny("call %s" % event)
-        if event == "os.kill":
-            pid = args[0]
-            if _type(pid) is not _int or (pid != 0 and pid != _own_pid):
-                deny("send a signal to another process")
+        if event == "import":
+            on_import()
             return
-        if event == "os.killpg":
-            pgid = args[0]
-            if _type(pgid) is not _int or pgid != _own_pgid:
-                deny("send a signal to another process group")
-            return
+        on_processes()
 
     return hook

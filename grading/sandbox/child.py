@@ -1,7 +1,7 @@
 """The child side of the sandbox: runs one student module, answers calls.
 
-Started by ``grading/sandbox.py`` as ``python -I -S child.py`` inside a fresh
-sandbox folder. It never sees a check, an expected value or a reference
+Started by ``session.py`` (the grader's side) as ``python -I -S child.py``
+inside a fresh sandbox folder. It never sees a check, an expected value or a reference
 solution: it imports the student's module, then answers requests
 ("call function f with these plain-data arguments") with plain data, over a
 private pipe (not stdout, which belongs to the student). Every record it
@@ -9,18 +9,28 @@ sends carries the run's nonce. A function the grader passes as an argument
 (``grading.check.Callback``) arrives as a stand-in that asks the grader for
 each value over the same pipes: the grader evaluates and counts it.
 
-Before the student's module is imported (``main``):
+``main`` runs four parts in order:
 
-1. everything the child itself will need is imported (the standard library
-   may be unreadable once privileges are dropped);
-2. when started as root, it drops to the unprivileged user the parent chose
-   (``os.setgroups([])``, then ``setgid``, then ``setuid``, and checks that
-   it cannot get root back);
-3. it sets RLIMIT_NPROC to 0: the kernel refuses every fork and thread;
-4. it installs the audit hook of ``guard.py`` (when the parent asks for it).
+1. ``configure``: read the config line and import everything the child
+   itself will need (the standard library may be unreadable once
+   privileges are dropped), then remove the functions the audit hook cannot
+   see (``_disarm``);
+2. ``confine``: when started as root, ``chroot`` into the sandbox folder
+   and drop to the unprivileged user the parent chose
+   (``os.setgroups([])``, then ``setgid``, then ``setuid``, and check that
+   it cannot get root back); set RLIMIT_NPROC to 0 (the kernel refuses every
+   fork and thread); install the audit hook of ``guard.py`` (when the
+   parent asks for it);
+3. ``import_student``: import the student's module;
+4. ``serve``: answer requests until the grader closes the pipe.
 
-This file must stay import-free beyond the standard library and must not
-import ``subprocess`` (students would inherit it in ``sys.modules``).
+Failures are sent as structured records (``wire.py``), never as prose: the
+grader words what the student reads.
+
+This file, ``guard.py`` and ``wire.py`` are copied into the sandbox folder
+and run there with ``python -I -S``: they must stay import-free beyond the
+standard library and must not import ``subprocess`` (students would
+inherit it in ``sys.modules``).
 """
 
 import errno
@@ -34,66 +44,22 @@ import traceback
 REQ_FD = int(sys.argv[1])
 RESP_FD = int(sys.argv[2])
 HERE = os.path.dirname(os.path.abspath(__file__))
-FORBIDDEN_MARK = "which is not allowed during grading"
+
+sys.path.insert(0, HERE)  # wire.py was copied next to this file
+try:
+    import wire
+finally:
+    sys.path.remove(HERE)
+
+to_plain = wire.to_plain
+_BadReturn = wire.NotPlain
 
 
 def _send(record):
-    data = (json.dumps(record, allow_nan=True) + "\n").encode("utf-8")
-    view = memoryview(data)
+    view = memoryview(wire.encode(record))
     while view:
         n = os.write(RESP_FD, view)
         view = view[n:]
-
-
-class _BadReturn(Exception):
-    pass
-
-
-def to_plain(x, depth=0, type=type, str=str, bool=bool, int=int, float=float, list=list,
-             tuple=tuple, dict=dict, issubclass=issubclass, _int=int.__int__,
-             _float=float.__float__, _str=str.__str__, _list_iter=list.__iter__,
-             _tuple_iter=tuple.__iter__, _items=dict.items):
-    """Only plain data crosses back: numbers, strings, lists, dicts, None.
-
-    A subclass of a plain type (a NamedTuple, an IntEnum, a list subclass)
-    is taken at its plain value, read with the base type's own methods,
-    which a subclass cannot override: a rigged ``==`` or ``float()`` is
-    never called. A bool stays a bool. Anything else is refused. The
-    builtins are bound as defaults, so patching ``builtins.type`` does not
-    fool it. (The parent parses the JSON again in any case: whatever the
-    child sends, only plain data arrives.)
-    """
-    t = type(x)
-    if x is None or t is bool or t is int or t is str or t is float:
-        return x
-    if depth > 20:
-        raise _BadReturn("a value nested more than 20 levels deep")
-    if t is list or t is tuple:
-        return [to_plain(v, depth + 1) for v in x]
-    if t is dict:
-        items = x.items()
-    elif issubclass(t, bool):
-        raise _BadReturn("a %s" % t.__name__)
-    elif issubclass(t, int):
-        return _int(x)
-    elif issubclass(t, float):
-        return _float(x)
-    elif issubclass(t, str):
-        return _str(x)
-    elif issubclass(t, list):
-        return [to_plain(v, depth + 1) for v in _list_iter(x)]
-    elif issubclass(t, tuple):
-        return [to_plain(v, depth + 1) for v in _tuple_iter(x)]
-    elif issubclass(t, dict):
-        items = _items(x)
-    else:
-        raise _BadReturn("a %s" % t.__name__)
-    out = {}
-    for k, v in items:
-        if type(k) is not str:
-            raise _BadReturn("a dict with a non-string key (%s)" % type(k).__name__)
-        out[k] = to_plain(v, depth + 1)
-    return out
 
 
 def _student_tb(exc, student_dir):
@@ -109,30 +75,50 @@ def _student_tb(exc, student_dir):
     return "".join(lines).rstrip()
 
 
-def _describe(exc, student_dir, during):
-    """(kind, message) for an exception the student's code raised."""
+def _error(exc, function=None, stub=None):
+    """The structured record (``wire``) of an exception the student's code
+    raised: what happened, never prose; the grader words the message.
+    ``function``: the function or driver the request named (None while the
+    module is imported); ``stub``: (prefix, suffix) of a stub's message."""
     try:
-        text = str(exc)[:500]
+        text = str(exc)[:wire.EXCEPTION_TEXT]
     except BaseException:  # noqa: B902 -- a hostile __str__
         text = "(the exception could not be shown)"
-    scores0 = "; a step must return its answer, so it scores 0"
+    error = {} if function is None else {"function": function}
     if isinstance(exc, SystemExit):
-        return "exit", "your code called sys.exit(%s) %s%s" % (
-            text if isinstance(exc.code, (int, str, type(None))) else "...", during, scores0)
-    if isinstance(exc, KeyboardInterrupt):
-        return "exit", "your code raised KeyboardInterrupt %s%s" % (during, scores0)
-    if isinstance(exc, MemoryError):
-        return "memory", "your code ran out of memory %s (the limit is set by the grader)" \
-            % during
-    if isinstance(exc, RecursionError):
-        return "exception", "your code recursed too deeply (RecursionError) %s" % during
-    if isinstance(exc, PermissionError) and FORBIDDEN_MARK in text:
-        return "forbidden", "%s %s; the step scores 0" % (text, during)
-    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
-        return "output", "your code printed (or wrote) more than the grader allows %s" % during
-    if not isinstance(exc, Exception):
-        return "exit", "your code raised %s %s%s" % (type(exc).__name__, during, scores0)
-    return "exception", "your code raised %s %s: %s" % (type(exc).__name__, during, text)
+        code = text if isinstance(exc.code, (int, str, type(None))) else "..."
+        error.update(kind="exit", how="sys.exit", code=code)
+    elif isinstance(exc, KeyboardInterrupt):
+        error.update(kind="exit", how="KeyboardInterrupt")
+    elif isinstance(exc, MemoryError):
+        error.update(kind="memory")
+    elif isinstance(exc, RecursionError):
+        error.update(kind="recursion")
+    elif isinstance(exc, PermissionError) and wire.FORBIDDEN_MARK in text:
+        error.update(kind="forbidden", text=text)
+    elif isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        error.update(kind="output")
+    elif not isinstance(exc, Exception):
+        error.update(kind="exit", how="raise", type=type(exc).__name__)
+    elif type(exc) is NotImplementedError and stub_task(text, stub) is not None:
+        error.update(kind="not_implemented", task=stub_task(text, stub))
+    else:
+        error.update(kind="exception", type=type(exc).__name__, text=text)
+    return error
+
+
+def stub_task(text, stub):
+    """The task id in a stub's message ("6.5" for "Exercise 6.5: not
+    implemented yet", with ``stub`` = ("Exercise ", ": not implemented
+    yet"), sent by the grader from ``grading.names``), else None."""
+    if not stub or len(stub) != 2:
+        return None
+    prefix, suffix = stub
+    if not (text.startswith(prefix) and text.endswith(suffix)) \
+            or len(text) <= len(prefix) + len(suffix):
+        return None
+    task = text[len(prefix):len(text) - len(suffix)]
+    return None if task.strip("0123456789.") else task
 
 
 class _Current:
@@ -320,72 +306,127 @@ def _disarm():
                 delattr(module, name)
 
 
-def main():
-    req = os.fdopen(REQ_FD, "r", encoding="utf-8")
-    cfg = json.loads(req.readline())
-    nonce = cfg["nonce"]
-    student_dir = os.path.abspath(cfg["student_dir"])
-    os.environ["_MINIGRAD_DISPLAY_DIR"] = cfg.get("display_dir", "")
-    sys.dont_write_bytecode = True
+class _Config:
+    """What the grader's first line says, and where things are after confine()."""
+
+    def __init__(self, cfg):
+        self.nonce = cfg["nonce"]
+        self.module = cfg["module"]
+        self.student_dir = os.path.abspath(cfg["student_dir"])
+        self.scratch = cfg["scratch"]
+        self.extra_paths = list(cfg.get("extra_paths", []))
+        self.preload = list(cfg.get("preload", []))
+        self.guard = bool(cfg.get("guard", True))
+        self.user = cfg.get("user")
+        self.display_dir = cfg.get("display_dir", "")
+        self.stub = tuple(cfg.get("stub") or ())
+        self.read_roots = None  # guard.install's, when chrooted
+
+
+def configure(req):
+    """Read the config and import everything the child needs before the
+    privilege drop: the standard library pieces, the exercise's allowed
+    libraries, the public helpers and the guard. Returns (config, the
+    public module, the guard module or None)."""
     import importlib
+    config = _Config(json.loads(req.readline()))
+    os.environ["_MINIGRAD_DISPLAY_DIR"] = config.display_dir
+    sys.dont_write_bytecode = True
     _prepare()
-    _preload(cfg.get("preload", []), cfg.get("extra_paths", []))
+    _preload(config.preload, config.extra_paths)
     sys.path.insert(0, HERE)
     public = importlib.import_module("_public")
-    guard = importlib.import_module("guard") if cfg.get("guard", True) else None
+    guard = importlib.import_module("guard") if config.guard else None
     sys.path.remove(HERE)
-    del sys.modules["_public"]
-    sys.modules.pop("guard", None)
+    for name in ("_public", "guard", "wire"):  # out of the student's reach by name
+        sys.modules.pop(name, None)
     os.umask(0o077)
     _disarm()
-    extra_paths, scratch = list(cfg.get("extra_paths", [])), cfg["scratch"]
-    chrooted = False
-    if cfg.get("user"):
-        # As root, first shut the student's code into the sandbox folder: the
-        # rest of the machine (the instructor's tree included) is not even
-        # there to be named. Everything needed was imported above.
-        root = os.path.dirname(student_dir)
-        try:
-            _make_dev_null(root)
-            os.chroot(root)
-            os.chdir("/")
-        except OSError:
-            pass  # no CAP_SYS_CHROOT: the user switch and the guard still hold
-        else:
-            def inside(path):
-                return "/" + os.path.relpath(path, root)
-            student_dir, scratch = inside(student_dir), inside(scratch)
-            extra_paths = [inside(p) for p in extra_paths]
-            chrooted = True
-        _drop_privileges(cfg["user"])
-        os.chdir(scratch)
-    _no_more_processes()
-    sys.path[:0] = [student_dir] + extra_paths
-    if guard is not None:
-        if chrooted:  # "/" is the sandbox folder now; name what may be read
-            guard.install(student_dir, scratch, read_roots=extra_paths + ["/_public"])
-        else:
-            guard.install(os.path.dirname(student_dir), scratch)
-    del guard
-    _send({"nonce": nonce, "id": -1, "ok": True, "value": {
-        "uid": os.getuid(), "pid": os.getpid()}})
+    return config, public, guard
 
-    module_name = cfg["module"]
+
+def _chroot(config):
+    """As root, shut the student's code into the sandbox folder: the rest of
+    the machine (the instructor's tree included) is not even there to be
+    named. Everything needed was imported before. The paths in ``config``
+    are then the ones inside."""
+    root = os.path.dirname(config.student_dir)
     try:
-        module = importlib.import_module(module_name)
+        _make_dev_null(root)
+        os.chroot(root)
+        os.chdir("/")
+    except OSError:
+        return  # no CAP_SYS_CHROOT: the user switch and the guard still hold
+
+    def inside(path):
+        return "/" + os.path.relpath(path, root)
+    config.student_dir, config.scratch = inside(config.student_dir), inside(config.scratch)
+    config.extra_paths = [inside(p) for p in config.extra_paths]
+    config.read_roots = config.extra_paths + ["/_public"]  # "/" is the sandbox folder now
+
+
+def confine(config, guard):
+    """The layers, in order: chroot and privilege drop (as root), no more
+    processes (RLIMIT_NPROC = 0), the student's folder on ``sys.path``,
+    then the audit hook."""
+    if config.user:
+        _chroot(config)
+        _drop_privileges(config.user)
+        os.chdir(config.scratch)
+    _no_more_processes()
+    sys.path[:0] = [config.student_dir] + config.extra_paths
+    if guard is not None:
+        if config.read_roots is not None:
+            guard.install(config.student_dir, config.scratch, read_roots=config.read_roots)
+        else:
+            guard.install(os.path.dirname(config.student_dir), config.scratch)
+
+
+def import_student(config):
+    """Import the student's module; send "imported" (id 0) or its failure.
+    Returns the module, or None."""
+    import importlib
+    try:
+        module = importlib.import_module(config.module)
     except BaseException as exc:  # noqa: B902 -- the student's import may raise anything
         if isinstance(exc, SyntaxError) and exc.filename:
             detail = "".join(traceback.format_exception_only(SyntaxError, exc)).rstrip()
         else:
-            detail = _student_tb(exc, student_dir)
-        kind, msg = _describe(exc, student_dir, "while %s.py was imported" % module_name)
+            detail = _student_tb(exc, config.student_dir)
         if isinstance(exc, SyntaxError):
-            kind, msg = "import", "%s.py has a syntax error: %s" % (module_name, exc.msg)
-        _send({"nonce": nonce, "id": 0, "ok": False, "kind": "import",
-               "message": msg, "detail": detail, "cause": kind})
-        return
-    _send({"nonce": nonce, "id": 0, "ok": True, "value": None})
+            error = {"kind": "syntax", "text": str(exc.msg)}
+        else:
+            error = _error(exc, stub=config.stub)
+        _send(wire.failure(config.nonce, 0, error, detail))
+        return None
+    _send(wire.answer(config.nonce, 0, None))
+    return module
 
+
+def _answer(request, module, public, make_callback, config):
+    """The record answering one request."""
+    rid, name = request["id"], request["name"]
+    if request["kind"] == "drive":
+        fn = public.DRIVERS[name]
+        args = [module] + [_resolve(a, public, make_callback) for a in request["args"]]
+    else:
+        fn = getattr(module, name, None)
+        if not callable(fn):
+            return wire.failure(config.nonce, rid, {"kind": "not_found", "function": name})
+        args = [_resolve(a, public, make_callback) for a in request["args"]]
+    kwargs = {k: _resolve(v, public, make_callback)
+              for k, v in request.get("kwargs", {}).items()}
+    value = fn(*args, **kwargs)
+    try:
+        value = to_plain(value)
+    except _BadReturn as why:
+        return wire.failure(config.nonce, rid, {"kind": "bad_return", "function": name,
+                                                "why": str(why)})
+    return wire.answer(config.nonce, rid, value)
+
+
+def serve(req, module, public, config):
+    """Answer requests until the grader closes the pipe."""
     while True:
         line = req.readline()
         if not line:
@@ -398,35 +439,23 @@ def main():
         _Current.rid = rid
 
         def make_callback(index, label, rid=rid):
-            return _callback(nonce, rid, index, label, req)
+            return _callback(config.nonce, rid, index, label, req)
         try:
-            if request["kind"] == "drive":
-                fn = public.DRIVERS[name]
-                args = [module] + [_resolve(a, public, make_callback)
-                                   for a in request["args"]]
-            else:
-                fn = getattr(module, name, None)
-                if not callable(fn):
-                    _send({"nonce": nonce, "id": rid, "ok": False, "kind": "not_found",
-                           "message": "%s.py has no function %s()" % (module_name, name),
-                           "detail": ""})
-                    continue
-                args = [_resolve(a, public, make_callback) for a in request["args"]]
-            kwargs = {k: _resolve(v, public, make_callback)
-                      for k, v in request.get("kwargs", {}).items()}
-            value = fn(*args, **kwargs)
-            try:
-                value = to_plain(value)
-            except _BadReturn as why:
-                _send({"nonce": nonce, "id": rid, "ok": False, "kind": "bad_return",
-                       "message": "%s() returned %s; a step must return plain numbers, "
-                       "lists, strings, bools or None" % (name, why), "detail": ""})
-                continue
-            _send({"nonce": nonce, "id": rid, "ok": True, "value": value})
+            _send(_answer(request, module, public, make_callback, config))
         except BaseException as exc:  # noqa: B902 -- report, never die on student code
-            kind, msg = _describe(exc, student_dir, "in %s()" % name)
-            _send({"nonce": nonce, "id": rid, "ok": False, "kind": kind, "message": msg,
-                   "detail": _student_tb(exc, student_dir)})
+            _send(wire.failure(config.nonce, rid, _error(exc, name, config.stub),
+                               _student_tb(exc, config.student_dir)))
+
+
+def main():
+    req = os.fdopen(REQ_FD, "r", encoding="utf-8")
+    config, public, guard = configure(req)
+    confine(config, guard)
+    del guard
+    _send(wire.answer(config.nonce, -1, {"uid": os.getuid(), "pid": os.getpid()}))
+    module = import_student(config)
+    if module is not None:
+        serve(req, module, public, config)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,10 @@
-"""The parent side of the sandbox: one child process per student module.
+"""The grader's side of the sandbox: one child process per student module.
+
+``Session.start`` is three parts: ``_spawn`` (the child process, its pipes
+and limits), ``_handshake`` (the config out, "ready" back: the child is
+confined) and ``_import`` (the student's module). What crosses the pipes
+is defined in ``wire.py``; a failure the child reports is a structured
+record, which ``messages.py`` words for the student.
 
 Student code never runs in the grader's process. A ``Session`` copies the
 student's files into a fresh folder, starts ``child.py`` there in its own
@@ -62,10 +68,14 @@ import tempfile
 import time
 import tokenize
 
+from grading import names
 from grading.check import Callback, StudentError
+from grading.sandbox import messages, wire
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+HERE = os.path.dirname(os.path.abspath(__file__))   # grading/sandbox
+GRADING = os.path.dirname(HERE)
+ROOT = os.path.dirname(GRADING)
+CHILD_FILES = ("child.py", "guard.py", "wire.py")   # copied into each sandbox folder
 
 DEFAULT_LIMITS = {
     "call_timeout": 5.0,      # CPU seconds per call (wall-clock backstop: x WALL_FACTOR)
@@ -73,7 +83,7 @@ DEFAULT_LIMITS = {
     "cpu_seconds": 60,        # RLIMIT_CPU for one child
     "memory_mb": 1024,        # RLIMIT_AS for one child
     "output_kb": 256,         # RLIMIT_FSIZE: the student's stdout/stderr file
-    "reply_kb": 1024,         # largest answer read back
+    "reply_kb": wire.REPLY_KB,  # largest answer read back
     "user": "auto",           # who runs student code when the grader is root
     "guard": True,            # install the audit hook of guard.py in the child
 }
@@ -158,8 +168,7 @@ def batch_uids(count, base=BATCH_UID_BASE):
     return uids
 
 
-EXERCISE_FILE = re.compile(r"ex\d\d_\w+\.py$")
-MAX_FILES, MAX_FILE_BYTES = 50, 1 << 20
+MAX_FILES, MAX_FILE_BYTES = wire.MAX_FILES, wire.MAX_FILE_BYTES
 
 
 def _copy_submission(submission_dir, dest, module):
@@ -172,7 +181,7 @@ def _copy_submission(submission_dir, dest, module):
     copied = 0
     for name in sorted(os.listdir(submission_dir)):
         src = os.path.join(submission_dir, name)
-        wanted = EXERCISE_FILE.match(name) or name == module + ".py"
+        wanted = names.is_exercise_file(name) or name == module + ".py"
         if not wanted or os.path.islink(src) or not os.path.isfile(src):
             continue
         if os.path.getsize(src) > MAX_FILE_BYTES or copied >= MAX_FILES:
@@ -241,8 +250,9 @@ class Session:
         os.chmod(self.workdir, 0o755)
         self.student_dir = os.path.join(self.workdir, "student")
         _copy_submission(self.submission_dir, self.student_dir, module)
-        shutil.copyfile(os.path.join(HERE, "child.py"), os.path.join(self.workdir, "child.py"))
-        shutil.copytree(os.path.join(HERE, "public"), os.path.join(self.workdir, "_public"),
+        for name in CHILD_FILES:
+            shutil.copyfile(os.path.join(HERE, name), os.path.join(self.workdir, name))
+        shutil.copytree(os.path.join(GRADING, "public"), os.path.join(self.workdir, "_public"),
                         ignore=shutil.ignore_patterns("__pycache__"))
         self.extra_paths = []
         if "minigrad" in self.allowed_imports:
@@ -250,7 +260,6 @@ class Session:
             shutil.copytree(os.path.join(ROOT, "minigrad"), os.path.join(lib, "minigrad"),
                             ignore=shutil.ignore_patterns("__pycache__"))
             self.extra_paths.append(lib)
-        shutil.copyfile(os.path.join(HERE, "guard.py"), os.path.join(self.workdir, "guard.py"))
         # The child's working folder: empty and read-only. No step needs a
         # place to write, so the child gets none (issue 12, finding 5: a
         # writable folder let one student fill the disk, file after file,
@@ -302,6 +311,13 @@ class Session:
         ``StudentError`` that importing it raised (also kept in
         ``self.import_error``)."""
         self.close_child()
+        self._spawn()
+        self._handshake()
+        return self._import(import_timeout)
+
+    def _spawn(self):
+        """Start ``child.py`` in its own session, limits set, with the two
+        private pipes (requests in, answers out) and the student's output file."""
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         out = open(self.output_path, "ab")
@@ -321,16 +337,24 @@ class Session:
         self._req = req_w
         self._resp = resp_r
         self._buf = b""
-        cfg = {"nonce": self.nonce, "module": self.module, "student_dir": self.student_dir,
-               "extra_paths": self.extra_paths, "scratch": self.scratch,
-               "preload": [n for n in self.allowed_imports if "." not in n],
-               "guard": bool(self.limits.get("guard", True)),
-               "user": {"name": self.user[0], "uid": self.user[1], "gid": self.user[2]}
-               if self.user else None,
-               "display_dir": os.path.relpath(self.submission_dir)
-               if self.submission_dir.startswith(os.getcwd()) else self.submission_dir}
+
+    def _config(self):
+        """The child's config: the first line it reads (``wire``)."""
+        return {"nonce": self.nonce, "module": self.module, "student_dir": self.student_dir,
+                "extra_paths": self.extra_paths, "scratch": self.scratch,
+                "preload": [n for n in self.allowed_imports if "." not in n],
+                "guard": bool(self.limits.get("guard", True)),
+                "user": {"name": self.user[0], "uid": self.user[1], "gid": self.user[2]}
+                if self.user else None,
+                "display_dir": os.path.relpath(self.submission_dir)
+                if self.submission_dir.startswith(os.getcwd()) else self.submission_dir,
+                "stub": [names.STUB_PREFIX, names.STUB_SUFFIX]}
+
+    def _handshake(self):
+        """Send the config; wait for "ready" (id -1), which says the child
+        is confined, and check it dropped root when it had to."""
         try:
-            self._send(cfg)
+            self._send(self._config())
         except OSError:
             self.close_child()
             raise RuntimeError("the grader could not start its sandbox child")
@@ -345,13 +369,16 @@ class Session:
                                       or ready.get("uid") != self.user[1]):
             self.close_child()
             raise RuntimeError("the sandbox child did not drop root (reported %r)" % (ready,))
+
+    def _import(self, import_timeout=None):
+        """Wait for the child to import the module (id 0); an error then is
+        an "import" error, kept in ``self.import_error``."""
         try:
             self._receive(0, import_timeout or self.limits["import_timeout"],
                           "while %s.py was imported" % self.module)
             self.import_error = None
         except StudentError as err:
-            if err.kind not in ("import",):
-                err.kind, err.message = "import", err.message
+            err.kind = "import"
             self.import_error = err
             self.close_child()
         return self.import_error
@@ -359,7 +386,7 @@ class Session:
     def _send(self, record, timeout=10.0, during="while the grader sent a request"):
         """Write one request line; give up (the child is not reading: it is
         stuck or hostile) after ``timeout`` seconds."""
-        data = memoryview((json.dumps(record, allow_nan=True) + "\n").encode("utf-8"))
+        data = memoryview(wire.encode(record))
         deadline = time.monotonic() + timeout
         while data:
             left = deadline - time.monotonic()
@@ -453,12 +480,9 @@ class Session:
         then judges the line)."""
         if not self._callbacks or b'"callback"' not in line:
             return None
-        if len(line) > MAX_CALLBACK_BYTES or _nesting(line) > MAX_RECORD_DEPTH:
+        if len(line) > wire.MAX_CALLBACK_BYTES:
             return None
-        try:
-            record = json.loads(line.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
-            return None
+        record = wire.parse(line)
         if type(record) is not dict or record.get("nonce") != self.nonce \
                 or record.get("id") != rid or "callback" not in record:
             return None
@@ -484,13 +508,13 @@ class Session:
             raise StudentError("timeout", "your code did not finish in time %s (it called "
                                "%s %d times)" % (during, callback.label, callback.calls))
         try:
-            value = callback(*_valid_text(args))
-            reply = {"callback": True, "ok": True, "value": _to_wire(value)}
-            data = json.dumps(reply, allow_nan=True)
+            value = callback(*args)  # plain, valid text: wire.parse made it so
+            reply = {"callback": True, "ok": True, "value": to_request(value)}
+            wire.encode(reply)
         except Exception as exc:  # noqa: BLE001 -- the student passed odd arguments
             reply = {"callback": True, "ok": False,
                      "message": "%s failed on the arguments your code gave it: %s: %s"
-                     % (callback.label, type(exc).__name__, str(exc)[:300])}
+                     % (callback.label, type(exc).__name__, str(exc)[:wire.CALLBACK_TEXT])}
         try:
             self._send(reply, max(0.1, deadline - time.monotonic()), during)
         except (BrokenPipeError, OSError):
@@ -533,24 +557,20 @@ class Session:
                             % (code, during))
 
     def _parse(self, line, rid, during):
-        if _nesting(line) > MAX_RECORD_DEPTH:
+        """The value of the answer ``line`` to request ``rid``, or the
+        ``StudentError`` it reports (worded here, from the child's
+        structured record: ``messages``)."""
+        if wire.nesting(line) > wire.MAX_RECORD_DEPTH:
             # the child's to_plain refuses more than 20 levels: the student's
             # code replaced it. Nothing in the grader walks such a value.
             self.close_child()
             raise StudentError("bad_return", "your code returned a value nested more than "
-                               "20 levels deep %s; a step must return plain numbers, lists, "
-                               "strings, bools or None" % during)
-        try:
-            record = _valid_text(json.loads(line.decode("utf-8")))
-        except (ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+                               "%d levels deep %s; a step must return plain numbers, lists, "
+                               "strings, bools or None" % (wire.MAX_DEPTH, during))
+        record = wire.parse(line)
+        if record is None:
             self.close_child()
             raise StudentError("bad_return", "the grader got a malformed answer %s" % during)
-        if type(record) is dict:  # the student's text, whatever the child sent
-            for key, limit in (("message", 2000), ("detail", 4000)):
-                text = record.get(key)
-                if type(text) is str and len(text) > limit:
-                    record[key] = "%s\n... (%d characters cut) ...\n%s" % (
-                        text[:limit - limit // 4], len(text) - limit, text[-(limit // 4):])
         if type(record) is not dict or record.get("nonce") != self.nonce \
                 or record.get("id") != rid:
             self.close_child()
@@ -558,9 +578,10 @@ class Session:
                                "(something wrote to the grader's private channel)" % during)
         if record.get("ok") is True:
             return record.get("value")
-        raise StudentError(str(record.get("kind", "exception")),
-                           str(record.get("message", "your code failed %s" % during)),
-                           detail=str(record.get("detail", "")))
+        # the child names the function in the record; at import, it is the import
+        when = "while %s.py was imported" % self.module if rid == 0 else None
+        raise messages.student_error(record.get("error"), record.get("detail"), self.module,
+                                     during=when)
 
     # -- calls --
 
@@ -582,8 +603,8 @@ class Session:
         rid = self._next_id
         self._next_id += 1
         self._callbacks = []  # this request's: a stand-in in the child calls back here
-        wire_args = [_to_wire(a, self._callbacks) for a in args]
-        wire_kwargs = {k: _to_wire(v, self._callbacks) for k, v in (kwargs or {}).items()}
+        wire_args = [to_request(a, self._callbacks) for a in args]
+        wire_kwargs = {k: to_request(v, self._callbacks) for k, v in (kwargs or {}).items()}
         try:
             self._send({"id": rid, "kind": kind, "name": name, "args": wire_args,
                         "kwargs": wire_kwargs}, timeout or self.limits["call_timeout"],
@@ -615,7 +636,7 @@ class Session:
             pass
         return 0
 
-    def output(self, since=0, max_lines=30, max_chars=4000):
+    def output(self, since=0, max_lines=wire.OUTPUT_LINES, max_chars=wire.OUTPUT_CHARS):
         """What the student's code printed after ``since`` (a mark): the first
         lines, and how many more there were."""
         try:
@@ -790,132 +811,19 @@ def kill_session(sid, rounds=5):
         time.sleep(0.01)
 
 
-# A record is the answer (at most 21 levels: child.to_plain) inside one dict.
-MAX_RECORD_DEPTH = 24
-MAX_CALLBACK_BYTES = 64 * 1024  # the arguments of one call of a Callback
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-
-
-_PAIR = re.compile(rb"\[\]|\{\}")
-
-
-def _nesting(line, limit=MAX_RECORD_DEPTH):
-    """How deep the JSON text ``line`` nests (strings skipped; ``limit`` + 1
-    means deeper than ``limit``), found without recursion, before
-    ``json.loads`` walks it: each round removes the innermost bracket pairs."""
-    brackets = _JSON_STRING.sub(b'""', line).translate(None, _NOT_BRACKETS)
-    for depth in range(limit + 1):
-        if not brackets:
-            return depth
-        fewer = _PAIR.sub(b"", brackets)
-        if fewer == brackets:
-            return 0  # unbalanced: not JSON, json.loads will say so
-        brackets = fewer
-    return limit + 1 if brackets else limit
-
-
-def _to_wire(x, callbacks=None):
-    """``x`` as plain data for a request; each ``Callback`` in it is added to
-    ``callbacks`` and sent as its index there (the child makes a stand-in)."""
-    if isinstance(x, Callback):
-        if callbacks is None:
-            raise TypeError("a Callback can only be an argument of a call")
-        callbacks.append(x)
-        return {"__cb__": len(callbacks) - 1, "name": x.name}
-    if hasattr(x, "to_wire"):
-        return x.to_wire()
-    if isinstance(x, (list, tuple)):
-        return [_to_wire(v, callbacks) for v in x]
-    if isinstance(x, dict):
-        return {k: _to_wire(v, callbacks) for k, v in x.items()}
-    return x
-
-
-def _valid_text(x):
-    """``x`` with every string made valid Unicode: JSON can carry lone
-    surrogates ("\\ud800") that no report file or terminal can encode."""
-    t = type(x)
-    if t is str:
-        try:
-            x.encode("utf-8")
-            return x
-        except UnicodeEncodeError:
-            return x.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    if t is list:
-        return [_valid_text(v) for v in x]
-    if t is dict:
-        return {_valid_text(k): _valid_text(v) for k, v in x.items()}
-    return x
-
-
-def _call_repr(name, args, kwargs, limit=300):
-    """``name(arg, ..., key=value)`` for a message, cut to ``limit`` characters."""
-    parts = [repr(a) for a in args] + ["%s=%r" % kv for kv in sorted((kwargs or {}).items())]
-    text = "%s(%s)" % (name, ", ".join(parts))
-    return text if len(text) <= limit else text[:limit - 4] + " ...)"
-
-
-class Student:
-    """What a check's ``student`` argument is: calls into the sandbox.
-
-    ``timeout`` caps each call (default: the session's ``call_timeout``);
-    ``budget`` caps all calls of one step together, so a check that calls
-    the student's code many times still ends in bounded time. Both count
-    the child's CPU time, with a wall-clock backstop of WALL_FACTOR times
-    the budget (see ``Session._receive``).
-    """
-
-    def __init__(self, session, timeout=None, budget=None, wall=None):
-        self._session = session
-        self._timeout = timeout
-        self._budget = budget
-        self._spent = 0.0  # CPU seconds this step's calls have used
-        if wall is None and budget is not None:
-            wall = budget * WALL_FACTOR
-        self._deadline = None if wall is None else time.monotonic() + wall
-
-    @property
-    def module(self):
-        return self._session.module
-
-    def _limits(self, what):
-        """(CPU seconds, wall seconds) the next call may use."""
-        timeout = self._timeout or self._session.limits["call_timeout"]
-        if self._budget is None:
-            return timeout, None
-        cpu_left = self._budget - self._spent
-        wall_left = self._deadline - time.monotonic()
-        if cpu_left <= 0 or wall_left <= 0:
-            raise StudentError("timeout", "your code used up this step's %g s before %s "
-                               "(far too slow, or a loop that never ends)"
-                               % (self._budget, what))
-        return min(timeout, cpu_left), min(timeout * WALL_FACTOR, wall_left)
-
-    def _run(self, method, name, args, kwargs, what):
-        timeout, wall = self._limits(what)
-        try:
-            return method(name, args, kwargs, timeout=timeout, wall=wall)
-        except StudentError as err:
-            if err.kind == "timeout" and self._budget is not None and (
-                    self._spent + self._session.last_cpu >= self._budget
-                    or time.monotonic() >= self._deadline):
-                err.message = ("your code used up this step's %g s in %s (far too slow, "
-                               "or a loop that never ends)" % (self._budget, name))
-            if err.kind in ("timeout", "crash", "exit", "memory", "output"):
-                # no inputs line for these: say which call it was
-                err.message += "; the call was %s" % _call_repr(name, args, kwargs)
-            err.args = (err.message,)
-            raise
-        finally:
-            self._spent += self._session.last_cpu
-
-    def call(self, name, *args, **kwargs):
-        """Call the student's ``name(*args, **kwargs)``; returns plain data or
-        raises ``StudentError``."""
-        return self._run(self._session.call, name, args, kwargs, "%s() was called" % name)
-
-    def drive(self, driver, *args, **kwargs):
-        """Run the public driver ``grading.public.DRIVERS[driver]`` on the
-        student's module in the child (for class-based steps)."""
-        return self._run(self._session.drive, driver, args, kwargs, "%s ran" % driver)
+def to_request(x, callbacks=None):
+    """``x`` (a check's argument, trusted) as plain data for a request: the
+    one walker (``wire.to_plain``), where each ``Callback`` is added to
+    ``callbacks`` and sent as its index there (the child makes a stand-in),
+    an object with ``to_wire`` (``Fn``) is sent as what that returns, and
+    anything else as it is (``json`` judges it)."""
+    def other(v):
+        if isinstance(v, Callback):
+            if callbacks is None:
+                raise TypeError("a Callback can only be an argument of a call")
+            callbacks.append(v)
+            return {"__cb__": len(callbacks) - 1, "name": v.name}
+        if hasattr(v, "to_wire"):
+            return v.to_wire()
+        return v
+    return wire.to_plain(x, other=other, key=lambda k: k, max_depth=wire.MAX_REQUEST_DEPTH)
