@@ -80,6 +80,15 @@ def _check_points(X, y):
     return pts
 
 
+def _plot_box(pts, bounds):
+    """``bounds`` (x0_min, x0_max, x1_min, x1_max) checked, or the data's box + 10%."""
+    lo0, hi0, lo1, hi1 = bounds if bounds is not None else _bounds(pts)
+    if not (hi0 > lo0 and hi1 > lo1):
+        raise ValueError("bounds must satisfy x0_min < x0_max and x1_min < x1_max, got %r"
+                         % ((lo0, hi0, lo1, hi1),))
+    return lo0, hi0, lo1, hi1
+
+
 def _bounds(pts, pad=0.1):
     """The data's bounding box, enlarged by ``pad`` of its size on each side."""
     lo0, hi0 = min(p[0] for p in pts), max(p[0] for p in pts)
@@ -149,10 +158,7 @@ def ascii_decision_boundary(predict, X, y, width=60, height=24, threshold=0.0, b
     pts = _check_points(X, y)
     width = _check_size(width, "width", 2)
     height = _check_size(height, "height", 2)
-    lo0, hi0, lo1, hi1 = bounds if bounds is not None else _bounds(pts)
-    if not (hi0 > lo0 and hi1 > lo1):
-        raise ValueError("bounds must satisfy x0_min < x0_max and x1_min < x1_max, got %r"
-                         % ((lo0, hi0, lo1, hi1),))
+    lo0, hi0, lo1, hi1 = _plot_box(pts, bounds)
     dx, dy = (hi0 - lo0) / width, (hi1 - lo1) / height
     grid = []
     for r in range(height):
@@ -241,10 +247,7 @@ def svg_decision_boundary(predict, X, y, width=400, height=400, resolution=60,
     width = _check_size(width, "width", 50)
     height = _check_size(height, "height", 50)
     resolution = _check_size(resolution, "resolution", 2)
-    lo0, hi0, lo1, hi1 = bounds if bounds is not None else _bounds(pts)
-    if not (hi0 > lo0 and hi1 > lo1):
-        raise ValueError("bounds must satisfy x0_min < x0_max and x1_min < x1_max, got %r"
-                         % ((lo0, hi0, lo1, hi1),))
+    lo0, hi0, lo1, hi1 = _plot_box(pts, bounds)
     top = 25 if title else 0
     ph = height - top
     cols = resolution
