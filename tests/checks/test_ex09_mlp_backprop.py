@@ -910,6 +910,8 @@ MISTAKES = [
     ("9.14", "    for l in range(L, 0, -1):\n        grads = layer_backward(cache, Ws, l, delta)",
      "    Ws.reverse()  # the top layer first\n    for l in range(L, 0, -1):\n"
      "        grads = layer_backward(cache, Ws[::-1], l, delta)", "in place"),
+    ("9.15", "    W, z = Ws[l - 1], cache[\"z\"][l - 1]", "    W, z = Ws[l - 1], cache[\"z\"][l]",
+     "off by one"),
     ("9.15", "        acc += W[j][k] * slope * delta[k]", "        acc += W[j][k] * delta[k]",
      "left out g'"),
     ("9.15", "        acc += W[j][k] * slope * delta[k]", "        acc += W[k][j] * slope * delta[k]",
