@@ -306,29 +306,26 @@ def _batch(world, tmp_path, students, mode, tmpfs_mb=None, jobs=2):
             subprocess.run(["umount", str(tmp)])
 
 
-@pytest.mark.skipif(not IS_ROOT, reason="batch uids need root")
+@pytest.mark.skipif(not IS_ROOT, reason="batch uids and a tmpfs need root")
 @pytest.mark.parametrize("mode", ["full", "uid_only"])
-def test_batch_student_cannot_signal_the_others(world, tmp_path, mode):
-    """Issue 12 (finding 2): one student kills every pid around its own, for
-    as long as it runs; with the guard off only the kernel stops it, because
-    each student has a uid of their own. The honest students keep full marks."""
-    students = {"a_signal": "signal_others", "b_honest": "solution", "c_honest": "solution",
-                "d_honest": "solution"}
-    scores, output = _batch(world, tmp_path, students, mode, jobs=4)
-    assert scores == {"a_signal": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
-                      "d_honest": MAX_SCORE}, output
+@pytest.mark.parametrize("student, attack, options", [
+    ("a_signal", "signal_others", dict(jobs=4)),
+    ("a_fill", "fill_disk", dict(tmpfs_mb=4)),
+], ids=["signal_the_others", "fill_the_disk"])
+def test_batch_student_cannot_harm_the_others(world, tmp_path, student, attack, options, mode):
+    """Issue 12, in ``batch`` next to three honest students, who keep full marks.
 
+    Finding 2 (``signal_others``): one student kills every pid around its own,
+    for as long as it runs; with the guard off only the kernel stops it,
+    because each student has a uid of their own.
 
-@pytest.mark.skipif(not IS_ROOT, reason="mounting a tmpfs needs root")
-@pytest.mark.parametrize("mode", ["full", "uid_only"])
-def test_batch_student_cannot_fill_the_disk(world, tmp_path, mode):
-    """Issue 12 (finding 5): one student writes file after file; TMPDIR is a
-    4 MB tmpfs. The child has no place to write, so the students graded
+    Finding 5 (``fill_disk``): one student writes file after file; TMPDIR is
+    a 4 MB tmpfs. The child has no place to write, so the students graded
     after it still get their sandbox and full marks."""
-    students = {"a_fill": "fill_disk", "b_honest": "solution", "c_honest": "solution",
+    students = {student: attack, "b_honest": "solution", "c_honest": "solution",
                 "d_honest": "solution"}
-    scores, output = _batch(world, tmp_path, students, mode, tmpfs_mb=4)
-    assert scores == {"a_fill": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
+    scores, output = _batch(world, tmp_path, students, mode, **options)
+    assert scores == {student: 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
                       "d_honest": MAX_SCORE}, output
 
 
