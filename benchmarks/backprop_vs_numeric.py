@@ -45,20 +45,6 @@ def best_time(fn, repeat):
     return best * 1e3
 
 
-def flatten(Ws, bs):
-    return [v for W, b in zip(Ws, bs) for v in [w for row in W for w in row] + b]
-
-
-def unflatten(theta, sizes):
-    Ws, bs, i = [], [], 0
-    for rows, cols in sizes:
-        Ws.append([theta[i + r * cols: i + (r + 1) * cols] for r in range(rows)])
-        i += rows * cols
-        bs.append(theta[i: i + cols])
-        i += cols
-    return Ws, bs
-
-
 def measure(width, seed=0):
     rng = random.Random(seed)
     net = MLP(NIN, [width, width, 1], activation="tanh", init="xavier", seed=seed)
@@ -69,10 +55,10 @@ def measure(width, seed=0):
     t = 0.5
     P = net.num_parameters()
     sizes = [(len(W), len(W[0])) for W in Ws]
-    theta0 = flatten(Ws, bs)
+    theta0 = bp.flatten(Ws, bs)
 
     def loss_of(theta):
-        Ws_, bs_ = unflatten(theta, sizes)
+        Ws_, bs_ = bp.unflatten(theta, sizes)
         return squared_error(bp.forward(Ws_, bs_, x, "tanh", "linear").output[0], t)
 
     def autodiff():
@@ -94,7 +80,7 @@ def measure(width, seed=0):
         row[method + "_ms"] = (time.perf_counter() - t0) * 1e3
         row[method + "_evals"] = f.calls
     _, dWs, dbs = bp.loss_and_gradients(Ws, bs, x, t, "squared_error", "tanh", "linear")
-    row["max_rel_err"] = max(relative_error(a, n) for a, n in zip(flatten(dWs, dbs), numeric))
+    row["max_rel_err"] = max(relative_error(a, n) for a, n in zip(bp.flatten(dWs, dbs), numeric))
     return row
 
 

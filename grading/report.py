@@ -42,26 +42,26 @@ def total(results):
     return sum(r.points for r in results), sum(r.max_points for r in results)
 
 
-def by_module(results):
-    """[(module, [results])] in exercise order."""
+def _grouped(results, key):
+    """[(key(r), [results])], the groups in the order their first result comes."""
     out, index = [], {}
     for r in results:
-        if r.module not in index:
-            index[r.module] = len(out)
-            out.append((r.module, []))
-        out[index[r.module]][1].append(r)
+        k = key(r)
+        if k not in index:
+            index[k] = len(out)
+            out.append((k, []))
+        out[index[k]][1].append(r)
     return out
+
+
+def by_module(results):
+    """[(module, [results])] in exercise order."""
+    return _grouped(results, lambda r: r.module)
 
 
 def steps_of(results):
     """[(task, [results])]: a step passes when all its checks pass."""
-    out, index = [], {}
-    for r in results:
-        if r.task not in index:
-            index[r.task] = len(out)
-            out.append((r.task, []))
-        out[index[r.task]][1].append(r)
-    return out
+    return _grouped(results, lambda r: r.task)
 
 
 def _size(value):

@@ -51,7 +51,7 @@ from minigrad.base import real, sigmoid, sigmoid_prime  # sigma and sigma' live 
 __all__ = ["matvec", "transpose", "outer", "hadamard", "vadd",
            "tanh", "tanh_prime", "relu", "relu_prime", "sigmoid", "sigmoid_prime",
            "linear", "linear_prime", "ACTIVATIONS", "ForwardCache",
-           "forward", "backward", "loss_and_gradients"]
+           "forward", "backward", "loss_and_gradients", "flatten", "unflatten"]
 
 
 # -- list helpers ------------------------------------------------------------------
@@ -267,3 +267,30 @@ def loss_and_gradients(Ws, bs, x, t, loss="squared_error", activation="relu",
     L = sum(f(a_k, t_k) for a_k, t_k in zip(out, ts))
     dWs, dbs, _ = backward(cache, Ws, [df(a_k, t_k) for a_k, t_k in zip(out, ts)])
     return L, dWs, dbs
+
+
+# -- the parameters as one flat list (for minigrad.numeric.numerical_gradient) ------------
+
+def flatten(Ws, bs):
+    """Every weight and bias in one list: W^1 row by row, then b^1, then W^2, b^2, ...
+
+    >>> flatten([[[1.0, 2.0], [3.0, 4.0]]], [[5.0, 6.0]])
+    [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    """
+    return [v for W, b in zip(Ws, bs) for v in [w for row in W for w in row] + b]
+
+
+def unflatten(theta, sizes):
+    """``Ws, bs`` back from :func:`flatten`'s list, with ``sizes`` the shapes
+    ``(rows, columns)`` of the weight matrices.
+
+    >>> unflatten([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [(2, 2)])
+    ([[[1.0, 2.0], [3.0, 4.0]]], [[5.0, 6.0]])
+    """
+    Ws, bs, i = [], [], 0
+    for rows, cols in sizes:
+        Ws.append([theta[i + r * cols: i + (r + 1) * cols] for r in range(rows)])
+        i += rows * cols
+        bs.append(theta[i: i + cols])
+        i += cols
+    return Ws, bs

@@ -5,7 +5,8 @@ modules share, so that each of them reads as its subject:
 
 * **Checking arguments.** :func:`real` turns an argument into a finite
   ``float``; :func:`whole` checks a count (an ``int`` with a lower bound);
-  :func:`random_seed` checks the seed of a ``random.Random`` generator. The
+  :func:`random_seed` checks the seed of a ``random.Random`` generator;
+  :func:`paired_lists` checks data ``X`` and labels ``y`` of one length. The
   rule is the same in every module: a value of the wrong *type* (a string,
   ``None``, a ``bool``, a list) is a ``TypeError``; a number with a wrong
   *value* (``nan``, ``inf``, an int too large for a float, a count below its
@@ -34,7 +35,7 @@ import decimal
 import math
 import numbers
 
-__all__ = ["is_real", "real", "whole", "random_seed",
+__all__ = ["is_real", "real", "whole", "random_seed", "paired_lists",
            "sigmoid", "sigmoid_prime", "softplus", "softplus_prime"]
 
 
@@ -105,6 +106,24 @@ def random_seed(seed, what="seed"):
         raise TypeError("%s (a random seed) must be an int, got %r (%s)"
                         % (what, seed, type(seed).__name__))
     return seed
+
+
+def paired_lists(X, y, items):
+    """Check that ``X`` and ``y`` are lists (not strings) of the same length:
+    ``X`` holds ``items`` (as a message calls them: ``"examples"``, ``"points"``),
+    ``y`` their labels.
+
+    >>> paired_lists([[0.0], [1.0]], [1], "points")
+    Traceback (most recent call last):
+    ...
+    ValueError: X has 2 points but y has 1 labels
+    """
+    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") \
+            or isinstance(y, (str, bytes)) or not hasattr(y, "__len__"):
+        raise TypeError("X and y must be lists, got %s and %s"
+                        % (type(X).__name__, type(y).__name__))
+    if len(X) != len(y):
+        raise ValueError("X has %d %s but y has %d labels" % (len(X), items, len(y)))
 
 
 # -- the logistic family: sigma, softplus and their derivatives ----------------------

@@ -257,6 +257,12 @@ def _csv(choices):
     return parse
 
 
+def _count(parser, flag, default, what):
+    """Add ``flag`` to ``parser``: a positive int, helped as ``what (default: ...)``."""
+    parser.add_argument(flag, type=_positive_int, default=default,
+                        help="%s (default: %d)" % (what, default))
+
+
 def build_parser():
     p = argparse.ArgumentParser(
         prog="python -m minigrad",
@@ -274,11 +280,10 @@ def build_parser():
                               "--lr 0.05 --epochs 100 (about half a minute).")
     d.add_argument("--dataset", choices=sorted(DATASETS), default="moons",
                    help="toy dataset (default: moons)")
-    d.add_argument("--n", type=_positive_int, default=100, help="number of points (default: 100)")
+    _count(d, "--n", 100, "number of points")
     d.add_argument("--noise", type=float, default=None,
                    help="noise std of the dataset (default: the dataset's own)")
-    d.add_argument("--epochs", type=_positive_int, default=40, help="passes over the training set "
-                                                                    "(default: 40)")
+    _count(d, "--epochs", 40, "passes over the training set")
     d.add_argument("--seed", type=int, default=0, help="seed for data, split, init and shuffling "
                                                        "(default: 0)")
     d.add_argument("--hidden", type=_hidden, default=[8, 8],
@@ -292,14 +297,11 @@ def build_parser():
                         "(default: svm_hinge)")
     d.add_argument("--lr", type=float, default=0.1, help="learning rate (default: 0.1)")
     d.add_argument("--momentum", type=float, default=0.9, help="SGD momentum (default: 0.9)")
-    d.add_argument("--batch-size", type=_positive_int, default=10,
-                   help="examples per gradient step (default: 10)")
+    _count(d, "--batch-size", 10, "examples per gradient step")
     d.add_argument("--test-fraction", type=float, default=0.25,
                    help="fraction held out for testing (default: 0.25)")
-    d.add_argument("--width", type=_positive_int, default=60,
-                   help="ASCII plot width in characters (default: 60)")
-    d.add_argument("--height", type=_positive_int, default=20,
-                   help="ASCII plot height in lines (default: 20)")
+    _count(d, "--width", 60, "ASCII plot width in characters")
+    _count(d, "--height", 20, "ASCII plot height in lines")
     d.add_argument("--eager", action="store_true",
                    help="build the graph and call loss.backward() at every step instead of "
                         "running a compiled minigrad.Tape (same numbers, slower)")
@@ -311,12 +313,9 @@ def build_parser():
                                          "(tanh/sigmoid vs ReLU, uniform vs Xavier init)",
                        description="Measure mean |dL/dW| per layer and mean |dL/da| per hidden "
                                    "layer of deep MLPs at initialisation.")
-    v.add_argument("--depth", type=_positive_int, default=10,
-                   help="number of hidden layers (default: 10)")
-    v.add_argument("--width", type=_positive_int, default=16,
-                   help="units per hidden layer (default: 16)")
-    v.add_argument("--batch", type=_positive_int, default=16,
-                   help="examples in the loss (default: 16)")
+    _count(v, "--depth", 10, "number of hidden layers")
+    _count(v, "--width", 16, "units per hidden layer")
+    _count(v, "--batch", 16, "examples in the loss")
     v.add_argument("--dataset", choices=sorted(DATASETS), default="moons",
                    help="where the examples come from (default: moons)")
     v.add_argument("--activations", type=_csv(["tanh", "sigmoid", "relu"]),

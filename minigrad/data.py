@@ -25,7 +25,7 @@ added to each coordinate.
 import math
 import random
 
-from minigrad.base import random_seed, real, whole
+from minigrad.base import paired_lists, random_seed, real, whole
 
 __all__ = [
     "make_blobs", "make_xor", "make_moons", "make_circles", "make_spiral",
@@ -183,12 +183,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     >>> len(X_tr), len(X_te), sorted(y_tr + y_te)
     (3, 1, [0, 1, 2, 3])
     """
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") \
-            or isinstance(y, (str, bytes)) or not hasattr(y, "__len__"):
-        raise TypeError("X and y must be lists, got %s and %s"
-                        % (type(X).__name__, type(y).__name__))
-    if len(X) != len(y):
-        raise ValueError("X has %d examples but y has %d labels" % (len(X), len(y)))
+    paired_lists(X, y, "examples")
     test_fraction = real(test_fraction, "test_fraction")
     if not 0.0 < test_fraction < 1.0:
         raise ValueError("test_fraction must be a number strictly between 0 and 1, got %r"

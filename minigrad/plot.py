@@ -25,6 +25,8 @@ import math
 import numbers
 from xml.sax.saxutils import escape
 
+from minigrad.base import paired_lists
+
 __all__ = [
     "ascii_loss_curve", "ascii_decision_boundary",
     "svg_loss_curve", "svg_decision_boundary", "save_svg",
@@ -58,12 +60,7 @@ def _check_size(value, name, lo):
 
 
 def _check_points(X, y):
-    if isinstance(X, (str, bytes)) or not hasattr(X, "__len__") \
-            or isinstance(y, (str, bytes)) or not hasattr(y, "__len__"):
-        raise TypeError("X and y must be lists, got %s and %s"
-                        % (type(X).__name__, type(y).__name__))
-    if len(X) != len(y):
-        raise ValueError("X has %d points but y has %d labels" % (len(X), len(y)))
+    paired_lists(X, y, "points")
     if len(X) == 0:
         raise ValueError("X is empty: need at least one point to set the plot bounds")
     pts = []

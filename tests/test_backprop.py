@@ -114,24 +114,15 @@ def test_loss_and_gradients_against_numeric(loss, t, seed):
     Ws, bs = net.weights(), net.biases()
     x = [rng.uniform(-1, 1) for _ in range(3)]
     L, dWs, dbs = bp.loss_and_gradients(Ws, bs, x, t, loss, "tanh", "linear")
-    flat = [g for dW, db in zip(dWs, dbs) for g in sum(dW, []) + db]
+    flat = bp.flatten(dWs, dbs)
     sizes = [(len(W), len(W[0])) for W in Ws]
     loss_fn = losses.LOSSES[loss][0]
 
-    def unflatten(theta):
-        Ws_, bs_, i = [], [], 0
-        for rows, cols in sizes:
-            Ws_.append([theta[i + r * cols: i + (r + 1) * cols] for r in range(rows)])
-            i += rows * cols
-            bs_.append(theta[i: i + cols])
-            i += cols
-        return Ws_, bs_
-
     def L_of(theta):
-        Ws_, bs_ = unflatten(theta)
+        Ws_, bs_ = bp.unflatten(theta, sizes)
         return loss_fn(bp.forward(Ws_, bs_, x, "tanh", "linear").output[0], t)
 
-    theta0 = [v for W, b in zip(Ws, bs) for v in sum(W, []) + b]
+    theta0 = bp.flatten(Ws, bs)
     z_out = bp.forward(Ws, bs, x, "tanh", "linear").output[0]
     if loss in ("hinge", "svm_hinge"):
         margin = -z_out * t if loss == "hinge" else 1 - t * z_out

@@ -283,6 +283,7 @@ def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
     assert "python grader.py" in readme and "Exercise 6.9" in readme
     assert "For instructors" not in readme and "PLACEHOLDER" not in readme
     assert (dest / "tests" / "checks" / "conftest.py").is_file()
+    assert (dest / "tests" / "checks" / "common.py").is_file()  # the checks import it
     assert not list(dest.rglob("__pycache__"))
 
 

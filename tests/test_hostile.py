@@ -17,6 +17,11 @@ without the hook, only when we are root) it asserts:
 - no file changed: the instructor tree (reference solution, checks, a copy
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
+
+The (attack, mode) gradings run ``WORKERS`` at a time (``attack_gradings``),
+each in folders of its own with a marker of its own; a change to the shared
+trees fails the check of every run it happened during, and names the runs
+graded alongside.
 """
 
 import hashlib
@@ -26,7 +31,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -38,6 +45,9 @@ LIMITS = {"call_timeout": 1.0, "import_timeout": 1.5, "cpu_seconds": 5, "memory_
           "output_kb": 64}
 MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
+# test_attack_gains_nothing's gradings run this many at a time: each mostly waits
+# (timeouts, sleeps), so one after another they took ~50 s of wall time for ~20 s of CPU.
+WORKERS = 3
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek", "race", "memfd",
            "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
@@ -112,7 +122,9 @@ def world():
         for name in dirs + files:
             os.chmod(os.path.join(d, name), 0o700 if name in dirs else 0o600)
     os.chmod(secret, 0o700)
-    yield {"base": base, "secret": secret, "runs": [0]}
+    # "in_flight": {run: the runs graded alongside it}, for grade_attack's messages
+    yield {"base": base, "secret": secret, "runs": [0], "lock": threading.Lock(),
+           "in_flight": {}}
     shutil.rmtree(base, ignore_errors=True)
 
 
@@ -139,14 +151,35 @@ def _processes_left(markers, folder):
 
 def grade_attack(world, attack, mode="full", settle=0.0):
     """Grade ``tests/hostile/<attack>.py`` through grader.py. Returns
-    (results dict, grader stdout, processes left)."""
-    world["runs"][0] += 1
-    run = os.path.join(world["base"], "run%d-%s-%s" % (world["runs"][0], attack, mode))
+    (results dict, grader stdout, processes left).
+
+    Safe to call from several threads at once (``attack_gradings``): each
+    run has its own folders and marker, so the processes left are this
+    run's. The instructor tree and this repository are shared: a change
+    found there is this run's or one graded alongside it, which the message
+    names (a run that changes them fails its own check, whoever else does)."""
+    with world["lock"]:
+        world["runs"][0] += 1
+        n = world["runs"][0]
+        name = "run%d-%s-%s" % (n, attack, mode)
+        alongside = set(world["in_flight"])
+        for others in world["in_flight"].values():
+            others.add(name)
+        world["in_flight"][name] = alongside
+    try:
+        return _grade_attack(world, attack, mode, settle, n, name, alongside)
+    finally:
+        with world["lock"]:
+            del world["in_flight"][name]
+
+
+def _grade_attack(world, attack, mode, settle, n, name, alongside):
+    run = os.path.join(world["base"], name)
     sub, tmp, out = (os.path.join(run, p) for p in ("submission", "tmp", "results"))
     for d in (run, sub, tmp, out):
         os.makedirs(d)
         os.chmod(d, 0o755)
-    marker = "minigrad-hostile-marker-%d-%s" % (os.getpid(), world["runs"][0])
+    marker = "minigrad-hostile-marker-%d-%s" % (os.getpid(), n)
     results = os.path.join(out, "results.json")
     with open(os.path.join(HOSTILE, attack + ".py")) as f:
         text = f.read()
@@ -171,11 +204,15 @@ def grade_attack(world, attack, mode="full", settle=0.0):
     with open(results, "rb") as f:
         assert f.read() == written, "the results file changed after the grader finished"
     after = (_tree_hash([world["secret"]]), _tree_hash(REPO_TREES, skip_pycache=True))
-    assert after[0] == before[0], "the instructor tree changed: %s\n%s" % (
-        _changed(before[0], after[0]), output)
+    with world["lock"]:
+        during = "while %s ran%s" % (name, " (alongside %s)" % ", ".join(sorted(alongside))
+                                     if alongside else "")
+    assert after[0] == before[0], "the instructor tree changed %s: %s\n%s" % (
+        during, _changed(before[0], after[0]), output)
     # files other work adds to this repository meanwhile are not ours to judge
     assert not _changed(before[1], after[1], common_only=True), \
-        "this repository changed: %s\n%s" % (_changed(before[1], after[1], True), output)
+        "this repository changed %s: %s\n%s" % (during, _changed(before[1], after[1], True),
+                                                 output)
     data = json.loads(written.decode("utf-8"))
     _assert_gradescope(data)
     assert os.listdir(tmp) == [], "the grader left its temporary folders: %s" % os.listdir(tmp)
@@ -217,13 +254,31 @@ def test_stub_scores_zero(world):
     assert left == []
 
 
+@pytest.fixture(scope="module")
+def attack_gradings(world, request):
+    """{(attack, mode): the future of grade_attack's (results, output, processes
+    left)} for every (attack, mode) test_attack_gains_nothing is run with in this
+    session, each graded once, WORKERS at a time; a test waits for its own. An
+    assertion grade_attack fails is raised again by that (attack, mode)'s test."""
+    wanted = [(item.callspec.params["attack"], item.callspec.params["mode"])
+              for item in request.session.items
+              if item.module is request.module
+              and item.originalname == "test_attack_gains_nothing"]
+    pool = ThreadPoolExecutor(WORKERS)
+    try:
+        yield {(attack, mode): pool.submit(grade_attack, world, attack, mode,
+                                           settle=1.5 if attack == "lie" else 0.0)
+               for attack, mode in wanted if mode != "uid_only" or IS_ROOT}
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_attack_gains_nothing(world, attack, mode):
+def test_attack_gains_nothing(attack_gradings, attack, mode):
     if mode == "uid_only" and not IS_ROOT:
         pytest.skip("the change of user needs root")
-    settle = 1.5 if attack == "lie" else 0.0
-    data, output, left = grade_attack(world, attack, mode, settle=settle)
+    data, output, left = attack_gradings[(attack, mode)].result()
     assert data["score"] == 0, "%s (%s) scored %s:\n%s" % (attack, mode, data["score"], output)
     assert left == [], "processes left behind: %r" % (left,)
     if mode == "full":
@@ -306,29 +361,26 @@ def _batch(world, tmp_path, students, mode, tmpfs_mb=None, jobs=2):
             subprocess.run(["umount", str(tmp)])
 
 
-@pytest.mark.skipif(not IS_ROOT, reason="batch uids need root")
+@pytest.mark.skipif(not IS_ROOT, reason="batch uids and a tmpfs need root")
 @pytest.mark.parametrize("mode", ["full", "uid_only"])
-def test_batch_student_cannot_signal_the_others(world, tmp_path, mode):
-    """Issue 12 (finding 2): one student kills every pid around its own, for
-    as long as it runs; with the guard off only the kernel stops it, because
-    each student has a uid of their own. The honest students keep full marks."""
-    students = {"a_signal": "signal_others", "b_honest": "solution", "c_honest": "solution",
-                "d_honest": "solution"}
-    scores, output = _batch(world, tmp_path, students, mode, jobs=4)
-    assert scores == {"a_signal": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
-                      "d_honest": MAX_SCORE}, output
+@pytest.mark.parametrize("student, attack, options", [
+    ("a_signal", "signal_others", dict(jobs=4)),
+    ("a_fill", "fill_disk", dict(tmpfs_mb=4)),
+], ids=["signal_the_others", "fill_the_disk"])
+def test_batch_student_cannot_harm_the_others(world, tmp_path, student, attack, options, mode):
+    """Issue 12, in ``batch`` next to three honest students, who keep full marks.
 
+    Finding 2 (``signal_others``): one student kills every pid around its own,
+    for as long as it runs; with the guard off only the kernel stops it,
+    because each student has a uid of their own.
 
-@pytest.mark.skipif(not IS_ROOT, reason="mounting a tmpfs needs root")
-@pytest.mark.parametrize("mode", ["full", "uid_only"])
-def test_batch_student_cannot_fill_the_disk(world, tmp_path, mode):
-    """Issue 12 (finding 5): one student writes file after file; TMPDIR is a
-    4 MB tmpfs. The child has no place to write, so the students graded
+    Finding 5 (``fill_disk``): one student writes file after file; TMPDIR is
+    a 4 MB tmpfs. The child has no place to write, so the students graded
     after it still get their sandbox and full marks."""
-    students = {"a_fill": "fill_disk", "b_honest": "solution", "c_honest": "solution",
+    students = {student: attack, "b_honest": "solution", "c_honest": "solution",
                 "d_honest": "solution"}
-    scores, output = _batch(world, tmp_path, students, mode, tmpfs_mb=4)
-    assert scores == {"a_fill": 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
+    scores, output = _batch(world, tmp_path, students, mode, **options)
+    assert scores == {student: 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
                       "d_honest": MAX_SCORE}, output
 
 

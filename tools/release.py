@@ -26,6 +26,8 @@ from tools.make_exercises import expected_exercises
 LIBRARY_FILES = ["grader.py", "pyproject.toml"]
 LIBRARY_DIRS = ["minigrad", "grading"]
 IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+# The files of tests/checks that are not check modules and ship as they are.
+SHARED_CHECK_FILES = ["conftest.py", "common.py"]
 
 
 def _visibility_of(decorator):
@@ -159,7 +161,10 @@ def release(dest):
             f.write(text)
     out_checks = os.path.join(dest, "tests", "checks")
     os.makedirs(out_checks)
-    shutil.copy(os.path.join(CHECKS_DIR, "conftest.py"), os.path.join(out_checks, "conftest.py"))
+    # conftest.py runs them under pytest; common.py holds helpers several check files
+    # import (visible-only by design: nothing hidden is written there).
+    for name in SHARED_CHECK_FILES:
+        shutil.copy(os.path.join(CHECKS_DIR, name), os.path.join(out_checks, name))
     full = {os.path.basename(cm.path): cm.points_with_hidden for cm in load_checks(CHECKS_DIR)}
     for name in sorted(os.listdir(CHECKS_DIR)):
         if name.startswith("test_ex") and name.endswith(".py"):

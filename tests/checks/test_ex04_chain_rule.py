@@ -7,6 +7,7 @@ from grading.check import (check, expect_close, expect_equal, seeded, CheckFaile
                            StudentError)
 from minigrad import Value
 from minigrad.losses import squared_error
+from tests.checks.common import expect_inputs_kept
 
 MODULE = "ex04_chain_rule"
 ALLOWED_IMPORTS = ["math"]
@@ -492,16 +493,6 @@ _INPLACE_HINT = ("Your function changed a list it was given, in place (an entry 
                  "without reordering it.")
 
 
-def _expect_inputs_kept(student, fn, args, names):
-    """The step's arguments as they are after the call must equal what was sent. The
-    public driver inputs_after sends back the very objects the student's function got
-    (a plain call sends copies, so it cannot see a change made in place)."""
-    out = student.drive("inputs_after", fn, *args)
-    for name, sent, after in zip(names, args, out["args"]):
-        expect_equal(after, sent, inputs={name: sent}, hint=_INPLACE_HINT,
-                     what="%s after the call (your %s changed it in place)" % (name, fn))
-
-
 # -- 4.6 vector chain rule -----------------------------------------------------
 
 def _check_grad_x(student, cases):
@@ -519,7 +510,7 @@ def _check_grad_x(student, cases):
                           "collects every path from x_i to z, one per y_j (seed 001 "
                           "transposes the Jacobian).",
                      mistakes=mistakes)
-        _expect_inputs_kept(student, "grad_x", (jac, g), ("jac", "grad_y"))
+        expect_inputs_kept(student, "grad_x", (jac, g), ("jac", "grad_y"), _INPLACE_HINT)
 
 
 def _make_jac(rng, n, m):
@@ -755,7 +746,7 @@ def _check_dz_dtheta(student, fn, Ds, brute_force=None):
                           "db_j/da_j).",
                      mistakes=mistakes)
         if fn == "dz_dtheta_factored" and small:  # its docstring: "Leaves D unchanged"
-            _expect_inputs_kept(student, fn, (D,), ("D",))
+            expect_inputs_kept(student, fn, (D,), ("D",), _INPLACE_HINT)
 
 
 @check("Exercise 4.11", points=3, visibility="visible")

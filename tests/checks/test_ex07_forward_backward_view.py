@@ -1,7 +1,8 @@
 """Exercise 07: Backpropagation as a forward pass and a backward pass (seed 003, forward pass dz/dw = a, backward pass dL/dz)."""
 from grading.check import check, expect_close, expect_true, seeded
-from minigrad import backprop, losses, nn
+from minigrad import backprop, losses
 from minigrad.engine import Value
+from tests.checks.common import layer
 
 MODULE = "ex07_forward_backward_view"
 ALLOWED_IMPORTS = ["math"]
@@ -41,14 +42,6 @@ def visible_nets(seed):
 
 def hidden_nets(seed):
     return nets(seed, HIDDEN_SHAPES)
-
-
-def layer(W, b):
-    """A minigrad nn.Layer holding W (rows = inputs j, columns = units k) and b, with no
-    activation: calling it on Values gives z (minigrad.nn's z = b + sum_j w_j a_j)."""
-    out = nn.Layer(len(W), len(W[0]), activation="linear")
-    out.set_weights(W, b)
-    return out
 
 
 def autodiff(net, W=None, b=None, squash=True):

@@ -1,9 +1,10 @@
 """Exercise 09: Backpropagation for a multilayer perceptron, in matrix form (seed 002, the backpropagation algorithm; seed 000, matrix form)."""
 import math
 
-from grading.check import check, expect_close, expect_equal, expect_true, seeded
-from minigrad import backprop, losses, nn
+from grading.check import check, expect_close, expect_true, seeded
+from minigrad import backprop, losses
 from minigrad.engine import Value
+from tests.checks.common import expect_inputs_kept, layer
 
 MODULE = "ex09_mlp_backprop"
 ALLOWED_IMPORTS = ["math"]
@@ -48,14 +49,6 @@ def visible_nets(seed):
 
 def hidden_nets(seed):
     return nets(seed, SHAPES)
-
-
-def layer(W, b):
-    """A minigrad nn.Layer holding W (rows = inputs j, columns = units k) and b, with no
-    activation: calling it on Values gives z (minigrad.nn's z = b + sum_j w_j h_j)."""
-    out = nn.Layer(len(W), len(W[0]), activation="linear")
-    out.set_weights(W, b)
-    return out
 
 
 def autodiff(net):
@@ -109,22 +102,12 @@ _INPLACE_HINT = ("Your function changed something it was given, in place (an ent
                  "caller's data must stay as it was. Build new lists for your results.")
 
 
-def _expect_inputs_kept(student, fn, args, names):
-    """The step's arguments as they are after the call must equal what was sent (its
-    docstring promises it). The public driver inputs_after sends back the very objects
-    the student's function got; a plain call sends copies."""
-    out = student.drive("inputs_after", fn, *args)
-    for name, sent, after in zip(names, args, out["args"]):
-        expect_equal(after, sent, inputs={name: sent}, hint=_INPLACE_HINT,
-                     what="%s after the call (your %s changed it in place)" % (name, fn))
-
-
 # -- 9.1 - 9.4 list helpers (expected values from minigrad.backprop's helpers) ------
 
 def _check_transpose(student, Ms):
     for M in Ms:
         got = student.call("transpose", M)
-        _expect_inputs_kept(student, "transpose", (M,), ("M",))
+        expect_inputs_kept(student, "transpose", (M,), ("M",), _INPLACE_HINT)
         expect_close(got, backprop.transpose(M), inputs=dict(M=M), what="transpose(M)",
                      hint="(M^T)[i][j] = M[j][i]: an m x n matrix becomes n x m.",
                      mistakes={"unchanged": (M, "You gave back M itself.")} if square(M) else None)
@@ -365,7 +348,8 @@ def _check_forward(student, nets_):
         inputs = dict(net)
         args = (net["x"], net["Ws"], net["bs"], net["w_o"], net["b_o"], net["t"])
         got = student.call("forward", *args)
-        _expect_inputs_kept(student, "forward", args, ("x", "Ws", "bs", "w_o", "b_o", "t"))
+        expect_inputs_kept(student, "forward", args, ("x", "Ws", "bs", "w_o", "b_o", "t"),
+                           _INPLACE_HINT)
         keys = ("z", "h", "y", "L")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
                     "forward must return the cache, a dict with the keys 'z', 'h', 'y', 'L'",
@@ -507,8 +491,8 @@ def _check_layer_backward(student, nets_):
             W, z, h_prev, delta = net["Ws"][l - 1], o["z"][l - 1], o["h"][l - 1], o["delta"][l]
             inputs = dict(cache=cache, Ws=net["Ws"], l=l, delta=delta)
             got = student.call("layer_backward", cache, net["Ws"], l, delta)
-            _expect_inputs_kept(student, "layer_backward", (cache, net["Ws"], l, delta),
-                                ("cache", "Ws", "l", "delta"))
+            expect_inputs_kept(student, "layer_backward", (cache, net["Ws"], l, delta),
+                               ("cache", "Ws", "l", "delta"), _INPLACE_HINT)
             expect_true(isinstance(got, dict)
                         and all(k in got for k in ("dL_dW", "dL_db", "delta_prev")),
                         "layer_backward must return a dict with the keys 'dL_dW', 'dL_db', "
@@ -579,8 +563,8 @@ def _check_backward(student, nets_):
         cache = cache_of(o)
         inputs = dict(cache=cache, Ws=net["Ws"], w_o=net["w_o"], t=net["t"])
         got = student.call("backward", cache, net["Ws"], net["w_o"], net["t"])
-        _expect_inputs_kept(student, "backward", (cache, net["Ws"], net["w_o"], net["t"]),
-                            ("cache", "Ws", "w_o", "t"))
+        expect_inputs_kept(student, "backward", (cache, net["Ws"], net["w_o"], net["t"]),
+                           ("cache", "Ws", "w_o", "t"), _INPLACE_HINT)
         keys = ("dL_dW", "dL_db", "dL_dw_o", "dL_db_o")
         expect_true(isinstance(got, dict) and all(k in got for k in keys),
                     "backward must return a dict with the keys 'dL_dW', 'dL_db', 'dL_dw_o', "

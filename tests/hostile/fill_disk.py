@@ -25,16 +25,10 @@ def fill(seconds):
 fill(1.0)
 
 
-def square(x):
+def step(*args):
+    """Every step (square(x), cube(x), total(xs)): fill for half a second, then a wrong 0.0."""
     fill(0.5)
     return 0.0
 
 
-def cube(x):
-    fill(0.5)
-    return 0.0
-
-
-def total(xs):
-    fill(0.5)
-    return 0.0
+square = cube = total = step
