@@ -128,6 +128,40 @@ def test_a_file_python_cannot_decode_is_left_for_python_to_report():
     assert as_utf8(raw) == raw
 
 
+def _meaning(source):
+    """The globals a source defines, or the name of the error compiling it gives."""
+    try:
+        out = {}
+        exec(compile(source, "f.py", "exec"), out)
+    except SyntaxError as exc:
+        return "SyntaxError"
+    return {k: v for k, v in out.items() if k != "__builtins__"}
+
+
+@pytest.mark.parametrize("raw", [
+    # Mac line ends: Python reads two comment lines and UTF-8; the coding
+    # comment on line 3 is just a comment (it was taken for the coding line)
+    b"# hi\rx = '\xc3\xa9'\r# coding: latin-1\r",
+    b"#!python\r# coding: latin-1\rx = '\xe9'\r",
+    b"# coding: cp1252\r\nx = '\xe9'\r\n",
+    b"x = 1\r# coding: latin-1\ry = '\xc3\xa9'\r",
+    # two BOMs: the second is a character to Python, so this does not compile
+    b"\xef\xbb\xbf\xef\xbb\xbfx = 1\n",
+    b"\xef\xbb\xbf# coding: utf-8\nx = '\xc3\xa9'\n",
+])
+def test_reencoding_never_changes_what_the_file_means(raw):
+    """Red team 5: the UTF-8 copy the child imports means what the student's file means."""
+    assert _meaning(as_utf8(raw)) == _meaning(raw)
+
+
+def test_a_codec_that_fails_its_own_way_is_left_for_python_to_report():
+    """punycode raises a bare UnicodeError (neither a decode error nor a
+    lookup error): the sandbox was not set up, for every module of the
+    submission (each copies the student's sibling files)."""
+    raw = b"# coding: punycode\nx = 1\n"
+    assert as_utf8(raw) == raw
+
+
 def test_blocks_that_never_run_while_grading_are_not_counted():
     ok = 'import math\nif __name__ == "__main__":\n    import doctest\n    doctest.testmod()\n'
     assert static_import_problems(ok, "x.py", ["math"]) == []
