@@ -172,6 +172,19 @@ def test_blocks_that_never_run_while_grading_are_not_counted():
     assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
     forged = "TYPE_CHECKING = 1\nif TYPE_CHECKING:\n    import minigrad\n"
     assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
+    # ... nor when it may rebind it out of the parser's sight (red team 5)
+    main, tc, tc_attr = 'if __name__ == "__main__":', "if TYPE_CHECKING:", \
+        "if typing.TYPE_CHECKING:"
+    for forge, blocks in (('globals()["__name__"] = "__main__"', (main,)),
+                          ('vars()["__name__"] = "__main__"', (main,)),
+                          ('exec("__name__ = \'__main__\'")', (main,)),
+                          ("typing.TYPE_CHECKING = True", (tc, tc_attr)),
+                          ('setattr(typing, "TYPE_CHECKING", True)', (tc, tc_attr)),
+                          ('sys.modules["typing"].__dict__["TYPE_CHECKING"] = 1', (tc_attr,))):
+        for block in blocks:
+            forged = "import typing\n%s\n%s\n    import minigrad\n" % (forge, block)
+            assert static_import_problems(forged, "x.py", ["math", "typing"]) \
+                == [(4, "minigrad")], forged
 
 
 def test_earlier_exercise_modules_may_be_imported_unless_they_widen_the_libraries():
