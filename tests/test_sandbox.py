@@ -556,6 +556,12 @@ def test_callbacks_are_evaluated_and_counted_by_the_grader(submission, layer):
         assert "more than 4 times" in err.message
         err = refused(s, "use", Callback(lambda v: sum(v), "h"), 1, "text")
         assert "h failed on the arguments" in err.message
+        # arguments too large for one call (red team 5): the grader read the
+        # request as the answer, and told "your code raised an exception in ?()"
+        big = Callback(lambda v: sum(v), "big")
+        err = refused(s, "use", big, 1, [1.0] * 20000)
+        assert "takes at most 64 KB of arguments" in err.message and "in use()" in err.message
+        assert big.calls == 0
         assert s.call("square", (3.0,)) == 9.0  # the child is fine after all of it
     finally:
         s.close()

@@ -586,6 +586,12 @@ class Session:
                                "(something wrote to the grader's private channel)" % during)
         if record.get("ok") is True:
             return record.get("value")
+        if "callback" in record and "ok" not in record:
+            # a call of a Callback too large to be one (the child's stand-in
+            # refuses those): not the answer, and not the student's exception
+            self.close_child()
+            raise StudentError("bad_return", "the grader got a malformed request %s "
+                               "(something wrote to the grader's private channel)" % during)
         # the child names the function in the record; at import, it is the import
         when = "while %s.py was imported" % self.module if rid == 0 else None
         raise messages.student_error(record.get("error"), record.get("detail"), self.module,
