@@ -148,6 +148,10 @@ def _meaning(source):
     # two BOMs: the second is a character to Python, so this does not compile
     b"\xef\xbb\xbf\xef\xbb\xbfx = 1\n",
     b"\xef\xbb\xbf# coding: utf-8\nx = '\xc3\xa9'\n",
+    # line 1 is code, so line 2 is no coding line: here it is inside a string
+    b'x = """\n# coding: latin-1 """\n',
+    b'x = """\r# coding: latin-1 \xc3\xa9"""\r',
+    b'# coding: latin-1\nx = """\n# coding: latin-1 \xe9"""\n',
 ])
 def test_reencoding_never_changes_what_the_file_means(raw):
     """Red team 5: the UTF-8 copy the child imports means what the student's file means."""

@@ -51,6 +51,7 @@ and guard (False turns the audit hook off: tests use it to prove each layer
 holds on its own).
 """
 
+import codecs
 import io
 import json
 import os
@@ -216,6 +217,12 @@ def as_utf8(raw):
         return raw
     if text.startswith("\ufeff"):  # a second BOM: a character to Python (an error),
         return raw                 # but a BOM again once written as UTF-8
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+        # UTF-8 already: nothing to rewrite (a "# coding: latin-1" on line 2
+        # after a line of code is text Python ignores, maybe inside a string)
+        return raw
+    # the coding line is line 1 if it has one, else line 2 (detect_encoding
+    # found one: the file is not UTF-8)
     lines = text.encode("utf-8").split(b"\n", 2)
     for i in range(min(2, len(lines))):  # a coding line is line 1 or 2
         if _CODING.match(lines[i]):
