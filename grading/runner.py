@@ -287,6 +287,10 @@ def grade_module(submission_dir, cm, limits=None):
     except (OSError, ValueError, RuntimeError) as exc:
         return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
                          "tell your instructor" % (cm.module, exc))
+    # The module's wall budget counts from here: the import is the student's
+    # code too (red team 5: a module that slept at import, and again at each
+    # restart, ran 14 s + 45 s + 12 s)
+    module_deadline = time.monotonic() + MODULE_WALL
     try:
         try:
             err = session.start()
@@ -301,7 +305,6 @@ def grade_module(submission_dir, cm, limits=None):
             for r in results:
                 r.error = err.info
             return results
-        module_deadline = time.monotonic() + MODULE_WALL
         for check in cm.checks:
             budget = _step_budget(session, module_deadline)
             if budget is None:
