@@ -451,6 +451,31 @@ def test_a_restart_stays_within_the_calls_wall_time(tmp_path, layer):
         s.close()
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/comm"), reason="needs Linux /proc")
+def test_cpu_time_is_read_whatever_the_process_calls_itself():
+    """Red team 5: a process may rename itself (/proc/self/comm, prctl; the
+    guard refuses both in the child, and the chroot has no /proc) to a name
+    with ") " and numbers in it; the grader still reads its CPU time and
+    its session right (the fields after the last ")")."""
+    code = ("open('/proc/self/comm', 'w').write(') R 1 2 3 4 5 6 7 8')\n"
+            "import time\nt = time.process_time()\n"
+            "while time.process_time() - t < 0.5:\n    pass\ntime.sleep(30)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        s = Session.__new__(Session)
+        s.proc = proc
+        while time.monotonic() < deadline and (s.cpu_seconds() or 0) < 0.5:
+            time.sleep(0.05)
+        with open("/proc/%d/comm" % proc.pid) as f:
+            assert f.read().startswith(") R 1")
+        assert 0.5 <= s.cpu_seconds() < 5
+        assert session_members(proc.pid) == [proc.pid]
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_deep_values_never_crash_the_grader():
     """Issue 12: whatever the student sends, the grader's walks over it stay
     bounded: a record nested deeper than the child's to_plain allows is
