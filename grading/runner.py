@@ -190,14 +190,27 @@ def _never_runs_when_graded(node, reassigned):
         and isinstance(test.value, ast.Name) and test.value.id == "typing")
 
 
+_BLOCK_NAMES = ("__name__", "TYPE_CHECKING")
+
+
 def _assigned_names(tree):
-    """Every name the file binds (assignments, loops, with-as, walrus, global)."""
+    """Every name the file binds (assignments, loops, with-as, walrus, global,
+    an attribute it sets: ``typing.TYPE_CHECKING = True``), and a block name
+    any string in the code (not a docstring) holds: ``globals()["__name__"]
+    = ...``, ``setattr(typing, "TYPE_CHECKING", 1)``, ``exec("__name__ =
+    ...")`` bind it out of the parser's sight (red team 5)."""
     names = set()
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             names.update(node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and id(node) not in docstrings:
+            names.update(n for n in _BLOCK_NAMES if n in node.value)
     return names
 
 
@@ -274,6 +287,10 @@ def grade_module(submission_dir, cm, limits=None):
     except (OSError, ValueError, RuntimeError) as exc:
         return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
                          "tell your instructor" % (cm.module, exc))
+    # The module's wall budget counts from here: the import is the student's
+    # code too (red team 5: a module that slept at import, and again at each
+    # restart, ran 14 s + 45 s + 12 s)
+    module_deadline = time.monotonic() + MODULE_WALL
     try:
         try:
             err = session.start()
@@ -288,13 +305,13 @@ def grade_module(submission_dir, cm, limits=None):
             for r in results:
                 r.error = err.info
             return results
-        module_deadline = time.monotonic() + MODULE_WALL
         for check in cm.checks:
             budget = _step_budget(session, module_deadline)
             if budget is None:
-                results.append(StepResult(check, False, "not run: %s.py used up its %.0f s "
-                                          "time budget in earlier steps"
-                                          % (cm.module, MODULE_BUDGET)))
+                results.append(StepResult(check, False, "not run: %s.py used up its time "
+                                          "budget (%.0f s of CPU time, %.0f s in all) in "
+                                          "earlier steps"
+                                          % (cm.module, MODULE_BUDGET, MODULE_WALL)))
                 continue
             results.append(run_check(check, session, *budget))
         _blame_earlier_steps(cm, session, results, module_deadline)

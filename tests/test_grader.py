@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from xml.etree import ElementTree as ET
 
@@ -374,6 +375,32 @@ def test_a_stalled_machine_does_not_fail_correct_work(tmp_path):
     with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
         assert session.start() is None
         assert Student(session, timeout=1.0, budget=2.0).call("stalled", 4.0) == 4.0
+
+
+def test_code_that_sleeps_everywhere_costs_the_module_its_wall_budget_and_no_more(
+        tmp_path, monkeypatch):
+    """Red team 5: a module that sleeps at import (just under the import's
+    wall-clock backstop) and in every call. The import counts against the
+    module's wall budget, and each restart after a failed call stays within
+    the call's time: the whole module takes MODULE_WALL, not the import plus
+    MODULE_WALL plus a restart's import past it."""
+    from grading import runner
+    checks = tmp_path / "checks"
+    checks.mkdir()
+    (checks / "test_ex90_target.py").write_text(
+        open(os.path.join(ROOT, "tests", "hostile", "check_ex90_target.py")).read())
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "ex90_target.py").write_text(
+        "time = __import__('time')\ntime.sleep(2.5)\n\n\ndef square(x):\n"
+        "    time.sleep(100)\n\n\ncube = total = square\n")
+    monkeypatch.setattr(runner, "MODULE_WALL", 4.0)
+    [cm] = runner.load_checks(str(checks))
+    started = time.monotonic()
+    results = runner.grade_module(str(sub), cm, {"call_timeout": 1.0, "import_timeout": 1.0})
+    took = time.monotonic() - started
+    assert not any(r.passed for r in results)
+    assert took < 4.0 + 1.5, (took, [r.message for r in results])
 
 
 def test_selectors_accept_short_forms(tmp_path):

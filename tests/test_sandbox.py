@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 import pytest
 
@@ -206,6 +207,11 @@ def chdir(path):
 def poke(pid):
     os.kill(pid, 0)  # signal 0: only asks the kernel whether a signal may be sent
     return "reached"
+
+
+def installed(folder, name):
+    sys.path.append(folder)
+    return __import__(name).__name__
 '''
 
 
@@ -407,6 +413,69 @@ def test_wall_timeout_kills_the_whole_group(submission):
         s.close()
 
 
+SLEEPY = """
+time = __import__("time")
+time.sleep(1.5)
+
+
+def nap():
+    time.sleep(1000)
+
+
+def square(x):
+    return x * x
+"""
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_a_restart_stays_within_the_calls_wall_time(tmp_path, layer):
+    """Red team 5: after a failed call the next call starts the child again
+    and imports the module; that import waited up to 3 x its CPU limit
+    whatever the call's wall time, so a module that sleeps at import and in
+    every call made each step (and the module) run past its wall budget."""
+    os.chmod(str(tmp_path), 0o755)
+    (tmp_path / "sleepy.py").write_text(SLEEPY)
+    s = Session(str(tmp_path), "sleepy", ["math"], dict(FAST, call_timeout=2.0,
+                                                         import_timeout=3.0, **layer))
+    try:
+        assert s.start() is None
+        with pytest.raises(StudentError):
+            s.call("nap", timeout=2.0, wall=0.5)
+        started = time.monotonic()
+        with pytest.raises(StudentError) as info:
+            s.call("square", (3.0,), timeout=2.0, wall=0.5)
+        assert time.monotonic() - started < 1.3, info.value.message
+        assert info.value.kind in ("import", "timeout")
+        assert s.call("square", (3.0,), timeout=2.0, wall=4.0) == 9.0  # time enough
+    finally:
+        s.close()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/comm"), reason="needs Linux /proc")
+def test_cpu_time_is_read_whatever_the_process_calls_itself():
+    """Red team 5: a process may rename itself (/proc/self/comm, prctl; the
+    guard refuses both in the child, and the chroot has no /proc) to a name
+    with ") " and numbers in it; the grader still reads its CPU time and
+    its session right (the fields after the last ")")."""
+    code = ("open('/proc/self/comm', 'w').write(') R 1 2 3 4 5 6 7 8')\n"
+            "import time\nt = time.process_time()\n"
+            "while time.process_time() - t < 0.5:\n    pass\ntime.sleep(30)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
+    try:
+        deadline = time.monotonic() + 10
+        s = Session.__new__(Session)
+        s.proc = proc
+        while time.monotonic() < deadline and (s.cpu_seconds() or 0) < 0.5:
+            time.sleep(0.05)
+        with open("/proc/%d/comm" % proc.pid) as f:
+            assert f.read().startswith(") R 1")
+        assert 0.5 <= s.cpu_seconds() < 5
+        assert session_members(proc.pid) == [proc.pid]
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_deep_values_never_crash_the_grader():
     """Issue 12: whatever the student sends, the grader's walks over it stay
     bounded: a record nested deeper than the child's to_plain allows is
@@ -512,7 +581,36 @@ def test_callbacks_are_evaluated_and_counted_by_the_grader(submission, layer):
         assert "more than 4 times" in err.message
         err = refused(s, "use", Callback(lambda v: sum(v), "h"), 1, "text")
         assert "h failed on the arguments" in err.message
+        # arguments too large for one call (red team 5): the grader read the
+        # request as the answer, and told "your code raised an exception in ?()"
+        big = Callback(lambda v: sum(v), "big")
+        err = refused(s, "use", big, 1, [1.0] * 20000)
+        assert "takes at most 64 KB of arguments" in err.message and "in use()" in err.message
+        assert big.calls == 0
         assert s.call("square", (3.0,)) == 9.0  # the child is fine after all of it
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("layer", [{}, {"user": ""}])
+def test_installed_packages_are_not_part_of_the_standard_library(submission, layer):
+    """Red team 5: site-packages lies inside the standard library's folder
+    (pyenv, python.org, Docker's python images), so without root a math-only
+    module could put it on sys.path and import sympy (or a pip-installed
+    minigrad). The child runs with -S: nothing installed is ever needed."""
+    import pluggy
+    site = os.path.dirname(os.path.dirname(os.path.abspath(pluggy.__file__)))
+    if not os.path.realpath(site).startswith(os.path.realpath(sys.prefix) + os.sep):
+        pytest.skip("site-packages is not inside this Python's folder")
+    s = session(submission, **layer)
+    try:
+        refused(s, "read", os.path.join(site, "pluggy", "__init__.py"))
+        err = refused(s, "installed", site, "pluggy")
+        assert "pluggy" in err.message
+        if layer or not IS_ROOT:  # as root the chroot hides it: not even there to be named
+            err = refused(s, "read", os.path.join(site, "pluggy", "__init__.py"))
+            assert err.kind == "forbidden" and "installed packages" in err.message
+        assert s.call("call", ("math", "sqrt", 4.0)) == "2.0"  # the standard library is
     finally:
         s.close()
 

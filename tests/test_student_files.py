@@ -128,6 +128,44 @@ def test_a_file_python_cannot_decode_is_left_for_python_to_report():
     assert as_utf8(raw) == raw
 
 
+def _meaning(source):
+    """The globals a source defines, or the name of the error compiling it gives."""
+    try:
+        out = {}
+        exec(compile(source, "f.py", "exec"), out)
+    except SyntaxError as exc:
+        return "SyntaxError"
+    return {k: v for k, v in out.items() if k != "__builtins__"}
+
+
+@pytest.mark.parametrize("raw", [
+    # Mac line ends: Python reads two comment lines and UTF-8; the coding
+    # comment on line 3 is just a comment (it was taken for the coding line)
+    b"# hi\rx = '\xc3\xa9'\r# coding: latin-1\r",
+    b"#!python\r# coding: latin-1\rx = '\xe9'\r",
+    b"# coding: cp1252\r\nx = '\xe9'\r\n",
+    b"x = 1\r# coding: latin-1\ry = '\xc3\xa9'\r",
+    # two BOMs: the second is a character to Python, so this does not compile
+    b"\xef\xbb\xbf\xef\xbb\xbfx = 1\n",
+    b"\xef\xbb\xbf# coding: utf-8\nx = '\xc3\xa9'\n",
+    # line 1 is code, so line 2 is no coding line: here it is inside a string
+    b'x = """\n# coding: latin-1 """\n',
+    b'x = """\r# coding: latin-1 \xc3\xa9"""\r',
+    b'# coding: latin-1\nx = """\n# coding: latin-1 \xe9"""\n',
+])
+def test_reencoding_never_changes_what_the_file_means(raw):
+    """Red team 5: the UTF-8 copy the child imports means what the student's file means."""
+    assert _meaning(as_utf8(raw)) == _meaning(raw)
+
+
+def test_a_codec_that_fails_its_own_way_is_left_for_python_to_report():
+    """punycode raises a bare UnicodeError (neither a decode error nor a
+    lookup error): the sandbox was not set up, for every module of the
+    submission (each copies the student's sibling files)."""
+    raw = b"# coding: punycode\nx = 1\n"
+    assert as_utf8(raw) == raw
+
+
 def test_blocks_that_never_run_while_grading_are_not_counted():
     ok = 'import math\nif __name__ == "__main__":\n    import doctest\n    doctest.testmod()\n'
     assert static_import_problems(ok, "x.py", ["math"]) == []
@@ -138,6 +176,19 @@ def test_blocks_that_never_run_while_grading_are_not_counted():
     assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
     forged = "TYPE_CHECKING = 1\nif TYPE_CHECKING:\n    import minigrad\n"
     assert static_import_problems(forged, "x.py", ["math"]) == [(3, "minigrad")]
+    # ... nor when it may rebind it out of the parser's sight (red team 5)
+    main, tc, tc_attr = 'if __name__ == "__main__":', "if TYPE_CHECKING:", \
+        "if typing.TYPE_CHECKING:"
+    for forge, blocks in (('globals()["__name__"] = "__main__"', (main,)),
+                          ('vars()["__name__"] = "__main__"', (main,)),
+                          ('exec("__name__ = \'__main__\'")', (main,)),
+                          ("typing.TYPE_CHECKING = True", (tc, tc_attr)),
+                          ('setattr(typing, "TYPE_CHECKING", True)', (tc, tc_attr)),
+                          ('sys.modules["typing"].__dict__["TYPE_CHECKING"] = 1', (tc_attr,))):
+        for block in blocks:
+            forged = "import typing\n%s\n%s\n    import minigrad\n" % (forge, block)
+            assert static_import_problems(forged, "x.py", ["math", "typing"]) \
+                == [(4, "minigrad")], forged
 
 
 def test_earlier_exercise_modules_may_be_imported_unless_they_widen_the_libraries():

@@ -56,7 +56,11 @@ _BadReturn = wire.NotPlain
 
 
 def _send(record):
-    view = memoryview(wire.encode(record))
+    _send_bytes(wire.encode(record))
+
+
+def _send_bytes(data):
+    view = memoryview(data)
     while view:
         n = os.write(RESP_FD, view)
         view = view[n:]
@@ -131,7 +135,8 @@ def _callback(nonce, rid, index, label, req):
     each call sends its arguments to the grader, which evaluates the
     function and counts the call in its own process, and waits for the
     value. Nothing counted here: the count the checks use is the grader's."""
-    current, send, readline, loads = _Current, _send, req.readline, json.loads
+    current, send_bytes, readline, loads = _Current, _send_bytes, req.readline, json.loads
+    encode, limit = wire.encode, wire.MAX_CALLBACK_BYTES + 1  # + 1: the line's newline
 
     def function(*args):
         if current.rid != rid:
@@ -141,7 +146,11 @@ def _callback(nonce, rid, index, label, req):
             plain = to_plain(list(args))
         except _BadReturn as why:
             raise TypeError("%s takes plain numbers and lists, not %s" % (label, why))
-        send({"nonce": nonce, "id": rid, "callback": index, "args": plain})
+        data = encode({"nonce": nonce, "id": rid, "callback": index, "args": plain})
+        if len(data) > limit:  # the grader would read it as a (malformed) answer
+            raise ValueError("%s takes at most %d KB of arguments, not %d KB"
+                             % (label, limit // 1024, len(data) // 1024))
+        send_bytes(data)
         line = readline()
         try:
             reply = loads(line)

@@ -8,7 +8,10 @@ in the child passes through the hook, which refuses (raises
 - opening a file for writing anywhere (but /dev/null): no step writes a
   file, and the child's working folder is read-only;
 - opening a file for reading outside the sandbox folder, the Python
-  standard library, /dev/null and /dev/urandom; listing such folders;
+  standard library, /dev/null and /dev/urandom; listing such folders; the
+  standard library's ``site-packages`` (and ``dist-packages``) folders are
+  not part of it: what is installed there (sympy, numpy, a ``pip install``ed
+  minigrad) is a library an exercise may not allow;
 - changing the file system anywhere (remove, rename, mkdir, chmod, chown,
   utime, truncate), making any symlink or hard link, and changing the
   working folder (so a relative path always means the same file: the hook
@@ -108,8 +111,10 @@ def install(sandbox_dir, scratch_dir, read_roots=()):
             stdlib.append(p)
     readable = tuple(sorted({real(p) for p in [sandbox_dir, scratch_dir] + stdlib
                              + list(read_roots)}))
+    own = tuple(sorted({real(p) for p in [sandbox_dir, scratch_dir] + list(read_roots)}))
     writable = ()  # nothing: no step writes a file (the child's folder is read-only)
-    hook = _make_hook(readable, writable, os.getpid(), _native_names(), posix.getcwd())
+    hook = _make_hook(readable, writable, os.getpid(), _native_names(), posix.getcwd(),
+                      own=own)
     sys.addaudithook(hook)
 
 
@@ -133,7 +138,14 @@ def _native_names():
     return tuple(sorted(names)), tuple(sorted({n.rpartition(".")[2] for n in names}))
 
 
-def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
+# Folders inside the standard library's tree that hold installed packages,
+# not the standard library (red team 5: without root, a math-only module put
+# site-packages on sys.path and imported sympy; the child runs with -S, so
+# nothing there is ever needed).
+INSTALLED = ("site-packages", "dist-packages")
+
+
+def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None, own=()):
     """Build the hook: everything it uses is bound now, as a default
     argument (student code can patch builtins and modules, but not these
     bindings); ``_hook_pieces`` below is what it does with them."""
@@ -148,6 +160,7 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
              _cwd=cwd or posix.getcwd(), _islnk=_stat_module.S_ISLNK,
              _isdir=_stat_module.S_ISDIR,
              _readable=readable, _writable=writable, _own_pid=own_pid,
+             _own=tuple(own), _installed=INSTALLED,
              _own_pgid=os.getpgid(0), _denied_imports=tuple(_DENIED_IMPORTS),
              _mutations=_MUTATIONS, _process_events=_PROCESS_EVENTS,
              _thread_events=_THREAD_EVENTS, _introspection=_INTROSPECTION_EVENTS,
@@ -243,7 +256,14 @@ def _make_hook(readable, writable, own_pid, native_names=((), ()), cwd=None):
                 # magic links there (cwd, root, fd/N) lead where the path
                 # text does not say
                 deny("%s %s" % (what, q))
-            if real in extra or under(real, roots):
+            if real in extra:
+                return real
+            if under(real, roots):
+                if roots is _readable and not under(real, _own):
+                    for part in _split(real, "/"):
+                        if part in _installed:
+                            deny("%s %s (installed packages are not part of this "
+                                 "exercise)" % (what, real))
                 return real
             deny("%s %s" % (what, real))
 

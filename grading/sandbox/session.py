@@ -51,6 +51,7 @@ and guard (False turns the audit hook off: tests use it to prove each layer
 holds on its own).
 """
 
+import codecs
 import io
 import json
 import os
@@ -201,14 +202,27 @@ def as_utf8(raw):
     to say so, line numbers unchanged: the child then needs no codec but
     UTF-8, whatever encoding (cp1252, gbk, a BOM) the student saved in. A
     file Python itself could not decode is left as it is, so the student gets
-    Python's own error for it."""
+    Python's own error for it.
+
+    Read as Python reads it: newlines first (``\\r\\n`` and a lone ``\\r``
+    are line ends, so a coding line is found on the lines Python looks at,
+    and nowhere else: red team 5, a file with ``\\r`` line ends had a
+    ``coding:`` comment further down taken for its coding line, and its
+    text changed), then the encoding, then one BOM."""
+    raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as CPython's tokenizer
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
         text = raw.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError):
+    except Exception:  # noqa: BLE001 -- SyntaxError, LookupError, UnicodeError (punycode)...
         return raw
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    if text.startswith("\ufeff"):  # a second BOM: a character to Python (an error),
+        return raw                 # but a BOM again once written as UTF-8
+    if codecs.lookup(encoding).name in ("utf-8", "utf-8-sig"):
+        # UTF-8 already: nothing to rewrite (a "# coding: latin-1" on line 2
+        # after a line of code is text Python ignores, maybe inside a string)
+        return raw
+    # the coding line is line 1 if it has one, else line 2 (detect_encoding
+    # found one: the file is not UTF-8)
     lines = text.encode("utf-8").split(b"\n", 2)
     for i in range(min(2, len(lines))):  # a coding line is line 1 or 2
         if _CODING.match(lines[i]):
@@ -306,14 +320,15 @@ class Session:
         except OSError:
             pass
 
-    def start(self, import_timeout=None):
-        """Start the child and import the module. Returns None, or the
-        ``StudentError`` that importing it raised (also kept in
-        ``self.import_error``)."""
+    def start(self, import_timeout=None, wall=None):
+        """Start the child and import the module, within ``import_timeout``
+        CPU seconds and ``wall`` wall-clock seconds (default: WALL_FACTOR
+        times the CPU time). Returns None, or the ``StudentError`` that
+        importing it raised (also kept in ``self.import_error``)."""
         self.close_child()
         self._spawn()
         self._handshake()
-        return self._import(import_timeout)
+        return self._import(import_timeout, wall)
 
     def _spawn(self):
         """Start ``child.py`` in its own session, limits set, with the two
@@ -370,12 +385,12 @@ class Session:
             self.close_child()
             raise RuntimeError("the sandbox child did not drop root (reported %r)" % (ready,))
 
-    def _import(self, import_timeout=None):
+    def _import(self, import_timeout=None, wall=None):
         """Wait for the child to import the module (id 0); an error then is
         an "import" error, kept in ``self.import_error``."""
         try:
             self._receive(0, import_timeout or self.limits["import_timeout"],
-                          "while %s.py was imported" % self.module)
+                          "while %s.py was imported" % self.module, wall)
             self.import_error = None
         except StudentError as err:
             err.kind = "import"
@@ -578,6 +593,12 @@ class Session:
                                "(something wrote to the grader's private channel)" % during)
         if record.get("ok") is True:
             return record.get("value")
+        if "callback" in record and "ok" not in record:
+            # a call of a Callback too large to be one (the child's stand-in
+            # refuses those): not the answer, and not the student's exception
+            self.close_child()
+            raise StudentError("bad_return", "the grader got a malformed request %s "
+                               "(something wrote to the grader's private channel)" % during)
         # the child names the function in the record; at import, it is the import
         when = "while %s.py was imported" % self.module if rid == 0 else None
         raise messages.student_error(record.get("error"), record.get("detail"), self.module,
@@ -590,7 +611,12 @@ class Session:
         self.last_cpu = 0.0
         if self.proc is None:  # restarted after a failed call: the import counts too
             started = time.monotonic()
-            err = self.start(import_timeout=min(self.limits["import_timeout"], timeout))
+            # within the call's own wall time too (red team 5: a module that
+            # slept at import made each restart wait 3 x the import's CPU
+            # limit, past the step's and the module's wall budget)
+            cpu = min(self.limits["import_timeout"], timeout)
+            err = self.start(import_timeout=cpu,
+                             wall=None if wall is None else min(cpu * WALL_FACTOR, wall))
             if err is not None:
                 raise err
             timeout -= time.monotonic() - started
@@ -598,8 +624,9 @@ class Session:
                 wall -= time.monotonic() - started
             if timeout <= 0 or (wall is not None and wall <= 0):
                 self.close_child()
-                raise StudentError("timeout", "importing %s.py again used up the time for "
-                                   "%s" % (self.module, during))
+                raise StudentError("timeout", "importing %s.py again (after the failed call "
+                                   "before) used up the time of the call %s"
+                                   % (self.module, during))
         rid = self._next_id
         self._next_id += 1
         self._callbacks = []  # this request's: a stand-in in the child calls back here
