@@ -14,7 +14,7 @@ import os
 import sys
 import textwrap
 
-from grading.names import step_selector, task_id, task_key
+from grading.names import normalise_selector, step_selector, task_id, task_key
 from grading.runner import CHECKS_DIR, ROOT, load_checks
 
 STATE = os.path.join(ROOT, ".minigrad-hints.json")
@@ -57,11 +57,16 @@ def hints_for(task, checks_dir=CHECKS_DIR):
     return None, []
 
 
+def _task_typed(text):
+    """What a student typed ('6.9', 'Exercise 6.9', 'ex06.9', 'ex6.9') as a task id."""
+    prefix, step = normalise_selector(task_id(text.strip()))
+    number = prefix[2:4] if prefix.startswith("ex") else ""
+    return "%d.%s" % (int(number), step) if number.isdigit() and step else task_id(text.strip())
+
+
 def main(argv):
     args = _parser().parse_args(argv)
-    task = task_id(args.task.strip())
-    if task.lower().startswith("ex"):
-        task = task[2:].lstrip("0")
+    task = _task_typed(args.task)
     module, levels = hints_for(task, args.checks or CHECKS_DIR)
     if not levels:
         known = sorted({t for cm in load_checks(args.checks or CHECKS_DIR) for t in cm.hints},

@@ -149,3 +149,8 @@ def test_hint_command_through_grader_py():
     proc = subprocess.run([sys.executable, GRADER, "hint", "--help"], stdout=subprocess.PIPE,
                           universal_newlines=True)
     assert proc.returncode == 0 and "next hint" in proc.stdout
+
+
+@pytest.mark.parametrize("typed", ["6.9", "Exercise 6.9", "ex06.9", "ex6.9", " 6.9 "])
+def test_a_step_is_read_the_way_the_grader_reads_selectors(typed):
+    assert hints._task_typed(typed) == "6.9"
