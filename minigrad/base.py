@@ -16,6 +16,9 @@ modules share, so that each of them reads as its subject:
 * **The logistic family**, computed without overflow for any float:
   :func:`sigmoid`, :func:`sigmoid_prime`, :func:`softplus` and
   :func:`softplus_prime` (the derivative of softplus is the sigmoid).
+* **Text in SVG**: :func:`xml_text` (the pictures of ``plot`` and
+  ``drawing``; not ``xml.sax.saxutils``, which imports the URL and HTTP
+  modules).
 
 >>> real(3, "lr", "SGD"), sigmoid(0.0), softplus_prime(0.0)
 (3.0, 0.5, 0.5)
@@ -36,7 +39,7 @@ import math
 import numbers
 
 __all__ = ["is_real", "real", "whole", "random_seed", "paired_lists",
-           "sigmoid", "sigmoid_prime", "softplus", "softplus_prime"]
+           "sigmoid", "sigmoid_prime", "softplus", "softplus_prime", "xml_text"]
 
 
 # -- checking arguments ----------------------------------------------------------
@@ -150,3 +153,29 @@ def softplus(x):
 def softplus_prime(x):
     """softplus'(x) = sigma(x)."""
     return sigmoid(x)
+
+
+def xml_text(text):
+    """``text`` safe in SVG or XML text and attributes: ``& < > "``
+    escaped, characters XML forbids replaced by U+FFFD.
+
+    >>> xml_text('a < b & "c"')
+    'a &lt; b &amp; &quot;c&quot;'
+    """
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "&":
+            out.append("&amp;")
+        elif ch == "<":
+            out.append("&lt;")
+        elif ch == ">":
+            out.append("&gt;")
+        elif ch == '"':
+            out.append("&quot;")
+        elif (code < 0x20 and ch not in "\t\n\r") or 0xD800 <= code <= 0xDFFF \
+                or code in (0xFFFE, 0xFFFF):
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)

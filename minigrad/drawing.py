@@ -54,6 +54,7 @@ micrograd's ``Value`` look the same (see :mod:`minigrad.viz`).
 
 import unicodedata
 
+from minigrad.base import xml_text
 from minigrad.viz import check_value_like, inputs_of, label_of, op_label, topo_order
 
 __all__ = ["draw", "Drawing", "MAX_VALUES"]
@@ -617,27 +618,6 @@ _DEFS = ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" marker
          '<path d="M0,0 L10,5 L0,10 z" fill="%s"/></marker></defs>' % EDGE_COLOR)
 
 
-def _xml(text):
-    """``text`` safe in SVG: ``& < > "`` escaped, characters XML forbids replaced by U+FFFD."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "&":
-            out.append("&amp;")
-        elif ch == "<":
-            out.append("&lt;")
-        elif ch == ">":
-            out.append("&gt;")
-        elif ch == '"':
-            out.append("&quot;")
-        elif (code < 0x20 and ch not in "\t\n\r") or 0xD800 <= code <= 0xDFFF \
-                or code in (0xFFFE, 0xFFFF):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def _note(left_out, shown):
     return ("Showing the %d Values nearest the output; %d more were left out "
             "(dashed ops have inputs not drawn)." % (shown, left_out))
@@ -652,7 +632,7 @@ def _svg(items, edges, bands, rankdir, width, height, left_out, shown):
              % (width, height)]
     if left_out:
         lines.append('<text class="note" x="%d" y="%d" fill="#b00020">%s</text>'
-                     % (MARGIN, MARGIN + FONT_SIZE, _xml(_note(left_out, shown))))
+                     % (MARGIN, MARGIN + FONT_SIZE, xml_text(_note(left_out, shown))))
     trunk_drawn = {}
     for edge in edges:
         lines.append('<path class="edge" data-from="%s" data-to="%s" d="%s" fill="none" '
@@ -678,7 +658,7 @@ def _value_svg(item, rankdir, is_root):
     cx, cy = _center(item, rankdir)
     x, y = cx - item.width / 2.0, cy - item.height / 2.0
     fill = "#e6f4ea" if is_root else "#e8f0fe" if item.leaf else "white"
-    out = ['<g class="value" id="%s"><title>%s</title>' % (item.name, _xml(item.title)),
+    out = ['<g class="value" id="%s"><title>%s</title>' % (item.name, xml_text(item.title)),
            '<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" rx="3" fill="%s" stroke="#333333"/>'
            % (x, y, item.width, item.height, fill)]
     left = x
@@ -689,7 +669,7 @@ def _value_svg(item, rankdir, is_root):
                        % (left, y, left, y + item.height))
         weight = ' font-weight="bold"' if i == 0 and item.labelled else ""
         out.append('<text x="%.1f" y="%.1f" text-anchor="middle"%s>%s</text>'
-                   % (left + cell_width / 2.0, cy + 0.35 * FONT_SIZE, weight, _xml(cell)))
+                   % (left + cell_width / 2.0, cy + 0.35 * FONT_SIZE, weight, xml_text(cell)))
         left += cell_width
     out.append("</g>")
     return out
@@ -699,9 +679,9 @@ def _op_svg(item, rankdir):
     """An op's ellipse, dashed when some of its inputs were left out."""
     cx, cy = _center(item, rankdir)
     dash = ' stroke-dasharray="4 3"' if item.cut else ""
-    return ['<g class="op" id="%s"><title>%s</title>' % (item.name, _xml(item.text)),
+    return ['<g class="op" id="%s"><title>%s</title>' % (item.name, xml_text(item.text)),
             '<ellipse cx="%.1f" cy="%.1f" rx="%.1f" ry="%.1f" fill="#fff8e1" stroke="#333333"%s/>'
             % (cx, cy, item.width / 2.0, item.height / 2.0, dash),
             '<text x="%.1f" y="%.1f" text-anchor="middle">%s</text>'
-            % (cx, cy + 0.35 * FONT_SIZE, _xml(item.text)),
+            % (cx, cy + 0.35 * FONT_SIZE, xml_text(item.text)),
             "</g>"]

@@ -23,9 +23,8 @@ loss (epochs 1..4)
 
 import math
 import numbers
-from xml.sax.saxutils import escape
 
-from minigrad.base import paired_lists
+from minigrad.base import paired_lists, xml_text
 
 __all__ = [
     "ascii_loss_curve", "ascii_decision_boundary",
@@ -213,14 +212,14 @@ def svg_loss_curve(losses, width=480, height=300, log=False, title="loss"):
     fmt = (lambda v: "1e%.3g" % v) if log else (lambda v: "%.4g" % v)
     out = _svg_open(width, height)
     out.append('<text x="%d" y="18" font-weight="bold">%s</text>'
-               % (left, escape(title + (" (log10)" if log else ""))))
+               % (left, xml_text(title + (" (log10)" if log else ""))))
     out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
                % (left, top, left, top + ph))
     out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black"/>'
                % (left, top + ph, left + pw, top + ph))
-    out.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (left - 5, top + 4, escape(fmt(hi))))
+    out.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (left - 5, top + 4, xml_text(fmt(hi))))
     out.append('<text x="%d" y="%d" text-anchor="end">%s</text>'
-               % (left - 5, top + ph + 4, escape(fmt(lo))))
+               % (left - 5, top + ph + 4, xml_text(fmt(lo))))
     out.append('<text x="%d" y="%d" text-anchor="middle">1</text>' % (left, top + ph + 16))
     out.append('<text x="%d" y="%d" text-anchor="middle">%d</text>' % (left + pw, top + ph + 16, n))
     out.append('<text x="%s" y="%d" text-anchor="middle">epoch</text>'
@@ -253,7 +252,7 @@ def svg_decision_boundary(predict, X, y, width=400, height=400, resolution=60,
     dx, dy = (hi0 - lo0) / cols, (hi1 - lo1) / rows
     out = _svg_open(width, height)
     if title:
-        out.append('<text x="5" y="17" font-weight="bold">%s</text>' % escape(title))
+        out.append('<text x="5" y="17" font-weight="bold">%s</text>' % xml_text(title))
     out.append("<g shape-rendering=\"crispEdges\">")
     for r in range(rows):
         x1 = hi1 - (r + 0.5) * dy
