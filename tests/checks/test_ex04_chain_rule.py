@@ -765,7 +765,7 @@ def test_dz_dtheta_paths_hidden(student):
     _check_dz_dtheta(student, "dz_dtheta_paths", [[[[-0.4]]]] + Ds, _hidden_D_paths_brute)
 
 
-@check("Exercise 4.12", points=3, visibility="visible", timeout=2.0)
+@check("Exercise 4.12", points=3, visibility="visible", timeout=1.0)
 def test_dz_dtheta_factored_visible(student):
     """The factored sum for the docstring's two graphs, a single edge, three seeded graphs and a 32-layer one with 4**30 paths that only factoring can finish; D left unchanged."""
     Ds = seeded(4120, 3, lambda rng: _random_D(
@@ -774,7 +774,7 @@ def test_dz_dtheta_factored_visible(student):
     _check_dz_dtheta(student, "dz_dtheta_factored", [_DOC_D, _DOC_D2, _ONE_EDGE] + Ds + deep)
 
 
-@check("Exercise 4.12", points=6, visibility="hidden", timeout=2.0)
+@check("Exercise 4.12", points=6, visibility="hidden", timeout=1.0)
 def test_dz_dtheta_factored_hidden(student):
     """The factored sum for other seeded graphs, and another deep one with 5**30 paths."""
     Ds = seeded(412, 5, lambda rng: _random_D(

@@ -623,7 +623,7 @@ def expect_topo(student, spec):
 TOPO_OPS = ["+", "*", "tanh", "exp", "**"]
 
 
-@check("Exercise 10.6", points=1, visibility="visible")
+@check("Exercise 10.6", points=1, visibility="visible", timeout=2.0)
 def test_topo_sort_example(student):
     "topo_sort on the docstring's example, a diamond, a graph with nodes made but not used by the output (made in an order that is no answer), a shared subgraph, a chain of 40 diamonds (2^40 paths), a chain 3000 nodes deep, and 3 seeded expressions with unused nodes and constants."
     for spec in (TOPO_EXAMPLE, DIAMOND, UNUSED, SHARED, diamond_chain(40), deep_chain(3000)):
@@ -640,7 +640,7 @@ def test_topo_sort_twice(student):
     expect_topo(student, SHARED)
 
 
-@check("Exercise 10.6", points=6, visibility="hidden")
+@check("Exercise 10.6", points=6, visibility="hidden", timeout=2.0)
 def test_topo_sort_seeded(student):
     "topo_sort on other seeded expressions (with unused nodes and constants), a single leaf, a chain of 30 diamonds and a chain 2500 nodes deep."
     for spec in seeded(106, 4, lambda rng: open_spec(rng, TOPO_OPS, n_ops=12)):
