@@ -170,48 +170,46 @@ class StepResult:
         self.blamed_on = None  # the earlier step this failure is blamed on
 
 
-def _never_runs_when_graded(node, reassigned):
-    """True for ``if __name__ == "__main__":`` (the doctest idiom) and
-    ``if TYPE_CHECKING:`` blocks: grading imports the module, so neither
-    runs. Not when the file assigns ``__name__`` or ``TYPE_CHECKING`` itself."""
+def _guard_of(node):
+    """For ``if __name__ == "__main__":`` (the doctest idiom) the name
+    ``"__name__"``, for ``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``)
+    ``"TYPE_CHECKING"``; else None. Grading imports the module, so the body
+    of either never runs, unless the file binds that name itself."""
     if not isinstance(node, ast.If):
-        return False
+        return None
     test = node.test
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 \
-            and isinstance(test.ops[0], ast.Eq) and "__name__" not in reassigned:
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
         sides = [test.left, test.comparators[0]]
         names = [n.id for n in sides if isinstance(n, ast.Name)]
         consts = [n.value for n in sides if isinstance(n, ast.Constant)]
-        return names == ["__name__"] and consts == ["__main__"]
-    if "TYPE_CHECKING" in reassigned:
-        return False
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-        and isinstance(test.value, ast.Name) and test.value.id == "typing")
+        return "__name__" if names == ["__name__"] and consts == ["__main__"] else None
+    if (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+            isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+            and isinstance(test.value, ast.Name) and test.value.id == "typing"):
+        return "TYPE_CHECKING"
+    return None
 
 
 _BLOCK_NAMES = ("__name__", "TYPE_CHECKING")
 
 
-def _assigned_names(tree):
-    """Every name the file binds (assignments, loops, with-as, walrus, global,
-    an attribute it sets: ``typing.TYPE_CHECKING = True``), and a block name
-    any string in the code (not a docstring) holds: ``globals()["__name__"]
-    = ...``, ``setattr(typing, "TYPE_CHECKING", 1)``, ``exec("__name__ =
-    ...")`` bind it out of the parser's sight (red team 5)."""
-    names = set()
-    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-            names.add(node.attr)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.update(node.names)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and id(node) not in docstrings:
-            names.update(n for n in _BLOCK_NAMES if n in node.value)
-    return names
+def _binds(node, docstrings):
+    """The block names (``_BLOCK_NAMES``) ``node`` binds: an assignment, loop,
+    with-as or walrus target, ``global``, an attribute it sets
+    (``typing.TYPE_CHECKING = True``), or any string in the code (not a
+    docstring) that holds one: ``globals()["__name__"] = ...``,
+    ``setattr(typing, "TYPE_CHECKING", 1)``, ``exec("__name__ = ...")`` bind
+    it out of the parser's sight (red team 5)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        return [node.id]
+    if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+        return [node.attr]
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return node.names
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+            and id(node) not in docstrings:
+        return [n for n in _BLOCK_NAMES if n in node.value]
+    return ()
 
 
 def static_import_problems(source, filename, allowed):
@@ -220,27 +218,39 @@ def static_import_problems(source, filename, allowed):
     Parsed, never run. ``allowed`` names top-level packages (and sibling
     exercise modules); imports in blocks that never run while grading (the
     ``if __name__ == "__main__":`` doctest idiom, ``if TYPE_CHECKING:``) are
-    not counted. The sandbox, not this check, is what keeps a module from
-    reaching a library it may not use: this only says so early and clearly.
+    not counted, unless the file binds that name anywhere. The sandbox, not
+    this check, is what keeps a module from reaching a library it may not
+    use: this only says so early and clearly.
+
+    One walk of the tree: each import is kept with the guards (block names)
+    of the blocks around it; which guards hold is known at the end.
     """
     tree = ast.parse(source, filename)
-    reassigned = _assigned_names(tree)
-    bad = []
-    todo = [tree]
+    bound, docstrings, imports = set(), set(), []
+    todo = [(tree, ())]
     while todo:
-        node = todo.pop()
-        if _never_runs_when_graded(node, reassigned):
-            todo.extend(node.orelse)
-            continue
-        todo.extend(ast.iter_child_nodes(node))
-        names = []
+        node, guards = todo.pop()  # a parent before its children: docstrings first
+        if isinstance(node, ast.Expr):
+            docstrings.add(id(node.value))
+        bound.update(n for n in _binds(node, docstrings) if n in _BLOCK_NAMES)
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.append((node, guards))
+        guard = _guard_of(node)
+        if guard:
+            todo.extend((child, guards + (guard,)) for child in node.body)
+            todo.extend((child, guards) for child in [node.test] + node.orelse)
+        else:
+            todo.extend((child, guards) for child in ast.iter_child_nodes(node))
+    bad = []
+    for node, guards in imports:
+        if any(g not in bound for g in guards):
+            continue  # in a block that never runs when graded
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                names = ["." * node.level + (node.module or "")]
-            else:
-                names = [node.module or ""]
+        elif node.level:
+            names = ["." * node.level + (node.module or "")]
+        else:
+            names = [node.module or ""]
         for full in names:
             top = full.split(".")[0]
             if top not in allowed and full not in allowed and top not in ALWAYS_ALLOWED:
