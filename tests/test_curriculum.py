@@ -97,7 +97,7 @@ def mistake_outcomes(request, tmp_path_factory):
     """``outcomes(module)``: the graded typical mistakes of that module.
 
     All mistakes of the selected modules are started at once (tools/
-    mistake_coverage.py ``grade_mistakes``: a sandbox child per mistake, one
+    mistake_coverage.py ``grade_mistakes``: a sandbox child per mistake, two
     per CPU at a time, the solutions copied once), so later modules are
     graded while the earlier ones are judged."""
     modules = {cm.module for cm in _selected(
