@@ -84,7 +84,7 @@ def _parser():
                    help="folder of check files (default: tests/checks)")
     p.add_argument("--visible-only", action="store_true",
                    help="run only the visible checks (what a released repository has)")
-    p.add_argument("--jobs", type=int, default=None, help="modules graded in parallel")
+    p.add_argument("--jobs", type=int, default=None, help="modules graded in parallel (default: the CPUs this machine gives the grader)")
     p.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     return p
 

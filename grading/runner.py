@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from grading import show
 from grading.check import CheckFailed, StudentError
+from grading.cpus import available_cpus
 from grading.names import (is_exercise_file, is_exercise_module, module_number,
                            normalise_selector, task_id, task_key, task_title)
 from grading.sandbox import MAX_FILE_BYTES, WALL_FACTOR, Session, Student, messages, wire
@@ -502,7 +503,7 @@ def grade(submission_dir, modules, jobs=None, limits=None):
     """Grade ``submission_dir`` with the given check modules, in parallel
     over modules. Returns StepResults in exercise order."""
     submission_dir = resolve_submission(submission_dir, expected=[cm.module for cm in modules])
-    jobs = jobs or max(1, min(len(modules), os.cpu_count() or 1))
+    jobs = jobs or max(1, min(len(modules), available_cpus()))
     if jobs == 1:
         per_module = [grade_module(submission_dir, cm, limits) for cm in modules]
     else:

@@ -153,3 +153,41 @@ def test_grader_names_the_python_it_needs():
     proc = subprocess.run([PY38, GRADER], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, timeout=60)
     assert proc.returncode == 1 and "needs Python 3.9 or newer; this is Python 3.8" in proc.stderr
+
+
+# -- the CPUs an autograder container gives the grader -------------------------------
+
+def _fake_cgroup(tmp_path, proc_lines, files):
+    proc = tmp_path / "cgroup"
+    proc.write_text("".join(line + "\n" for line in proc_lines))
+    root = tmp_path / "sys"
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return str(proc), str(root)
+
+
+@pytest.mark.parametrize("proc_lines, files, quota", [
+    # cgroup v2, a container with its own namespace (docker --cpus 1.5)
+    (["0::/"], {"cpu.max": "150000 100000\n"}, 1.5),
+    # cgroup v2 seen from the host's namespace: the process's own folder
+    (["0::/docker/abc"], {"docker/abc/cpu.max": "200000 100000\n", "cpu.max": "max 100000\n"},
+     2.0),
+    (["0::/"], {"cpu.max": "max 100000\n"}, None),  # no quota
+    # cgroup v1 (this machine's kind): cpu,cpuacct mounted together
+    (["4:memory:/x", "2:cpu,cpuacct:/docker/abc"],
+     {"cpu,cpuacct/docker/abc/cpu.cfs_quota_us": "300000\n",
+      "cpu,cpuacct/docker/abc/cpu.cfs_period_us": "100000\n"}, 3.0),
+    (["1:cpu:/"], {"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ([], {}, None),  # nothing to read (macOS)
+])
+def test_the_grader_counts_the_cpus_of_its_quota(tmp_path, proc_lines, files, quota):
+    """A container that sees 64 host CPUs but may use 2 must not grade 13
+    modules (or batch's students) at once: each sandbox child would get a
+    sliver of a CPU and correct work could reach its wall-clock backstop."""
+    from grading.cpus import available_cpus, cpu_quota
+    proc, root = _fake_cgroup(tmp_path, proc_lines, files)
+    assert cpu_quota(proc, root) == quota
+    mask = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    expected = mask if quota is None else min(mask, -(-quota // 1))
+    assert available_cpus(proc, root) == max(1, int(expected))

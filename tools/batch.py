@@ -15,6 +15,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from grading import names, report
+from grading.cpus import available_cpus
 from grading.runner import CHECKS_DIR, grade, load_checks
 from grading.sandbox import DEFAULT_LIMITS, batch_uids, env_limits
 
@@ -47,7 +48,7 @@ def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
     students = sorted(d for d in os.listdir(folder)
                       if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
     modules = load_checks(checks_dir)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or available_cpus()
     show = stream.isatty()
     rows = {}
     started = time.monotonic()
@@ -106,7 +107,7 @@ def main(argv):
     p.add_argument("dir")
     p.add_argument("--csv", required=True, help="where to write one row per student")
     p.add_argument("--jobs", type=int, default=None, help="parallel submissions "
-                   "(default: all cores)")
+                   "(default: the CPUs this machine gives the grader)")
     p.add_argument("--checks", default=CHECKS_DIR, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if not os.path.isdir(args.dir):

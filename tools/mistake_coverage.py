@@ -38,6 +38,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from grading import names  # noqa: E402
+from grading.cpus import available_cpus  # noqa: E402
 from grading.runner import grade, load_checks, select_checks  # noqa: E402
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -118,7 +119,7 @@ def default_jobs():
     the CPUs half idle (measured on 2 cores: 33 s at 2, 20 s at 4). Not
     more: each child gets at least half a CPU, so a CPU-time limit is still
     reached well before its wall-clock backstop (3 x the limit)."""
-    return max(1, 2 * (os.cpu_count() or 1))
+    return 2 * available_cpus()
 
 
 class Outcome:
