@@ -284,3 +284,31 @@ def test_a_step_uses_only_earlier_steps_of_its_module(cm):
     for c in cm.checks:
         for used in c.uses:
             assert used in tasks and task_key(used) < task_key(c.task), (c.task, used)
+
+
+def _load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("module, given, copy, args", [
+    ("ex09_mlp_backprop", "EXAMPLE", "FIXED_NET", None),
+    ("ex12_vanishing_gradients", "unit_draws", "lcg_draws",
+     [([2] + [16] * 10 + [1], 7), ([8, 2], 11), ([3, 1, 4], 0)]),
+])
+def test_a_checks_copy_of_given_data_matches_the_module(module, given, copy, args):
+    """A check keeps its own copy of what its module gives the docstrings'
+    examples (a check reads nothing of the student's module, and these
+    modules may import only math, not the library): the copy makes the same
+    data, so that "the docstring's network" in a check is that network."""
+    cm = {m.module: m for m in MODULES}[module]
+    solution = _load(os.path.join(SOLUTIONS, module + ".py"), "_given_" + module)
+    checks = _load(cm.path, "_copy_" + module)
+    ours, theirs = getattr(solution, given), getattr(checks, copy)
+    if args is None:
+        assert ours == theirs
+    else:
+        for a in args:
+            assert ours(*a) == theirs(*a), a
