@@ -10,7 +10,8 @@ import pytest
 
 from grading.runner import grade, load_checks, task_key
 from tools.make_exercises import expected_exercises
-from tools.mistake_coverage import TARGET, caught, feedback, grade_mistakes, mistakes
+from tools.mistake_coverage import (TARGET, caught, feedback, grade_mistakes, mistakes,
+                                    mistakes_path)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(ROOT, "solutions")
@@ -92,6 +93,18 @@ def test_each_module_lists_a_typical_mistake():
     assert with_mistakes == {cm.module for cm in MODULES}
 
 
+def test_every_mistakes_file_is_read_and_no_check_file_keeps_its_own():
+    """The typical mistakes live in tests/checks/mistakes/<module>.json only:
+    a file named after no check module, or a MISTAKES list left in a check
+    file, would never be graded."""
+    folder = os.path.dirname(mistakes_path(MODULES[0]))
+    assert sorted(os.listdir(folder)) == sorted(os.path.basename(mistakes_path(cm))
+                                                for cm in MODULES)
+    for cm in MODULES:
+        with open(cm.path, encoding="utf-8") as f:
+            assert "MISTAKES" not in f.read(), cm.path
+
+
 @pytest.fixture(scope="module")
 def mistake_outcomes(request, tmp_path_factory):
     """``outcomes(module)``: the graded typical mistakes of that module.
@@ -120,7 +133,7 @@ def mistake_outcomes(request, tmp_path_factory):
 
 
 def _mistake_failure(outcome):
-    """Why one graded MISTAKES entry fails the test, or None: each typical
+    """Why one graded mistakes entry fails the test, or None: each typical
     mistake fails a visible check of its own step (unless the entry is
     marked "hidden": then a hidden check of the step catches it), and the
     feedback carries its hint."""
@@ -144,8 +157,8 @@ def _mistake_failure(outcome):
 
 @pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
 def test_typical_mistakes_are_caught_with_their_hints(cm, mistake_outcomes):
-    """Every MISTAKES entry of the module: one failure line per entry that
-    fails, naming it (module, MISTAKES index, step) and saying why."""
+    """Every entry of the module's mistakes file: one failure line per entry
+    that fails, naming it (file, index, step) and saying why."""
     outcomes = mistake_outcomes(cm.module)
     assert len(outcomes) == len([m for m in MISTAKES if m[0] is cm])
     failures = [f for f in map(_mistake_failure, outcomes) if f]
@@ -271,3 +284,31 @@ def test_a_step_uses_only_earlier_steps_of_its_module(cm):
     for c in cm.checks:
         for used in c.uses:
             assert used in tasks and task_key(used) < task_key(c.task), (c.task, used)
+
+
+def _load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("module, given, copy, args", [
+    ("ex09_mlp_backprop", "EXAMPLE", "FIXED_NET", None),
+    ("ex12_vanishing_gradients", "unit_draws", "lcg_draws",
+     [([2] + [16] * 10 + [1], 7), ([8, 2], 11), ([3, 1, 4], 0)]),
+])
+def test_a_checks_copy_of_given_data_matches_the_module(module, given, copy, args):
+    """A check keeps its own copy of what its module gives the docstrings'
+    examples (a check reads nothing of the student's module, and these
+    modules may import only math, not the library): the copy makes the same
+    data, so that "the docstring's network" in a check is that network."""
+    cm = {m.module: m for m in MODULES}[module]
+    solution = _load(os.path.join(SOLUTIONS, module + ".py"), "_given_" + module)
+    checks = _load(cm.path, "_copy_" + module)
+    ours, theirs = getattr(solution, given), getattr(checks, copy)
+    if args is None:
+        assert ours == theirs
+    else:
+        for a in args:
+            assert ours(*a) == theirs(*a), a

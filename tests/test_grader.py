@@ -276,6 +276,9 @@ def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
         text = path.read_text()
         assert 'visibility="hidden"' not in text, "hidden check left in %s" % path.name
         assert "MISTAKES" not in text, "MISTAKES left in %s" % path.name
+    # the typical mistakes (tests/checks/mistakes/*.json) quote solution lines
+    assert not (dest / "tests" / "checks" / "mistakes").exists()
+    assert not list((dest / "tests").rglob("*.json")), "mistakes data in the release"
     leaked = [line for line in _solution_lines() if line in released]
     assert leaked == []
     code, out, _ = run(cwd=str(dest))
@@ -318,6 +321,7 @@ def test_gradescope_zip_layout(tmp_path):
     assert any(n.startswith("tests/checks/test_ex") for n in names)
     assert any(n.startswith("minigrad/") for n in names)
     assert not any(n.startswith("solutions/") for n in names)
+    assert not any(n.startswith("tests/checks/mistakes") or n.endswith(".json") for n in names)
     assert mode & 0o111
     assert "AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}" in run_ag
     assert "$AG/submission" in run_ag and "$AG/results/results.json" in run_ag

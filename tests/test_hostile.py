@@ -183,9 +183,12 @@ def _grade_attack(world, attack, mode, settle, n, name, alongside):
     results = os.path.join(out, "results.json")
     with open(os.path.join(HOSTILE, attack + ".py")) as f:
         text = f.read()
+    with open(os.path.join(HOSTILE, "attempt.py")) as f:  # the attacks' shared helper
+        text = text.replace("# @@ATTEMPT@@\n", f.read())
     for key, value in (("@@SECRET@@", world["secret"]), ("@@RESULTS@@", results),
                        ("@@REPO@@", ROOT), ("@@MARKER@@", marker)):
         text = text.replace(key, value)
+    assert "@@" not in text, "a placeholder of %s.py was not filled in" % attack
     with open(os.path.join(sub, "ex90_target.py"), "w") as f:
         f.write(text)
     env = dict(os.environ, TMPDIR=tmp,

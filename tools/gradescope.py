@@ -14,6 +14,7 @@ import stat
 import zipfile
 
 from grading.runner import ROOT
+from tools.mistake_coverage import MISTAKES_DIR
 from tools.release import LIBRARY_DIRS
 
 SETUP_SH = """#!/usr/bin/env bash
@@ -83,9 +84,11 @@ def _zip_text(zf, arcname, text, mode=0o755):
 def gradescope_zip(path):
     """Write the autograder zip; returns the list of names in it."""
     files = [(os.path.join(ROOT, n), n) for n in ("grader.py",)]
-    for top in LIBRARY_DIRS + [os.path.join("tests", "checks")]:
+    checks = os.path.join("tests", "checks")
+    for top in LIBRARY_DIRS + [checks]:
         for dirpath, dirnames, filenames in os.walk(os.path.join(ROOT, top)):
-            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            skip = {"__pycache__"} | ({MISTAKES_DIR} if top == checks else set())
+            dirnames[:] = sorted(d for d in dirnames if d not in skip)
             for n in sorted(filenames):
                 if n.endswith(".pyc") or n == "conftest.py":
                     continue

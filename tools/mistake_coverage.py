@@ -1,19 +1,30 @@
 """How well the visible checks catch realistic mistakes: ``python tools/mistake_coverage.py``.
 
-Each check file lists typical wrong derivations in ``MISTAKES``: entries
-``(task, old, new, fragment)`` that replace ``old`` by ``new`` in the
-solution of ``Exercise task`` (a sign slip, a missing activation
-derivative, one path of two, J for J^T, the slide's typo, ...). This script
-applies each one to a copy of ``solutions/`` and grades it:
+Each check module's typical wrong derivations are data, in
+``tests/checks/mistakes/<module>.json`` (next to its check file
+``tests/checks/test_<module>.py``; the student's copy and the Gradescope zip
+leave the folder out: the entries quote solution lines). The file is a JSON
+list of objects::
+
+    {"task": "6.9", "old": "...", "new": "...", "fragment": "...",
+     "hidden": true, "why": "..."}
+
+``old`` is replaced by ``new`` in ``solutions/<module>.py`` (``old`` must
+occur there exactly once): the mistake in the solution of ``Exercise task``
+(a sign slip, a missing activation derivative, one path of two, J for J^T,
+the slide's typo, ...). The feedback of the failed checks must contain
+``fragment`` (case ignored). ``hidden`` (default false) marks an entry that
+only the hidden checks catch; ``why`` (optional) is a note for the course
+staff and is not read. This script applies each entry to a copy of
+``solutions/`` and grades it:
 
 * caught visibly: a *visible* check of that very step fails (what a student
   sees on their own run);
 * caught: some check of the step fails (the hidden ones too).
 
-An entry that only the hidden checks catch is marked with a fifth element
-``"hidden"``; ``tests/test_curriculum.py`` requires the mark to be honest
-and at most 5% of the entries to carry it. Prints a table per module and the
-totals quoted in the README.
+``tests/test_curriculum.py`` requires every entry to be caught with its
+fragment, the ``hidden`` mark to be honest and at most 5% of the entries to
+carry it. Prints a table per module and the totals quoted in the README.
 
     python tools/mistake_coverage.py            # every module
     python tools/mistake_coverage.py ex06       # one module
@@ -25,7 +36,7 @@ once. ``tests/test_curriculum.py`` uses the same functions.
 """
 
 import argparse
-import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -43,19 +54,43 @@ from grading.runner import grade, load_checks, select_checks  # noqa: E402
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
 TARGET = 0.95  # share of mistakes a visible check of the right step must catch
+MISTAKES_DIR = "mistakes"  # beside the check files: tests/checks/mistakes/<module>.json
+
+
+FIELDS = ("task", "old", "new", "fragment")  # each entry has these strings
+OPTIONAL = {"hidden": bool, "why": str}
+
+
+def mistakes_path(cm):
+    """Where the typical mistakes of check module ``cm`` are kept."""
+    return os.path.join(os.path.dirname(cm.path), MISTAKES_DIR, cm.module + ".json")
+
+
+def _well_formed(entry):
+    return (isinstance(entry, dict) and set(FIELDS) <= set(entry) <= set(FIELDS) | set(OPTIONAL)
+            and all(isinstance(entry[k], str) for k in FIELDS)
+            and all(isinstance(entry[k], t) for k, t in OPTIONAL.items() if k in entry))
 
 
 def mistakes(modules=None):
-    """[(check module, task, old, new, fragment, hidden_only)] from every check file."""
+    """[(check module, task, old, new, fragment, hidden_only)] from every
+    module's ``mistakes/<module>.json`` (none where the file is missing).
+    Raises ValueError on a file or entry that is not of the documented form."""
     out = []
     for cm in modules if modules is not None else load_checks():
-        spec = importlib.util.spec_from_file_location("_mistakes_" + cm.module, cm.path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        for entry in getattr(mod, "MISTAKES", []):
-            task, old, new, fragment = entry[:4]
-            hidden_only = len(entry) > 4 and entry[4] == "hidden"
-            out.append((cm, task, old, new, fragment, hidden_only))
+        path = mistakes_path(cm)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            entries = json.load(f)
+        if not isinstance(entries, list):
+            raise ValueError("%s: the mistakes are a JSON list" % path)
+        for i, entry in enumerate(entries):
+            if not _well_formed(entry):
+                raise ValueError("%s[%d]: an entry is an object with the strings %s, and "
+                                 "optionally hidden (true/false) and why (a string): %r"
+                                 % (path, i, ", ".join(FIELDS), entry))
+            out.append((cm,) + tuple(entry[k] for k in FIELDS) + (entry.get("hidden", False),))
     return out
 
 
@@ -71,7 +106,8 @@ def mutated(cm, task, old, new, solutions=SOLUTIONS):
     with open(os.path.join(solutions, cm.module + ".py"), encoding="utf-8") as f:
         text = f.read()
     if text.count(old) != 1:
-        raise ValueError("MISTAKES entry for %s must match solutions/%s.py once, found %d: %r"
+        raise ValueError("mistake for %s: its old text must match solutions/%s.py once, "
+                         "found %d: %r"
                          % (task, cm.module, text.count(old), old))
     return text.replace(old, new)
 
@@ -128,7 +164,7 @@ class Outcome:
 
     def __init__(self, entry, index, visible=None, everything=None, error=None):
         self.entry = entry
-        self.index = index  # position in its module's MISTAKES
+        self.index = index  # position in its module's mistakes/<module>.json
         self.visible = visible or []
         self.everything = everything or []
         self.error = error
@@ -136,7 +172,7 @@ class Outcome:
     @property
     def label(self):
         cm, task = self.entry[:2]
-        return "%s MISTAKES[%d] (Exercise %s)" % (cm.module, self.index, task)
+        return "mistakes/%s.json[%d] (Exercise %s)" % (cm.module, self.index, task)
 
 
 def grade_mistakes(entries, folder, jobs=None):
@@ -145,7 +181,7 @@ def grade_mistakes(entries, folder, jobs=None):
     order given; all entries are started at once, so a consumer that reads
     the first module's outcomes lets the later ones run meanwhile. An
     outcome's ``index`` counts the entries of its module given here: its
-    place in the check file's MISTAKES when they come from ``mistakes()``."""
+    place in the module's mistakes file when they come from ``mistakes()``."""
     base = copy_solutions(os.path.join(folder, "solutions"))
     indices, seen = [], {}
     for e in entries:

@@ -2,7 +2,9 @@
 
 DIR gets the library, the exercise stubs (generated from ``solutions/``),
 the grader and the *visible* checks only. No ``solutions/``, no hidden
-checks, no ``MISTAKES`` lists (they quote solution lines), and no ``tools/``
+checks, no ``tests/checks/mistakes/`` (the typical mistakes that
+``tools/mistake_coverage.py`` grades: they quote solution lines; only the
+check modules and ``SHARED_CHECK_FILES`` are copied), and no ``tools/``
 (this command, ``gradescope``, ``batch`` and the stub generator are the
 course staff's: the released grader does not offer them). Its README is the
 student parts of ours, less the paragraphs about course-only files, with the
@@ -52,9 +54,9 @@ def _names(node):
 
 def visible_only(source):
     """``source`` of a check file without what students must not see: its
-    non-visible checks, every top-level name starting with ``_hidden`` (the
-    closed-form oracles only hidden checks use) and its ``MISTAKES`` list.
-    Works on lines, so the rest stays as written."""
+    non-visible checks and every top-level name starting with ``_hidden``
+    (the closed-form oracles only hidden checks use). Works on lines, so the
+    rest stays as written."""
     tree = ast.parse(source)
     drop = []
     for node in tree.body:
@@ -64,7 +66,7 @@ def visible_only(source):
             if vis and vis[0] != "visible":
                 drop.append((first, node.end_lineno))
                 continue
-        if any(n == "MISTAKES" or n.startswith("_hidden") for n in _names(node)):
+        if any(n.startswith("_hidden") for n in _names(node)):
             drop.append((first, node.end_lineno))
     lines = source.splitlines(keepends=True)
     for first, last in sorted(drop, reverse=True):

@@ -533,39 +533,3 @@ def test_perceptron_seeded(student):
     _check_perceptron(student, XOR_X, XOR_T, 0.5, 7, _hidden_ORACLES)
     (X, T), = seeded(169, 1, lambda r: _separable(r, r.randint(10, 16), r.randint(2, 3)))
     _check_perceptron(student, X, T, 1.0, 4, _hidden_ORACLES)  # > 4 passes: not converged
-
-
-MISTAKES = [
-    # (task, text in solutions/ex01_perceptron.py to replace, replacement, fragment of the hint)
-    ("1.1", "return sum(wi * xi for wi, xi in zip(w, x)) + b",
-     "return sum(wi * xi for wi, xi in zip(w, x))", "left out the bias"),
-    ("1.1", "return sum(wi * xi for wi, xi in zip(w, x)) + b",
-     "return sum(wi * xi + b for wi, xi in zip(w, x))", "once per feature"),
-    ("1.2", "    return 0\n    # END SOLUTION", "    return -1\n    # END SOLUTION",
-     "sign(0) must be 0"),
-    ("1.2", "    if z > 0:\n        return 1", "    if z >= 0:\n        return 1",
-     "sign(0) must be 0"),
-    ("1.3", "return sign(weighted_sum(w, x, b)) != t", "return weighted_sum(w, x, b) * t < 0",
-     "lies on the boundary"),
-    ("1.3", "return sign(weighted_sum(w, x, b)) != t", "return sign(weighted_sum(w, x, b)) == t",
-     "the opposite"),
-    ("1.4", "w_new = [wi + eta * xi * t for", "w_new = [wi + eta * xi for", "label t"),
-    ("1.4", "w_new = [wi + eta * xi * t for", "w_new = [wi - eta * xi * t for", "Wrong sign"),
-    ("1.4", "b_new = b + eta * t", "b_new = b", "bias is updated too"),
-    ("1.4", "b_new = b + eta * t", "b_new = b + t", "learning rate"),
-    ("1.5", "            w, b = perceptron_update(w, b, x, t, eta)",
-     "            perceptron_update(w, b, x, t, eta)", "assign its result"),
-    ("1.5", "    mistakes = 0\n    for x, t in zip(X, T):\n        if is_mistake(w, b, x, t):",
-     "    mistakes = 0\n    w0, b0 = w, b\n    for x, t in zip(X, T):\n"
-     "        if is_mistake(w0, b0, x, t):", "start of the pass"),
-    ("1.5", "            mistakes += 1\n    return", "        mistakes += 1\n    return",
-     "count only the updates"),
-    ("1.6", "        mistakes_per_epoch.append(mistakes)\n        if mistakes == 0:\n"
-            "            return [w, b, mistakes_per_epoch, True]",
-     "        if mistakes == 0:\n            return [w, b, mistakes_per_epoch, True]\n"
-     "        mistakes_per_epoch.append(mistakes)", "final 0"),
-    ("1.6", "    return [w, b, mistakes_per_epoch, False]",
-     "    return [w, b, mistakes_per_epoch, True]", "converged must be False"),
-    ("1.6", "for _ in range(max_epochs):", "for _ in range(max_epochs - 1):",
-     "at most max_epochs"),
-]

@@ -426,33 +426,3 @@ def test_loss_seeded(student):
         _check_loss(student, w, b, X, T, _hidden_z, _hidden_hinge)
     _check_loss(student, [0.0, 0.0], 0.0, [[1.0, 2.0], [-1.0, 0.5], [0.5, 0.5]], [1, -1, 1],
                 _hidden_z, _hidden_hinge)
-
-
-MISTAKES = [
-    # (task, text in solutions/ex02_hinge_loss.py to replace, replacement, fragment of the hint)
-    ("2.1", "return max(0.0, -z * t)", "return max(0.0, z * t)", "Sign slip"),
-    ("2.1", "return max(0.0, -z * t)", "return -z * t", "forgot the max"),
-    ("2.1", "return max(0.0, -z * t)", "return max(0.0, 1.0 - z * t)", "SVM hinge"),
-    ("2.2", "return [-t * xi for xi in x]", "return [t * xi for xi in x]", "Sign slip"),
-    ("2.2", "    if z * t <= 0:\n        return [-t * xi for xi in x]",
-     "    if z * t < 0:\n        return [-t * xi for xi in x]", "kink"),
-    ("2.2", "    if z * t <= 0:\n        return [-t * xi for xi in x]\n    return [0.0 for _ in x]",
-     "    return [-t * xi for xi in x]", "forgot the indicator"),
-    ("2.2", "return [-t * xi for xi in x]", "return [-t for xi in x]", "do not carry x"),
-    ("2.3", "return float(-t) if z * t <= 0 else 0.0", "return float(-t)", "indicator"),
-    ("2.3", "return float(-t) if z * t <= 0 else 0.0",
-     "return float(-t) if z * t < 0 else 0.0", "kink"),
-    ("2.3", "return float(-t) if z * t <= 0 else 0.0",
-     "return float(t) if z * t <= 0 else 0.0", "Sign slip"),
-    # a strict indicator in 2.2 makes 2.4 fail at the kink too: blamed on 2.2
-    ("2.4", "    if z * t <= 0:\n        return [-t * xi for xi in x]",
-     "    if z * t < 0:\n        return [-t * xi for xi in x]", "fix 2.2 first"),
-    ("2.4", "return [[wi - eta * gi for wi, gi in zip(w, g_w)], b - eta * g_b]",
-     "return [[wi + eta * gi for wi, gi in zip(w, g_w)], b + eta * g_b]", "uphill"),
-    ("2.4", "return [[wi - eta * gi for wi, gi in zip(w, g_w)], b - eta * g_b]",
-     "return [[wi - gi for wi, gi in zip(w, g_w)], b - g_b]", "learning rate"),
-    ("2.4", "return [[wi - eta * gi for wi, gi in zip(w, g_w)], b - eta * g_b]",
-     "return [[wi - eta * gi for wi, gi in zip(w, g_w)], b]", "bias takes a step"),
-    ("2.5", "for x, t in zip(X, T)) / m", "for x, t in zip(X, T))", "did not divide by m"),
-    ("2.5", "    m = len(X)\n", "    m = len(X[0])\n", "number of features"),
-]

@@ -3,14 +3,10 @@ leaving something behind that sleeps (its command line holds @@MARKER@@)."""
 os = __import__("os")
 sys = __import__("sys")
 SLEEPER = ["/bin/sh", "-c", "sleep 30 # @@MARKER@@"]
+WHAT = "spawn"  # attempt() starts its lines with this
 
 
-def attempt(name, fn):
-    try:
-        fn()
-        print("spawn %s WORKED" % name)
-    except BaseException as exc:
-        print("spawn %s failed: %s" % (name, exc))
+# @@ATTEMPT@@
 
 
 def fork_bomb():

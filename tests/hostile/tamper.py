@@ -8,14 +8,10 @@ builtins = __import__("builtins")
 SECRET = "@@SECRET@@"
 REPO = "@@REPO@@"
 PASS_ALL = "def expect_close(*a, **k):\n    return None\n"
+WHAT = "tamper"  # attempt() starts its lines with this
 
 
-def attempt(name, fn):
-    try:
-        fn()
-        print("tamper %s WORKED" % name)
-    except BaseException as exc:
-        print("tamper %s failed: %s" % (name, exc))
+# @@ATTEMPT@@
 
 
 def write(path, text, mode="w"):
