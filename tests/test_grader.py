@@ -378,7 +378,7 @@ def test_a_stalled_machine_does_not_fail_correct_work(tmp_path):
 
 
 def test_code_that_sleeps_everywhere_costs_the_module_its_wall_budget_and_no_more(
-        tmp_path, monkeypatch):
+        tmp_path):
     """Red team 5: a module that sleeps at import (just under the import's
     wall-clock backstop) and in every call. The import counts against the
     module's wall budget, and each restart after a failed call stays within
@@ -394,10 +394,10 @@ def test_code_that_sleeps_everywhere_costs_the_module_its_wall_budget_and_no_mor
     (sub / "ex90_target.py").write_text(
         "time = __import__('time')\ntime.sleep(2.5)\n\n\ndef square(x):\n"
         "    time.sleep(100)\n\n\ncube = total = square\n")
-    monkeypatch.setattr(runner, "MODULE_WALL", 4.0)
     [cm] = runner.load_checks(str(checks))
     started = time.monotonic()
-    results = runner.grade_module(str(sub), cm, {"call_timeout": 1.0, "import_timeout": 1.0})
+    results = runner.grade_module(str(sub), cm, {"call_timeout": 1.0, "import_timeout": 1.0},
+                                  module_wall=4.0)
     took = time.monotonic() - started
     assert not any(r.passed for r in results)
     assert took < 4.0 + 1.5, (took, [r.message for r in results])
