@@ -3,6 +3,7 @@ release, the Gradescope zip and batch grading.
 
 Most use the small fixture module in tests/fixtures/checks (ex99_demo), so
 they do not depend on the curriculum; release and the zip use the real repo.
+Code that spins, sleeps or stops reading is graded in ``test_time_limits.py``.
 """
 
 import csv

@@ -5,7 +5,8 @@ Each test starts a real child on a small student module and asserts what the
 student's code could or could not do, and what it is told. Layers are tested
 on their own where it matters: ``{"user": ""}`` keeps our user (audit hook
 only), ``{"guard": False}`` drops the hook (unprivileged user and kernel
-limits only; needs root).
+limits only; needs root). Its time limits (code that spins or sleeps, the
+wall-clock backstop, restarts) are tested in ``test_time_limits.py``.
 """
 
 import os
