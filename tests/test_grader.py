@@ -3,6 +3,7 @@ release, the Gradescope zip and batch grading.
 
 Most use the small fixture module in tests/fixtures/checks (ex99_demo), so
 they do not depend on the curriculum; release and the zip use the real repo.
+Code that spins, sleeps or stops reading is graded in ``test_time_limits.py``.
 """
 
 import csv
@@ -11,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import zipfile
 from xml.etree import ElementTree as ET
 
@@ -151,26 +151,6 @@ def test_syntax_error_is_reported_with_line(tmp_path):
     code, stdout, text = grade_fixture(sub, tmp_path)
     assert json.loads(text)["score"] == 0
     assert "does not compile" in stdout and "line 1" in stdout
-
-
-def test_infinite_loop_costs_that_step_only(tmp_path):
-    source = open(os.path.join(GOOD, "ex99_demo.py")).read()
-    source = source.replace("return 1.0 - math.tanh(z) ** 2", "while True:\n        pass")
-    sub = write_module(tmp_path / "sub", source)
-    code, stdout, text = grade_fixture(sub, tmp_path)
-    data = json.loads(text)
-    assert data["score"] == 5
-    assert "used more than 1 s of CPU time" in stdout  # CPU time, not wall time
-
-
-def test_code_that_sleeps_is_stopped_by_the_wall_clock_backstop(tmp_path):
-    source = open(os.path.join(GOOD, "ex99_demo.py")).read()
-    source = source.replace("return 1.0 - math.tanh(z) ** 2",
-                            "__import__('time').sleep(30)")
-    sub = write_module(tmp_path / "sub", source)
-    code, stdout, text = grade_fixture(sub, tmp_path)
-    assert json.loads(text)["score"] == 5
-    assert "did not finish within 3 s" in stdout  # 1 s of CPU x WALL_FACTOR 3
 
 
 def test_wrong_type_returned(tmp_path):
@@ -345,68 +325,6 @@ def test_batch_three_submissions(tmp_path):
     assert "ex99" in notes["carol"] and "exit" in notes["carol"]
 
 
-def test_step_budget_bounds_a_check_that_calls_many_times(tmp_path):
-    from grading.check import StudentError
-    from grading.sandbox import Session, Student
-    write_module(tmp_path / "sub", "import time\n\ndef slow(x):\n"
-                 "    t = time.process_time()\n"
-                 "    while time.process_time() - t < 0.4:\n        pass\n"
-                 "    return x\n\ndef sleepy(x):\n    time.sleep(0.4)\n    return x\n")
-    with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
-        assert session.start() is None
-        student = Student(session, timeout=5.0, budget=1.0)  # 1 s of CPU time
-        assert student.call("slow", 1.0) == 1.0
-        assert student.call("slow", 2.0) == 2.0
-        with pytest.raises(StudentError) as err:
-            for _ in range(3):
-                student.call("slow", 3.0)
-        assert err.value.kind == "timeout" and "1 s" in err.value.message
-        # sleeping costs no CPU time: the wall-clock backstop (3 x 1 s) ends it
-        assert session.start() is None
-        student = Student(session, timeout=5.0, budget=1.0)
-        with pytest.raises(StudentError) as err:
-            for _ in range(20):
-                student.call("sleepy", 1.0)
-        assert err.value.kind == "timeout" and "1 s" in err.value.message
-
-
-def test_a_stalled_machine_does_not_fail_correct_work(tmp_path):
-    """Limits count CPU time: a call that waits 1.5 s of wall time on a busy
-    host (simulated by sleeping) while using no CPU passes a 1 s limit."""
-    from grading.sandbox import Session, Student
-    write_module(tmp_path / "sub", "import time\n\ndef stalled(x):\n    time.sleep(1.5)\n"
-                 "    return x\n")
-    with Session(str(tmp_path / "sub"), "ex99_demo", ["time"]) as session:
-        assert session.start() is None
-        assert Student(session, timeout=1.0, budget=2.0).call("stalled", 4.0) == 4.0
-
-
-def test_code_that_sleeps_everywhere_costs_the_module_its_wall_budget_and_no_more(
-        tmp_path, monkeypatch):
-    """Red team 5: a module that sleeps at import (just under the import's
-    wall-clock backstop) and in every call. The import counts against the
-    module's wall budget, and each restart after a failed call stays within
-    the call's time: the whole module takes MODULE_WALL, not the import plus
-    MODULE_WALL plus a restart's import past it."""
-    from grading import runner
-    checks = tmp_path / "checks"
-    checks.mkdir()
-    (checks / "test_ex90_target.py").write_text(
-        open(os.path.join(ROOT, "tests", "hostile", "check_ex90_target.py")).read())
-    sub = tmp_path / "sub"
-    sub.mkdir()
-    (sub / "ex90_target.py").write_text(
-        "time = __import__('time')\ntime.sleep(2.5)\n\n\ndef square(x):\n"
-        "    time.sleep(100)\n\n\ncube = total = square\n")
-    monkeypatch.setattr(runner, "MODULE_WALL", 4.0)
-    [cm] = runner.load_checks(str(checks))
-    started = time.monotonic()
-    results = runner.grade_module(str(sub), cm, {"call_timeout": 1.0, "import_timeout": 1.0})
-    took = time.monotonic() - started
-    assert not any(r.passed for r in results)
-    assert took < 4.0 + 1.5, (took, [r.message for r in results])
-
-
 def test_selectors_accept_short_forms(tmp_path):
     for sel in ("ex99.3", "99.3", "ex99.3"):
         _, _, text = grade_fixture(BAD, tmp_path, extra=(sel,))
@@ -447,32 +365,6 @@ def test_first_run_shows_one_module_in_detail(tmp_path):
 
 
 # -- regressions from the red-team review ------------------------------------------
-
-FORGE_AND_STOP_READING = '''
-def square(x):
-    sys, os, json, time = (__import__(n) for n in ("sys", "os", "json", "time"))
-    f = sys._getframe()
-    while "config" not in f.f_locals or "rid" not in f.f_locals:  # the child's frame
-        f = f.f_back
-    rec = {"nonce": f.f_locals["config"].nonce, "id": f.f_locals["rid"], "ok": True, "value": 1.0}
-    os.write(f.f_globals["RESP_FD"], (json.dumps(rec) + "\\n").encode())
-    while True:
-        time.sleep(1000)
-'''
-
-
-def test_a_child_that_stops_reading_cannot_block_the_grader(tmp_path):
-    from grading.check import StudentError
-    from grading.sandbox import Session
-    write_module(tmp_path / "sub", FORGE_AND_STOP_READING)
-    with Session(str(tmp_path / "sub"), "ex99_demo", ["math"],
-                 {"call_timeout": 2.0}) as session:
-        assert session.start() is None
-        assert session.call("square", [1.0]) == 1.0  # its own forged answer
-        with pytest.raises(StudentError) as err:  # 800 KB: more than a pipe holds
-            session.call("square", [[0.5] * 100000])
-        assert err.value.kind in ("timeout", "exit", "crash")
-
 
 def test_lone_surrogates_cannot_break_any_report(tmp_path):
     sub = write_module(tmp_path / "sub", 'def square(x):\n    raise ValueError("\\ud800 boom")\n')
