@@ -19,36 +19,11 @@ import pytest
 
 from grading import report
 from grading.runner import StepResult, Check
+from tests.helpers import CHECKS, FIXTURES, GOOD, ROOT, grade_fixture, run, write_module
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "tests", "fixtures")
-CHECKS = os.path.join(FIXTURES, "checks")
-GOOD = os.path.join(FIXTURES, "good")
 BAD = os.path.join(FIXTURES, "bad")
-GRADER = os.path.join(ROOT, "grader.py")
 
 GS_VIS = {"visible", "hidden", "after_due_date", "after_published"}
-
-
-def run(*args, cwd=ROOT):
-    colour = [] if args and args[0] in ("release", "gradescope", "batch") else ["--no-color"]
-    proc = subprocess.run([sys.executable, "-I", GRADER, *args, *colour], cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True, timeout=120)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def grade_fixture(submission, tmp_path, fmt="gradescope", extra=()):
-    out = tmp_path / ("results." + ("xml" if fmt == "junit" else "json"))
-    code, stdout, stderr = run("--checks", CHECKS, "--submission", str(submission),
-                               "--results", str(out), "--format", fmt, *extra)
-    return code, stdout, out.read_text()
-
-
-def write_module(folder, source):
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ex99_demo.py").write_text(source)
-    return folder
 
 
 def assert_gradescope(data):

@@ -19,13 +19,11 @@ import pytest
 
 from grading.check import Callback, StudentError
 from grading.sandbox import Session, batch_uids, session_members, student_user
+from tests.helpers import ROOT, refused, session
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 IS_ROOT = os.geteuid() == 0
 needs_root = pytest.mark.skipif(not IS_ROOT, reason="the change of user needs root")
-FAST = {"call_timeout": 2.0, "import_timeout": 3.0, "cpu_seconds": 5, "memory_mb": 256,
-        "output_kb": 16}
 
 PROBE = '''
 import math
@@ -209,18 +207,6 @@ def submission():
     yield base
     import shutil
     shutil.rmtree(base, ignore_errors=True)
-
-
-def session(submission, **limits):
-    s = Session(submission, "probe", ["math"], dict(FAST, **limits))
-    assert s.start() is None
-    return s
-
-
-def refused(s, name, *args):
-    with pytest.raises(StudentError) as info:
-        s.call(name, args)
-    return info.value
 
 
 def test_an_honest_call_works_and_student_user_is_unprivileged(submission):

@@ -15,8 +15,6 @@ all run together.
 
 import json
 import os
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -24,15 +22,8 @@ import pytest
 
 from grading.check import StudentError
 from grading.sandbox import Session, session_members
+from tests.helpers import FAST, GOOD, ROOT, grade_fixture, refused, session, write_module
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURES = os.path.join(ROOT, "tests", "fixtures")
-CHECKS = os.path.join(FIXTURES, "checks")
-GOOD = os.path.join(FIXTURES, "good")
-GRADER = os.path.join(ROOT, "grader.py")
-
-FAST = {"call_timeout": 2.0, "import_timeout": 3.0, "cpu_seconds": 5, "memory_mb": 256,
-        "output_kb": 16}
 SPINS = 2  # scenarios that keep a CPU busy, at most this many at a time
 
 PROBE = '''
@@ -57,43 +48,11 @@ def shout():
 '''
 
 
-def run(*args, cwd=ROOT):
-    proc = subprocess.run([sys.executable, "-I", GRADER, *args, "--no-color"], cwd=cwd,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True, timeout=120)
-    return proc.returncode, proc.stdout, proc.stderr
-
-
-def grade_fixture(submission, tmp_path):
-    out = tmp_path / "results.json"
-    code, stdout, stderr = run("--checks", CHECKS, "--submission", str(submission),
-                               "--results", str(out), "--format", "gradescope")
-    return code, stdout, out.read_text()
-
-
-def write_module(folder, source):
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ex99_demo.py").write_text(source)
-    return folder
-
-
 def probe(tmp_path):
     """A submission folder holding PROBE, readable by the student user."""
     os.chmod(str(tmp_path), 0o755)
     (tmp_path / "probe.py").write_text(PROBE)
     return str(tmp_path)
-
-
-def session(submission, **limits):
-    s = Session(submission, "probe", ["math"], dict(FAST, **limits))
-    assert s.start() is None
-    return s
-
-
-def refused(s, name, *args):
-    with pytest.raises(StudentError) as info:
-        s.call(name, args)
-    return info.value
 
 
 # -- code that spins: its CPU time is what counts ------------------------------------
