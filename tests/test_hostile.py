@@ -18,7 +18,7 @@ without the hook, only when we are root) it asserts:
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
 
-The (attack, mode) gradings run ``WORKERS`` at a time (``attack_gradings``),
+The (attack, mode) gradings run ``WORKERS`` at a time, the slowest first (``attack_gradings``),
 each in folders of its own with a marker of its own; a change to the shared
 trees fails the check of every run it happened during, and names the runs
 graded alongside.
@@ -47,7 +47,12 @@ MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
 IS_ROOT = os.geteuid() == 0
 # test_attack_gains_nothing's gradings run this many at a time: each mostly waits
 # (timeouts, sleeps), so one after another they took ~50 s of wall time for ~20 s of CPU.
-WORKERS = 3
+# At most 2 per CPU: a spinning child still gets half a CPU, and reaches its CPU-time
+# limit well before the wall-clock backstop (3 x the limit).
+WORKERS = 4
+# the gradings that wait longest (backstops, a settle time, a crash dump), started first
+# so that none of them is left to run alone at the end
+SLOW_FIRST = ("exhaust", "exhaust_import", "lie", "crash", "exhaust_output", "exhaust_procs")
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek", "race", "memfd",
            "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
@@ -267,6 +272,8 @@ def attack_gradings(world, request):
               for item in request.session.items
               if item.module is request.module
               and item.originalname == "test_attack_gains_nothing"]
+    wanted.sort(key=lambda am: SLOW_FIRST.index(am[0]) if am[0] in SLOW_FIRST
+                else len(SLOW_FIRST))
     pool = ThreadPoolExecutor(WORKERS)
     try:
         yield {(attack, mode): pool.submit(grade_attack, world, attack, mode,
