@@ -18,10 +18,10 @@ without the hook, only when we are root) it asserts:
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
 
-The (attack, mode) gradings run ``WORKERS`` at a time, the slowest first (``attack_gradings``),
-each in folders of its own with a marker of its own; a change to the shared
-trees fails the check of every run it happened during, and names the runs
-graded alongside.
+The (attack, mode) gradings run ``WORKERS`` at a time, the slowest first
+(``attack_gradings``), each in folders of its own with a marker of its own; a
+change to the shared trees fails the check of every run it happened during,
+and names the runs graded alongside.
 """
 
 import hashlib
