@@ -19,7 +19,7 @@ import pytest
 
 from grading.check import Callback, StudentError
 from grading.sandbox import Session, batch_uids, session_members, student_user
-from tests.helpers import ROOT, refused, session
+from tests.helpers import FAST, ROOT, refused, session
 
 
 IS_ROOT = os.geteuid() == 0
@@ -562,3 +562,26 @@ def test_importing_the_grader_installs_no_audit_hook():
                           stderr=subprocess.STDOUT, universal_newlines=True, timeout=120)
     assert proc.returncode == 0, proc.stdout
     assert proc.stdout.strip() == "0", proc.stdout
+
+
+def test_the_child_gets_the_graders_own_modules_as_checked_bytecode(tmp_path):
+    """The library, the public helpers and the guard reach the child with
+    their bytecode (compiled once per grader process: a child start was a
+    third library compilation), as checked-hash .pyc files that Python uses
+    only while the source beside them is the same; the student's own file
+    gets none (the child compiles it)."""
+    import importlib.util
+    os.chmod(str(tmp_path), 0o755)
+    (tmp_path / "probe.py").write_text("import minigrad\n\ndef square(x):\n    return x * x\n")
+    s = Session(str(tmp_path), "probe", ["math", "minigrad"], FAST)
+    try:
+        assert s.start() is None and s.call("square", (3.0,)) == 9.0
+        for rel in ("lib/minigrad/engine.py", "lib/minigrad/nn.py", "_public/common.py",
+                    "guard.py", "wire.py"):
+            cfile = importlib.util.cache_from_source(os.path.join(s.workdir, rel))
+            with open(cfile, "rb") as f:
+                flags = int.from_bytes(f.read(8)[4:8], "little")
+            assert flags == 0b11, rel  # hash-based (PEP 552), checked
+        assert not os.path.exists(os.path.join(s.student_dir, "__pycache__"))
+    finally:
+        s.close()
