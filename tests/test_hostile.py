@@ -19,7 +19,7 @@ without the hook, only when we are root) it asserts:
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
 
 The (attack, mode) gradings run ``WORKERS`` at a time, the slowest first
-(``attack_gradings``), each in folders of its own with a marker of its own; a
+(``gradings``), each in folders of its own with a marker of its own; a
 change to the shared trees fails the check of every run it happened during,
 and names the runs graded alongside.
 """
@@ -158,7 +158,7 @@ def grade_attack(world, attack, mode="full", settle=0.0):
     """Grade ``tests/hostile/<attack>.py`` through grader.py. Returns
     (results dict, grader stdout, processes left).
 
-    Safe to call from several threads at once (``attack_gradings``): each
+    Safe to call from several threads at once (``gradings``): each
     run has its own folders and marker, so the processes left are this
     run's. The instructor tree and this repository are shared: a change
     found there is this run's or one graded alongside it, which the message
@@ -262,33 +262,55 @@ def test_stub_scores_zero(world):
     assert left == []
 
 
+def _wanted(request, test_name, *params):
+    """The parameters of the ``test_name`` items this run collected in this
+    module (all of them, or fewer under -k)."""
+    return [tuple(item.callspec.params[p] for p in params) for item in request.session.items
+            if item.module is request.module and item.originalname == test_name]
+
+
 @pytest.fixture(scope="module")
-def attack_gradings(world, request):
-    """{(attack, mode): the future of grade_attack's (results, output, processes
-    left)} for every (attack, mode) test_attack_gains_nothing is run with in this
-    session, each graded once, WORKERS at a time; a test waits for its own. An
-    assertion grade_attack fails is raised again by that (attack, mode)'s test."""
-    wanted = [(item.callspec.params["attack"], item.callspec.params["mode"])
-              for item in request.session.items
-              if item.module is request.module
-              and item.originalname == "test_attack_gains_nothing"]
-    wanted.sort(key=lambda am: SLOW_FIRST.index(am[0]) if am[0] in SLOW_FIRST
-                else len(SLOW_FIRST))
-    pool = ThreadPoolExecutor(WORKERS)
+def gradings(world, request, tmp_path_factory):
+    """The futures of this module's slow gradings, all started at the first
+    test that needs one; each test waits for its own, and an assertion a
+    grading fails is raised again by its test.
+
+    "attack": {(attack, mode): grade_attack's (results, output, processes
+    left)} for test_attack_gains_nothing, WORKERS at a time, slowest first.
+    "batch": {(student, attack, mode): _batch's (scores, output)} for
+    test_batch_student_cannot_harm_the_others, one after another (two batch
+    runs at once would hand out the same uids), alongside the attacks: those
+    run as another user than any batch student, so neither can signal the
+    other's processes."""
+    attacks = [(a, m) for a, m in _wanted(request, "test_attack_gains_nothing", "attack", "mode")
+               if m != "uid_only" or IS_ROOT]
+    attacks.sort(key=lambda am: SLOW_FIRST.index(am[0]) if am[0] in SLOW_FIRST
+                 else len(SLOW_FIRST))
+    batches = _wanted(request, "test_batch_student_cannot_harm_the_others",
+                      "student", "attack", "options", "mode") if IS_ROOT else []
+    pool, one_by_one = ThreadPoolExecutor(WORKERS), ThreadPoolExecutor(1)
+
+    def batch(student, attack, options, mode):
+        students = {student: attack, "b_honest": "solution", "c_honest": "solution",
+                    "d_honest": "solution"}
+        return _batch(world, tmp_path_factory.mktemp("batch"), students, mode, **options)
     try:
-        yield {(attack, mode): pool.submit(grade_attack, world, attack, mode,
-                                           settle=1.5 if attack == "lie" else 0.0)
-               for attack, mode in wanted if mode != "uid_only" or IS_ROOT}
+        yield {"batch": {(st, at, md): one_by_one.submit(batch, st, at, opts, md)
+                         for st, at, opts, md in batches},
+               "attack": {(attack, mode): pool.submit(grade_attack, world, attack, mode,
+                                                      settle=1.5 if attack == "lie" else 0.0)
+                          for attack, mode in attacks}}
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for executor in (pool, one_by_one):
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.mark.parametrize("mode", list(MODES))
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_attack_gains_nothing(attack_gradings, attack, mode):
+def test_attack_gains_nothing(gradings, attack, mode):
     if mode == "uid_only" and not IS_ROOT:
         pytest.skip("the change of user needs root")
-    data, output, left = attack_gradings[(attack, mode)].result()
+    data, output, left = gradings["attack"][(attack, mode)].result()
     assert data["score"] == 0, "%s (%s) scored %s:\n%s" % (attack, mode, data["score"], output)
     assert left == [], "processes left behind: %r" % (left,)
     if mode == "full":
@@ -377,7 +399,7 @@ def _batch(world, tmp_path, students, mode, tmpfs_mb=None, jobs=2):
     ("a_signal", "signal_others", dict(jobs=4)),
     ("a_fill", "fill_disk", dict(tmpfs_mb=4)),
 ], ids=["signal_the_others", "fill_the_disk"])
-def test_batch_student_cannot_harm_the_others(world, tmp_path, student, attack, options, mode):
+def test_batch_student_cannot_harm_the_others(gradings, student, attack, options, mode):
     """Issue 12, in ``batch`` next to three honest students, who keep full marks.
 
     Finding 2 (``signal_others``): one student kills every pid around its own,
@@ -387,9 +409,7 @@ def test_batch_student_cannot_harm_the_others(world, tmp_path, student, attack, 
     Finding 5 (``fill_disk``): one student writes file after file; TMPDIR is
     a 4 MB tmpfs. The child has no place to write, so the students graded
     after it still get their sandbox and full marks."""
-    students = {student: attack, "b_honest": "solution", "c_honest": "solution",
-                "d_honest": "solution"}
-    scores, output = _batch(world, tmp_path, students, mode, **options)
+    scores, output = gradings["batch"][(student, attack, mode)].result()
     assert scores == {student: 0, "b_honest": MAX_SCORE, "c_honest": MAX_SCORE,
                       "d_honest": MAX_SCORE}, output
 
