@@ -280,6 +280,25 @@ def grade_module(submission_dir, cm, limits=None, module_wall=None):
                          % (cm.module, size // 1024, MAX_FILE_BYTES // 1024))
     with open(path, "rb") as f:
         raw = f.read(MAX_FILE_BYTES + 1)
+    failed = source_problems(cm, raw, path)
+    if failed:
+        return failed
+    try:
+        session = Session(submission_dir, cm.module,
+                          list(cm.allowed_imports) + list(ALWAYS_ALLOWED), limits)
+    except (OSError, ValueError, RuntimeError) as exc:
+        return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
+                         "tell your instructor" % (cm.module, exc))
+    try:
+        return run_module(session, cm, session.start, module_wall)
+    finally:
+        session.close()
+
+
+def source_problems(cm, raw, path):
+    """StepResults that fail the whole module when its file ``raw`` (bytes)
+    cannot be graded: it does not compile, or imports what the module may
+    not. None when it can."""
     try:  # bytes: ast honours a UTF-8 BOM and a PEP 263 coding line, as Python does
         bad = static_import_problems(raw, path, list(cm.allowed_imports) + cm.siblings)
     except (MemoryError, RecursionError):
@@ -295,43 +314,42 @@ def grade_module(submission_dir, cm, limits=None, module_wall=None):
         return _fail_all(cm, "%s.py imports %s, which this module does not allow; the "
                          "whole module scores 0. Allowed here: %s" % (
                              cm.module, listed, ", ".join(cm.allowed_imports) or "nothing"))
-    results = []
-    try:
-        session = Session(submission_dir, cm.module,
-                          list(cm.allowed_imports) + list(ALWAYS_ALLOWED), limits)
-    except (OSError, ValueError, RuntimeError) as exc:
-        return _fail_all(cm, "the grader could not set up the sandbox for %s.py (%s); "
-                         "tell your instructor" % (cm.module, exc))
-    # The module's wall budget counts from here: the import is the student's
-    # code too (red team 5: a module that slept at import, and again at each
-    # restart, ran 14 s + 45 s + 12 s)
+    return None
+
+
+def run_module(session, cm, start, module_wall=MODULE_WALL):
+    """The checks of ``cm`` against ``session``, after ``start()`` (which
+    imports the module: ``session.start``, or ``session.reimport`` with a
+    source) returned None, else every check failed with the import's error.
+    The module's budgets count from here: the import is the student's code
+    too (red team 5: a module that slept at import, and again at each
+    restart, ran 14 s + 45 s + 12 s). Never raises; returns StepResults."""
     module_deadline = time.monotonic() + module_wall
+    session.cpu_spent = 0.0
     try:
-        try:
-            err = session.start()
-        except (OSError, RuntimeError) as exc:
-            return _fail_all(cm, "the grader could not start the sandbox for %s.py (%s); "
-                             "tell your instructor" % (cm.module, exc))
-        if err is not None:
-            detail = {"traceback": err.detail} if err.detail else {}
-            printed = session.output()
-            results = [StepResult(c, False, err.message, detail, output=printed)
-                       for c in cm.checks]
-            for r in results:
-                r.error = err.info
-            return results
-        for check in cm.checks:
-            budget = _step_budget(session, module_deadline)
-            if budget is None:
-                results.append(StepResult(check, False, "not run: %s.py used up its time "
-                                          "budget (%.0f s of CPU time, %.0f s in all) in "
-                                          "earlier steps"
-                                          % (cm.module, MODULE_BUDGET, module_wall)))
-                continue
-            results.append(run_check(check, session, *budget))
-        _blame_earlier_steps(cm, session, results, module_deadline)
-    finally:
-        session.close()
+        err = start()
+    except (OSError, RuntimeError) as exc:
+        return _fail_all(cm, "the grader could not start the sandbox for %s.py (%s); "
+                         "tell your instructor" % (cm.module, exc))
+    if err is not None:
+        detail = {"traceback": err.detail} if err.detail else {}
+        printed = session.output()
+        results = [StepResult(c, False, err.message, detail, output=printed)
+                   for c in cm.checks]
+        for r in results:
+            r.error = err.info
+        return results
+    results = []
+    for check in cm.checks:
+        budget = _step_budget(session, module_deadline)
+        if budget is None:
+            results.append(StepResult(check, False, "not run: %s.py used up its time "
+                                      "budget (%.0f s of CPU time, %.0f s in all) in "
+                                      "earlier steps"
+                                      % (cm.module, MODULE_BUDGET, module_wall)))
+            continue
+        results.append(run_check(check, session, *budget))
+    _blame_earlier_steps(cm, session, results, module_deadline)
     _explain_errors(cm, results)
     for r in results:
         r.hint_levels = len(cm.hints.get(r.task, ()))

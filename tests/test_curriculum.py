@@ -110,9 +110,9 @@ def mistake_outcomes(request, tmp_path_factory):
     """``outcomes(module)``: the graded typical mistakes of that module.
 
     All mistakes of the selected modules are started at once (tools/
-    mistake_coverage.py ``grade_mistakes``: a sandbox child per mistake, two
-    per CPU at a time, the solutions copied once), so later modules are
-    graded while the earlier ones are judged."""
+    mistake_coverage.py ``grade_mistakes``: one sandbox per module, whose
+    child imports each mistake's version in turn; two modules per CPU at a
+    time), so later modules are graded while the earlier ones are judged."""
     modules = {cm.module for cm in _selected(
         request, "test_typical_mistakes_are_caught_with_their_hints")}
     entries = [m for m in MISTAKES if m[0].module in modules]

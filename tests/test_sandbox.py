@@ -585,3 +585,31 @@ def test_the_child_gets_the_graders_own_modules_as_checked_bytecode(tmp_path):
         assert not os.path.exists(os.path.join(s.student_dir, "__pycache__"))
     finally:
         s.close()
+
+
+def test_reimport_grades_another_version_in_the_same_child(tmp_path):
+    """``Session.reimport`` (tools/mistake_coverage.py: many versions of one
+    module, the course's own code) writes the new source over the module and
+    imports it in the running child; after a call that killed the child, the
+    new one imports the version on disk; a version that fails to import
+    reports it as an import does."""
+    os.chmod(str(tmp_path), 0o755)
+    (tmp_path / "probe.py").write_text("def f(x):\n    return x + 1\n")
+    s = Session(str(tmp_path), "probe", ["math"], FAST)
+    try:
+        assert s.start() is None and s.call("f", (1.0,)) == 2.0
+        pid = s.proc.pid
+        assert s.reimport("N = 2\n\ndef f(x):\n    return x * N\n") is None
+        assert s.proc.pid == pid and s.call("f", (5.0,)) == 10.0
+        assert s.reimport("def f(x):\n    while True:\n        pass\n") is None
+        assert refused(s, "f", 1.0).kind == "timeout" and s.proc is None
+        with pytest.raises(StudentError) as info:  # the restart imports this version
+            s.call("f", (1.0,), timeout=0.5)
+        assert info.value.kind == "timeout"
+        err = s.reimport("def f(x):\n    return x +\n")
+        assert err is not None and err.kind == "import" and s.proc is None
+        assert s.reimport("def f(x):\n    return -x\n") is None and s.call("f", (3.0,)) == -3.0
+    finally:
+        s.close()
+    with open(os.path.join(str(tmp_path), "probe.py")) as f:
+        assert f.read() == "def f(x):\n    return x + 1\n"  # the submission is untouched

@@ -28,10 +28,12 @@ carry it. Prints a table per module and the totals quoted in the README.
 
     python tools/mistake_coverage.py            # every module
     python tools/mistake_coverage.py ex06       # one module
-    python tools/mistake_coverage.py -j 4       # 4 mistakes at once (default: two per CPU)
+    python tools/mistake_coverage.py -j 4       # 4 modules at once (default: two per CPU)
 
-Each mistake is graded in a sandbox child of its own (one child per
-module graded, as the grader does); ``grade_mistakes`` runs several at
+Each mistake is graded as the grader grades a file (its imports checked,
+then the checks against it in a sandbox child), with one sandbox per
+module: its child imports each mistake's version of the file in turn
+(``grade_module_mistakes``). ``grade_mistakes`` runs several modules at
 once. ``tests/test_curriculum.py`` uses the same functions.
 """
 
@@ -50,7 +52,9 @@ if ROOT not in sys.path:
 
 from grading import names  # noqa: E402
 from grading.cpus import available_cpus  # noqa: E402
-from grading.runner import grade, load_checks, select_checks  # noqa: E402
+from grading.runner import (ALWAYS_ALLOWED, load_checks, run_module,  # noqa: E402
+                            select_checks, source_problems)
+from grading.sandbox import Session  # noqa: E402
 
 SOLUTIONS = os.path.join(ROOT, "solutions")
 TARGET = 0.95  # share of mistakes a visible check of the right step must catch
@@ -114,7 +118,7 @@ def mutated(cm, task, old, new, solutions=SOLUTIONS):
 
 def copy_solutions(folder):
     """Copy the solutions' ``.py`` files into ``folder`` (made if missing):
-    done once, then each mistake's folder links to these (``run_mistake``)."""
+    the submission every mistake of a module is graded in (``grade_module_mistakes``)."""
     os.makedirs(folder, exist_ok=True)
     for name in os.listdir(SOLUTIONS):
         if name.endswith(".py"):
@@ -122,39 +126,53 @@ def copy_solutions(folder):
     return folder
 
 
-def run_mistake(cm, task, old, new, folder, base=None):
-    """Grade solutions/ with one mistake made, in ``folder`` (left behind).
+def _graded(session, cm, text):
+    """The results of ``cm``'s (narrowed) checks with the module's file
+    replaced by ``text``, graded as the grader grades a file: its imports
+    first (``source_problems``), then the checks after importing it."""
+    path = os.path.join(session.student_dir, cm.module + ".py")
+    failed = source_problems(cm, text.encode("utf-8"), path)
+    if failed:
+        return failed
+    return run_module(session, cm, lambda: session.reimport(text))
 
-    ``base``: a folder from ``copy_solutions``: its files are hard-linked
-    (copied where links fail) rather than copied from solutions/ again; only
-    the mutated file is written. Returns (visible_results, all_results) for
-    the checks of ``task``.
-    """
-    os.makedirs(folder, exist_ok=True)
-    text = mutated(cm, task, old, new)
-    source = base or SOLUTIONS
-    for name in os.listdir(source):
-        if name.endswith(".py") and name != cm.module + ".py":
-            src, dst = os.path.join(source, name), os.path.join(folder, name)
+
+def grade_module_mistakes(cm, entries, base):
+    """Grade each (task, old, new) of ``entries``, mistakes of module
+    ``cm``, in the submission ``base`` (``copy_solutions``): one sandbox for
+    the module, each mistake's version of the file imported in turn in the
+    same child (``Session.reimport``; a new child only after a call that
+    killed one). A child per mistake cost more than grading it. Returns
+    [(visible_results, all_results) or the exception] for the checks of each
+    entry's task: the visible ones first, all of them when those pass."""
+    session = Session(base, cm.module, list(cm.allowed_imports) + list(ALWAYS_ALLOWED))
+    out = []
+    try:
+        for task, old, new in entries:
             try:
-                os.link(src, dst) if base else shutil.copy(src, dst)
-            except OSError:
-                shutil.copy(src, dst)
-    with open(os.path.join(folder, cm.module + ".py"), "w", encoding="utf-8") as f:
-        f.write(text)
-    selector = names.step_selector(cm.module, task)
-    visible = grade(folder, select_checks([cm], selector, ("visible",)), jobs=1)
-    if visible and not all(r.passed for r in visible):
-        return visible, visible
-    return visible, grade(folder, select_checks([cm], selector), jobs=1)
+                text = mutated(cm, task, old, new)
+            except ValueError as exc:  # a stale entry: reported as that entry's failure
+                out.append(exc)
+                continue
+            selector = names.step_selector(cm.module, task)
+            visible = [r for m in select_checks([cm], selector, ("visible",))
+                       for r in _graded(session, m, text)]
+            if visible and not all(r.passed for r in visible):
+                out.append((visible, visible))
+                continue
+            out.append((visible, [r for m in select_checks([cm], selector)
+                                  for r in _graded(session, m, text)]))
+    finally:
+        session.close()
+    return out
 
 
 def default_jobs():
-    """Mistakes graded at once: two per CPU. A grading alternates between
-    the grader (oracles, checks) and its sandbox child, so one per CPU left
-    the CPUs half idle (measured on 2 cores: 33 s at 2, 20 s at 4). Not
-    more: each child gets at least half a CPU, so a CPU-time limit is still
-    reached well before its wall-clock backstop (3 x the limit)."""
+    """Modules whose mistakes are graded at once: two per CPU. A grading
+    alternates between the grader (oracles, checks) and its sandbox child,
+    so one per CPU left the CPUs half idle. Not more: each child gets at
+    least half a CPU, so a CPU-time limit is still reached well before its
+    wall-clock backstop (3 x the limit)."""
     return 2 * available_cpus()
 
 
@@ -176,35 +194,42 @@ class Outcome:
 
 
 def grade_mistakes(entries, folder, jobs=None):
-    """Grade each entry of ``mistakes()``, ``jobs`` at once (``default_jobs``),
-    in folders under ``folder``. Yields an ``Outcome`` per entry, in the
-    order given; all entries are started at once, so a consumer that reads
-    the first module's outcomes lets the later ones run meanwhile. An
-    outcome's ``index`` counts the entries of its module given here: its
-    place in the module's mistakes file when they come from ``mistakes()``."""
+    """Grade each entry of ``mistakes()``, a module at a time
+    (``grade_module_mistakes``), ``jobs`` modules at once (``default_jobs``),
+    in a copy of the solutions under ``folder``. Yields an ``Outcome`` per
+    entry, in the order given; all modules are started at once, so a
+    consumer that reads the first module's outcomes lets the later ones run
+    meanwhile. An outcome's ``index`` counts the entries of its module given
+    here: its place in the module's mistakes file when they come from
+    ``mistakes()``."""
     base = copy_solutions(os.path.join(folder, "solutions"))
-    indices, seen = [], {}
+    by_module = {}
     for e in entries:
-        indices.append(seen.get(e[0].module, 0))
-        seen[e[0].module] = indices[-1] + 1
+        by_module.setdefault(e[0].module, []).append(e)
     pool = ThreadPoolExecutor(max_workers=jobs or default_jobs())
-
-    def one(i, entry):
-        cm, task, old, new = entry[:4]
-        try:
-            visible, everything = run_mistake(cm, task, old, new,
-                                              os.path.join(folder, "m%04d" % i), base)
-        except Exception as exc:  # a stale entry: reported as that entry's failure
-            return Outcome(entry, indices[i], error="%s: %s" % (type(exc).__name__, exc))
-        return Outcome(entry, indices[i], visible, everything)
-
-    futures = []
+    futures = {}
     try:
-        futures = [pool.submit(one, i, e) for i, e in enumerate(entries)]
-        for future in futures:
-            yield future.result()
+        # the largest modules first: none is left to run alone at the end
+        for module in sorted(by_module, key=lambda m: -len(by_module[m])):
+            group = by_module[module]
+            futures[module] = pool.submit(grade_module_mistakes, group[0][0],
+                                          [e[1:4] for e in group], base)
+        done = {}
+        for e in entries:
+            module = e[0].module
+            if module not in done:
+                try:
+                    graded = futures[module].result()
+                except Exception as exc:  # no sandbox for the module: each entry says so
+                    graded = [exc] * len(by_module[module])
+                done[module] = iter(enumerate(graded))
+            index, graded = next(done[module])
+            if isinstance(graded, Exception):
+                yield Outcome(e, index, error="%s: %s" % (type(graded).__name__, graded))
+            else:
+                yield Outcome(e, index, *graded)
     finally:
-        for future in futures:
+        for future in futures.values():
             future.cancel()
         pool.shutdown(wait=True)
 
@@ -219,7 +244,7 @@ def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("select", nargs="?", default=None, help="one module, e.g. ex06")
     p.add_argument("-j", "--jobs", type=int, default=None,
-                   help="mistakes graded at once (default: two per CPU)")
+                   help="modules graded at once (default: two per CPU)")
     args = p.parse_args(argv)
     modules = select_checks(load_checks(), args.select)
     rows = {}

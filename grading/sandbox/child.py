@@ -393,8 +393,10 @@ def confine(config, guard):
 
 def import_student(config):
     """Import the student's module; send "imported" (id 0) or its failure.
-    Returns the module, or None."""
+    Returns the module, or None. Again on a request of kind "import": the
+    grader wrote another version of the module over it (``Session.reimport``)."""
     import importlib
+    sys.modules.pop(config.module, None)
     try:
         module = importlib.import_module(config.module)
     except BaseException as exc:  # noqa: B902 -- the student's import may raise anything
@@ -435,7 +437,8 @@ def _answer(request, module, public, make_callback, config):
 
 
 def serve(req, module, public, config):
-    """Answer requests until the grader closes the pipe."""
+    """Answer requests until the grader closes the pipe: calls, and
+    "import" (a new version of the module: ``import_student`` again)."""
     while True:
         line = req.readline()
         if not line:
@@ -443,6 +446,11 @@ def serve(req, module, public, config):
         request = json.loads(line)
         if type(request) is not dict or "kind" not in request:
             continue  # an answer to a callback nobody waited for (the student's forgery)
+        if request["kind"] == "import":
+            module = import_student(config)
+            if module is None:
+                return  # as after a first import that failed
+            continue
         rid = request["id"]
         name = request["name"]
         _Current.rid = rid

@@ -438,6 +438,24 @@ class Session:
             self.close_child()
         return self.import_error
 
+    def reimport(self, source, import_timeout=None, wall=None):
+        """Write ``source`` (text) over the module in the sandbox folder and
+        import it again, in the same child when one is running (else in a
+        new one): many versions of one module graded without a child start
+        each (``tools/mistake_coverage.py``: the typical mistakes, which are
+        the course's own code, never a student's). A restart after a failed
+        call imports the version on disk, this one. Returns None or the
+        import's ``StudentError``, as ``start``."""
+        with open(os.path.join(self.student_dir, self.module + ".py"), "wb") as f:
+            f.write(as_utf8(source.encode("utf-8")))
+        if self.proc is None:
+            return self.start(import_timeout, wall)
+        try:
+            self._send({"id": 0, "kind": "import", "name": self.module})
+        except (BrokenPipeError, OSError):
+            return self.start(import_timeout, wall)
+        return self._import(import_timeout, wall)
+
     def _send(self, record, timeout=10.0, during="while the grader sent a request"):
         """Write one request line; give up (the child is not reading: it is
         stuck or hostile) after ``timeout`` seconds."""
