@@ -602,10 +602,10 @@ def test_reimport_grades_another_version_in_the_same_child(tmp_path):
         assert s.reimport("N = 2\n\ndef f(x):\n    return x * N\n") is None
         assert s.proc.pid == pid and s.call("f", (5.0,)) == 10.0
         assert s.reimport("def f(x):\n    while True:\n        pass\n") is None
-        assert refused(s, "f", 1.0).kind == "timeout" and s.proc is None
-        with pytest.raises(StudentError) as info:  # the restart imports this version
-            s.call("f", (1.0,), timeout=0.5)
-        assert info.value.kind == "timeout"
+        for _ in range(2):  # the restart, at the second call, imports this version
+            with pytest.raises(StudentError) as info:
+                s.call("f", (1.0,), timeout=0.3)
+            assert info.value.kind == "timeout" and s.proc is None
         err = s.reimport("def f(x):\n    return x +\n")
         assert err is not None and err.kind == "import" and s.proc is None
         assert s.reimport("def f(x):\n    return -x\n") is None and s.call("f", (3.0,)) == -3.0
