@@ -194,19 +194,40 @@ def _guard_of(node):
 _BLOCK_NAMES = ("__name__", "TYPE_CHECKING")
 
 
+def _the_typing_flag(node, alias):
+    """``from typing import TYPE_CHECKING``: the one import that binds a
+    block name as the idiom means it."""
+    return isinstance(node, ast.ImportFrom) and node.module == "typing" and not node.level \
+        and alias.name == "TYPE_CHECKING" and alias.asname in (None, "TYPE_CHECKING")
+
+
+_MATCH_NAMES = tuple(getattr(ast, n) for n in ("MatchAs", "MatchStar") if hasattr(ast, n))
+
+
 def _binds(node, docstrings):
-    """The block names (``_BLOCK_NAMES``) ``node`` binds: an assignment, loop,
-    with-as or walrus target, ``global``, an attribute it sets
-    (``typing.TYPE_CHECKING = True``), or any string in the code (not a
-    docstring) that holds one: ``globals()["__name__"] = ...``,
-    ``setattr(typing, "TYPE_CHECKING", 1)``, ``exec("__name__ = ...")`` bind
-    it out of the parser's sight (red team 5)."""
+    """The names ``node`` may bind (the caller keeps the block names,
+    ``_BLOCK_NAMES``): an assignment, loop, with-as or walrus target,
+    ``global``, an import's name (``from math import pi as TYPE_CHECKING``),
+    a ``def``, ``class``, parameter, ``except ... as`` or ``match`` capture,
+    an attribute it sets (``typing.TYPE_CHECKING = True``), or any string in
+    the code (not a docstring) that holds one: ``globals()["__name__"] =
+    ...``, ``setattr(typing, "TYPE_CHECKING", 1)``, ``exec("__name__ =
+    ...")`` bind it out of the parser's sight (red teams 5 and 6)."""
     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
         return [node.id]
     if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
         return [node.attr]
     if isinstance(node, (ast.Global, ast.Nonlocal)):
         return node.names
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return [a.asname or a.name.split(".")[0] for a in node.names
+                if not _the_typing_flag(node, a)]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [node.name]
+    if isinstance(node, ast.arg):
+        return [node.arg]
+    if isinstance(node, ast.ExceptHandler) or isinstance(node, _MATCH_NAMES):
+        return [node.name] if node.name else []
     if isinstance(node, ast.Constant) and isinstance(node.value, str) \
             and id(node) not in docstrings:
         return [n for n in _BLOCK_NAMES if n in node.value]

@@ -147,7 +147,7 @@ def _expected(command):
         return 0, "exercises/ex06_worked_network.py"
     if words[1:3] == ["-m", "pytest"]:  # the grader's wording, the student's own traceback
         return 1, ("Exercise 6.9: your code raised NotImplementedError in dL_dw35(): "
-                   "Exercise 6.9: not implemented yet\n  File \"exercises/ex06_worked_network.py\"")
+                   "Exercise 6.9: not implemented yet\n  |   File \"exercises/ex06_worked_network.py\"")
     if words[1:3] == ["-m", "doctest"]:
         return 1, "not implemented yet"
     if words[1] == "grader.py":
@@ -239,3 +239,25 @@ def test_every_file_the_student_readme_names_is_in_the_release(released):
     assert "docs/worked_network.svg" in named and "minigrad/engine.py" in named
     missing = [p for p in named if not (released / p).exists()]
     assert missing == []
+
+
+def test_pytest_over_the_checks_marks_the_students_text():
+    """Red team 6: what a student's exception says reaches pytest's report
+    of a check without terminal escapes, and each of its lines after the
+    first marked ``  | ``, as in the grader's report: it cannot print a line
+    that passes for pytest's own ("===== 1 passed =====")."""
+    import sys as _sys
+    import types
+    from grading.check import StudentError
+    from tests.checks.conftest import _repr_failure
+    try:
+        raise StudentError("exception", "your code raised ValueError in f(): boom\n"
+                           "\x1b[32m===== 1 passed in 0.01s =====\x1b[0m\nPASSED")
+    except StudentError:
+        excinfo = pytest.ExceptionInfo.from_exc_info(_sys.exc_info())
+    item = types.SimpleNamespace(function=types.SimpleNamespace(_check={"task": "6.9"}),
+                                 path="nowhere.py")
+    text = _repr_failure(item, None, excinfo)
+    assert "\x1b" not in text
+    assert text.splitlines() == ["Exercise 6.9: your code raised ValueError in f(): boom",
+                                 "  | ===== 1 passed in 0.01s =====", "  | PASSED"]

@@ -184,11 +184,25 @@ def test_blocks_that_never_run_while_grading_are_not_counted():
                           ('exec("__name__ = \'__main__\'")', (main,)),
                           ("typing.TYPE_CHECKING = True", (tc, tc_attr)),
                           ('setattr(typing, "TYPE_CHECKING", True)', (tc, tc_attr)),
-                          ('sys.modules["typing"].__dict__["TYPE_CHECKING"] = 1', (tc_attr,))):
+                          ('sys.modules["typing"].__dict__["TYPE_CHECKING"] = 1', (tc_attr,)),
+                          # red team 6: names bound by other statements than assignments
+                          ("from math import pi as TYPE_CHECKING", (tc,)),
+                          ("import math as TYPE_CHECKING", (tc,)),
+                          ("from math import pi as __name__", (main,)),
+                          ("def TYPE_CHECKING():\n    pass", (tc,)),
+                          ("class TYPE_CHECKING:\n    pass", (tc,)),
+                          ("def f(TYPE_CHECKING=1):\n    pass", (tc,)),
+                          ("try:\n    1 / 0\nexcept Exception as TYPE_CHECKING:\n    pass", (tc,))):
         for block in blocks:
             forged = "import typing\n%s\n%s\n    import minigrad\n" % (forge, block)
+            line = forged.count("\n")  # the import's: the last line
             assert static_import_problems(forged, "x.py", ["math", "typing"]) \
-                == [(4, "minigrad")], forged
+                == [(line, "minigrad")], forged
+    # the idiom itself, also renamed to itself, still counts as the idiom
+    for idiom in ("from typing import TYPE_CHECKING", "from typing import TYPE_CHECKING as "
+                  "TYPE_CHECKING", "from typing import Any, TYPE_CHECKING"):
+        ok = "%s\nif TYPE_CHECKING:\n    from os import PathLike\n" % idiom
+        assert static_import_problems(ok, "x.py", ["math"]) == [], ok
 
 
 def test_earlier_exercise_modules_may_be_imported_unless_they_widen_the_libraries():

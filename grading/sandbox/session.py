@@ -52,7 +52,6 @@ holds on its own).
 """
 
 import codecs
-import importlib.util
 import io
 import json
 import os
@@ -214,15 +213,23 @@ def add_bytecode(folder, files):
 
     Compiled here once per grader process, from the very source copied; a
     checked-hash .pyc (PEP 552) is used only while that source is unchanged.
-    Never for the student's files: those the child compiles itself."""
+    Never for the student's files: those the child compiles itself.
+
+    The file goes where the child (``python -I``, no PYTHONPYCACHEPREFIX)
+    looks, ``__pycache__`` beside the source, whatever prefix the grader's own
+    Python was given: the sandbox folder is removed whole, nothing is left."""
+    tag = sys.implementation.cache_tag
+    if tag is None:
+        return  # no bytecode cache on this Python
     for name in files:
         path = os.path.join(folder, name)
+        cfile = os.path.join(folder, "__pycache__", "%s.%s.pyc" % (name[:-3], tag))
         try:
             with open(path, "rb") as f:
                 key = (name, f.read())
-            cfile = importlib.util.cache_from_source(path)  # NotImplementedError: no cache tag
             data = _BYTECODE.get(key)
             if data is None:
+                os.makedirs(os.path.dirname(cfile), exist_ok=True)
                 py_compile.compile(path, cfile=cfile, doraise=True,
                                    invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
                 with open(cfile, "rb") as f:
@@ -231,7 +238,7 @@ def add_bytecode(folder, files):
                 os.makedirs(os.path.dirname(cfile), exist_ok=True)
                 with open(cfile, "wb") as f:
                     f.write(data)
-        except (OSError, NotImplementedError, py_compile.PyCompileError):
+        except (OSError, py_compile.PyCompileError):
             pass  # the child compiles it, as it would without this
 
 

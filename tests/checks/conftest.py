@@ -13,6 +13,7 @@ import os
 import pytest
 
 from grading.check import StudentError
+from grading.report import STUDENT_MARK, printable
 from grading.sandbox import Session, Student
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -58,10 +59,14 @@ def _repr_failure(item, default, excinfo, *args, **kwargs):
     reports it: the line of the check that called, the task id, and the
     message with the student's own traceback. The grader's plumbing between
     the two (the sandbox's frames) is left out: it says nothing about the
-    exercise, and showing its source took most of a run over the stubs."""
+    exercise, and showing its source took most of a run over the stubs.
+    As in the grader's report, the student's text loses terminal escapes and
+    every line of it after the first is marked ``  | ``: nothing it prints
+    can pass for one of pytest's own lines (red team 6)."""
     if not excinfo.errisinstance(StudentError):
         return default(excinfo, *args, **kwargs)
     task = getattr(item.function, "_check", {}).get("task")
     here = [e for e in excinfo.traceback if str(e.path) == _path(item)]
     where = "%s:%d: " % (os.path.relpath(str(here[-1].path)), here[-1].lineno + 1) if here else ""
-    return "%sExercise %s: %s" % (where, task, excinfo.value)
+    lines = printable("%sExercise %s: %s" % (where, task, excinfo.value)).splitlines() or [""]
+    return "\n".join(lines[:1] + [STUDENT_MARK + line for line in lines[1:]])
