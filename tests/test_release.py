@@ -88,13 +88,11 @@ def test_copies_without_tools_do_not_offer_the_staff_commands(where, request):
     assert not (copy / "elsewhere").exists() and not (copy / "grades.csv").exists()
 
 
-def test_the_gradescope_zip_grades_everything_without_tools(unzipped, tmp_path):
+def test_the_gradescope_zip_grades_everything_without_tools(unzipped, runs):
     """The zip holds the grader, the library and every check: the solutions
     get full marks from it, hidden checks included."""
     assert not (unzipped / "tools").exists()
-    out = tmp_path / "results.json"
-    proc = _run(["grader.py", "--submission", os.path.join(ROOT, "solutions"),
-                 "--results", str(out), "--no-color"], unzipped)
+    proc, out = runs["zip"].result()
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = json.loads(out.read_text())
     assert data["score"] == sum(t["max_score"] for t in data["tests"]) > 0
@@ -181,36 +179,51 @@ def _argv(command):
     return argv
 
 
-@pytest.fixture(scope="module")
-def command_runs(released, request):
-    """{command: the future of its finished process} for the commands this
-    run's test_every_command_of_the_release_works_there items name (all of
-    them, or fewer under -k), two at a time: a grader run waits on its
-    sandbox children half the time. The commands write nothing another
-    one reads (the hint state, an SVG, pytest's cache)."""
-    wanted = [item.callspec.params["command"] for item in request.session.items
-              if item.module is request.module
-              and item.originalname == "test_every_command_of_the_release_works_there"]
+@pytest.fixture(scope="module", autouse=True)
+def runs(request, tmp_path_factory):
+    """The module's slow runs, started before its first test, each test
+    waiting for its own: "commands", {command: its finished process} for
+    the commands this run's test_every_command_of_the_release_works_there
+    items name (all of them, or fewer under -k), two at a time (a grader
+    run waits on its sandbox children half the time; the commands write
+    nothing another one reads: the hint state, an SVG, pytest's cache);
+    "zip", (process, results path) of the solutions graded by the
+    Gradescope zip's grader, alongside them."""
+    def selected(name):
+        return [item for item in request.session.items
+                if item.module is request.module and item.originalname == name]
+    commands = [item.callspec.params["command"]
+                for item in selected("test_every_command_of_the_release_works_there")]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    released = request.getfixturevalue("released") if commands else None
 
     def run(command):
         return subprocess.run(_argv(command), cwd=str(released), env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               universal_newlines=True, timeout=300)
-    pool = ThreadPoolExecutor(2)
+
+    def grade_with_the_zip(unzipped, out):
+        return _run(["grader.py", "--submission", os.path.join(ROOT, "solutions"),
+                     "--results", str(out), "--no-color"], unzipped), out
+    pool, zip_pool = ThreadPoolExecutor(2), ThreadPoolExecutor(1)
+    out = {"commands": {command: pool.submit(run, command) for command in commands}}
+    if selected("test_the_gradescope_zip_grades_everything_without_tools"):
+        out["zip"] = zip_pool.submit(grade_with_the_zip, request.getfixturevalue("unzipped"),
+                                     tmp_path_factory.mktemp("zip-results") / "results.json")
     try:
-        yield {command: pool.submit(run, command) for command in wanted}
+        yield out
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for executor in (pool, zip_pool):
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_of_the_release_works_there(command, released, command_runs):
+def test_every_command_of_the_release_works_there(command, released, runs):
     code, wanted = _expected(command)
     argv = _argv(command)
     if argv[1:3] == ["-m", "pytest"] and importlib.util.find_spec("pytest") is None:
         pytest.skip("pytest is not installed")
-    proc = command_runs[command].result()
+    proc = runs["commands"][command].result()
     assert proc.returncode == code, proc.stdout[-3000:]
     assert wanted in proc.stdout, proc.stdout[-3000:]
     for broken in ("No module named", "No such file", "can't open file",
