@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -214,9 +215,36 @@ def _solution_lines():
     return lines
 
 
-def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
-    dest = tmp_path / "student"
-    code, stdout, stderr = run("release", str(dest))
+def _release_of_a_solved_copy(tmp_path):
+    """``grader.py release`` run in a copy of this repository whose ex01 is
+    solved in exercises/: (the process, the release's folder)."""
+    repo = tmp_path / "repo"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, stdout=subprocess.PIPE,
+                           universal_newlines=True, check=True).stdout.split()
+    for name in files:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(os.path.join(ROOT, name), repo / name)
+    shutil.copy(repo / "solutions" / "ex01_perceptron.py", repo / "exercises")  # solved
+    proc = subprocess.run([sys.executable, "-I", str(repo / "grader.py"), "release",
+                           str(tmp_path / "out")], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    return proc, tmp_path / "out"
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory):
+    """The two releases this module's tests build, built at once (each
+    mostly waits for the released grader's smoke run): "plain", (run's
+    result, folder) of this repository's; "solved", of a solved copy's."""
+    plain = tmp_path_factory.mktemp("release") / "student"
+    with ThreadPoolExecutor(2) as pool:
+        plain_run = pool.submit(run, "release", str(plain))
+        solved = pool.submit(_release_of_a_solved_copy, tmp_path_factory.mktemp("solved"))
+        return {"plain": (plain_run.result(), plain), "solved": solved.result()}
+
+
+def test_release_has_no_solutions_no_hidden_checks_and_runs(releases):
+    (code, stdout, stderr), dest = releases["plain"]
     assert code == 0, stdout + stderr
     assert not (dest / "solutions").exists()
     assert (dest / "exercises").is_dir() and (dest / "grader.py").is_file()
@@ -246,19 +274,10 @@ def test_release_has_no_solutions_no_hidden_checks_and_runs(tmp_path):
     assert not list(dest.rglob("__pycache__"))
 
 
-def test_release_regenerates_stubs_even_from_a_solved_working_copy(tmp_path):
-    repo = tmp_path / "repo"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, stdout=subprocess.PIPE,
-                           universal_newlines=True, check=True).stdout.split()
-    for name in files:
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(os.path.join(ROOT, name), repo / name)
-    shutil.copy(repo / "solutions" / "ex01_perceptron.py", repo / "exercises")  # solved
-    proc = subprocess.run([sys.executable, "-I", str(repo / "grader.py"), "release",
-                           str(tmp_path / "out")], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+def test_release_regenerates_stubs_even_from_a_solved_working_copy(releases):
+    proc, out = releases["solved"]
     assert proc.returncode == 0, proc.stdout
-    released = (tmp_path / "out" / "exercises" / "ex01_perceptron.py").read_text()
+    released = (out / "exercises" / "ex01_perceptron.py").read_text()
     assert 'raise NotImplementedError("Exercise 1.1: not implemented yet")' in released
     assert "# BEGIN SOLUTION" not in released
 
