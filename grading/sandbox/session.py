@@ -228,14 +228,13 @@ def add_bytecode(folder, files):
             with open(path, "rb") as f:
                 key = (name, f.read())
             data = _BYTECODE.get(key)
+            os.makedirs(os.path.dirname(cfile), exist_ok=True)
             if data is None:
-                os.makedirs(os.path.dirname(cfile), exist_ok=True)
                 py_compile.compile(path, cfile=cfile, doraise=True,
                                    invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH)
                 with open(cfile, "rb") as f:
                     _BYTECODE[key] = f.read()
             else:
-                os.makedirs(os.path.dirname(cfile), exist_ok=True)
                 with open(cfile, "wb") as f:
                     f.write(data)
         except (OSError, py_compile.PyCompileError):
