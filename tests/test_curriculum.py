@@ -3,12 +3,14 @@ and every typical mistake listed in a check file is caught with its hint."""
 
 import ast
 import importlib.util
-import re
 import os
+import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from grading.runner import grade, load_checks, task_key
+from tests import lane
 from tools.make_exercises import expected_exercises
 from tools.mistake_coverage import (TARGET, caught, feedback, grade_mistakes, mistakes,
                                     mistakes_path)
@@ -52,27 +54,52 @@ def test_every_step_has_a_visible_and_a_hidden_check(cm):
         assert "visible" in vis and vis - {"visible"}, (task, vis)
 
 
-def _selected(request, test_name):
-    """The check modules of the ``test_name[module]`` items this run collected
-    (all of them, or fewer under -k): a shared fixture grades only those."""
-    chosen = set()
-    for item in request.session.items:
-        callspec = getattr(item, "callspec", None)
-        if getattr(item, "originalname", None) == test_name and callspec is not None:
-            chosen.add(callspec.params["cm"].module)
+def _selected(items, test_name):
+    """The check modules of the ``test_name[module]`` items among ``items``
+    (all of them, or fewer under -k): ``early`` grades only those."""
+    chosen = {item.callspec.params["cm"].module for item in items
+              if item.originalname == test_name}
     return [cm for cm in MODULES if cm.module in chosen]
 
 
+def early(items, mktemp):
+    """This module's gradings, started before the run's first test
+    (tests/lane.py), one after the other:
+
+    "graded": {module: (stub results, solution results)}: exercises/ and
+    solutions/ each graded once, every module in its own sandbox child,
+    modules in parallel (as the grader does);
+    "mistakes": {module: [Outcome]}: the typical mistakes of the selected
+    modules (tools/mistake_coverage.py ``grade_mistakes``: one sandbox per
+    module, whose child imports each mistake's version in turn; two modules
+    per CPU at a time)."""
+    modules = _selected(items, "test_stubs_fail_every_check_and_solutions_pass_every_check")
+    chosen = {cm.module for cm in _selected(
+        items, "test_typical_mistakes_are_caught_with_their_hints")}
+    folder = str(mktemp("mistakes"))
+
+    def graded():
+        stubs, refs = grade(EXERCISES, modules), grade(SOLUTIONS, modules)
+        return {cm.module: ([r for r in stubs if r.module == cm.module],
+                            [r for r in refs if r.module == cm.module]) for cm in modules}
+
+    def mistakes_graded():
+        out = {}
+        for outcome in grade_mistakes([m for m in MISTAKES if m[0].module in chosen], folder):
+            out.setdefault(outcome.entry[0].module, []).append(outcome)
+        return out
+    with ThreadPoolExecutor(1) as one_by_one:
+        yield {"graded": one_by_one.submit(graded), "mistakes": one_by_one.submit(mistakes_graded)}
+
+
 @pytest.fixture(scope="module")
-def stub_and_solution_results(request):
-    """{module: (stub results, solution results)}: exercises/ and solutions/
-    each graded once, every module in its own sandbox child, modules in
-    parallel (as the grader does)."""
-    modules = _selected(request, "test_stubs_fail_every_check_and_solutions_pass_every_check")
-    stubs = grade(EXERCISES, modules)
-    refs = grade(SOLUTIONS, modules)
-    return {cm.module: ([r for r in stubs if r.module == cm.module],
-                        [r for r in refs if r.module == cm.module]) for cm in modules}
+def stub_and_solution_results():
+    return lane.started(__name__)["graded"].result()
+
+
+@pytest.fixture(scope="module")
+def mistake_outcomes():
+    return lane.started(__name__)["mistakes"].result()
 
 
 @pytest.mark.parametrize("cm", MODULES, ids=lambda m: m.module)
@@ -105,33 +132,6 @@ def test_every_mistakes_file_is_read_and_no_check_file_keeps_its_own():
             assert "MISTAKES" not in f.read(), cm.path
 
 
-@pytest.fixture(scope="module")
-def mistake_outcomes(request, tmp_path_factory):
-    """``outcomes(module)``: the graded typical mistakes of that module.
-
-    All mistakes of the selected modules are started at once (tools/
-    mistake_coverage.py ``grade_mistakes``: one sandbox per module, whose
-    child imports each mistake's version in turn; two modules per CPU at a
-    time), so later modules are graded while the earlier ones are judged."""
-    modules = {cm.module for cm in _selected(
-        request, "test_typical_mistakes_are_caught_with_their_hints")}
-    entries = [m for m in MISTAKES if m[0].module in modules]
-    wanted = {}
-    for m in entries:
-        wanted[m[0].module] = wanted.get(m[0].module, 0) + 1
-    stream = grade_mistakes(entries, str(tmp_path_factory.mktemp("mistakes")))
-    done = {}
-
-    def outcomes(module):
-        while len(done.get(module, ())) < wanted.get(module, 0):
-            outcome = next(stream)
-            done.setdefault(outcome.entry[0].module, []).append(outcome)
-        return done.get(module, [])
-
-    yield outcomes
-    stream.close()
-
-
 def _mistake_failure(outcome):
     """Why one graded mistakes entry fails the test, or None: each typical
     mistake fails a visible check of its own step (unless the entry is
@@ -159,7 +159,7 @@ def _mistake_failure(outcome):
 def test_typical_mistakes_are_caught_with_their_hints(cm, mistake_outcomes):
     """Every entry of the module's mistakes file: one failure line per entry
     that fails, naming it (file, index, step) and saying why."""
-    outcomes = mistake_outcomes(cm.module)
+    outcomes = mistake_outcomes.get(cm.module, [])
     assert len(outcomes) == len([m for m in MISTAKES if m[0] is cm])
     failures = [f for f in map(_mistake_failure, outcomes) if f]
     assert not failures, "%d of %d typical mistakes of %s:\n%s" % (

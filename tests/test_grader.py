@@ -20,6 +20,7 @@ import pytest
 
 from grading import report
 from grading.runner import StepResult, Check
+from tests import lane
 from tests.helpers import CHECKS, FIXTURES, GOOD, ROOT, grade_fixture, run, write_module
 
 BAD = os.path.join(FIXTURES, "bad")
@@ -231,16 +232,20 @@ def _release_of_a_solved_copy(tmp_path):
     return proc, tmp_path / "out"
 
 
-@pytest.fixture(scope="module")
-def releases(tmp_path_factory):
-    """The two releases this module's tests build, built at once (each
-    mostly waits for the released grader's smoke run): "plain", (run's
-    result, folder) of this repository's; "solved", of a solved copy's."""
-    plain = tmp_path_factory.mktemp("release") / "student"
+def early(items, mktemp):
+    """The two releases this module's tests build, started before the run's
+    first test (tests/lane.py) and built at once (each mostly waits for the
+    released grader's smoke run): "plain", (run's result, folder) of this
+    repository's; "solved", of a solved copy's."""
+    plain = mktemp("release") / "student"
     with ThreadPoolExecutor(2) as pool:
-        plain_run = pool.submit(run, "release", str(plain))
-        solved = pool.submit(_release_of_a_solved_copy, tmp_path_factory.mktemp("solved"))
-        return {"plain": (plain_run.result(), plain), "solved": solved.result()}
+        yield {"plain": pool.submit(lambda: (run("release", str(plain)), plain)),
+               "solved": pool.submit(_release_of_a_solved_copy, mktemp("solved"))}
+
+
+@pytest.fixture(scope="module")
+def releases():
+    return {name: future.result() for name, future in lane.started(__name__).items()}
 
 
 def test_release_has_no_solutions_no_hidden_checks_and_runs(releases):

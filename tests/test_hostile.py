@@ -18,12 +18,14 @@ without the hook, only when we are root) it asserts:
   of ``grading/``, all ``go-rwx`` as setup.sh leaves them) and this
   repository's ``grading/``, ``tests/checks/``, ``solutions/``, ``grader.py``.
 
-The (attack, mode) gradings run ``WORKERS`` at a time, the slowest first
-(``gradings``), each in folders of its own with a marker of its own; a
-change to the shared trees fails the check of every run it happened during,
-and names the runs graded alongside.
+The (attack, mode) gradings start before the run's first test (``early``,
+tests/lane.py) and run ``WORKERS`` at a time, the slowest first, each in
+folders of its own with a marker of its own; a change to the shared trees
+fails the check of every run it happened during, and names the runs graded
+alongside.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -36,6 +38,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
+from tests import lane
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HOSTILE = os.path.join(ROOT, "tests", "hostile")
@@ -53,6 +57,9 @@ WORKERS = 4
 # the gradings that wait longest (backstops, a settle time, a crash dump), started first
 # so that none of them is left to run alone at the end
 SLOW_FIRST = ("exhaust", "exhaust_import", "lie", "crash", "exhaust_output", "exhaust_procs")
+# the attacks that sleep until the wall-clock backstop and use no CPU meanwhile: they run
+# beside the WORKERS, not in their place
+SLEEPS = ("exhaust_import",)
 
 ATTACKS = ["exit_sys", "exit_os", "exit_import", "crash", "lie", "pretend", "peek", "race", "memfd",
            "tamper", "revive", "deep", "deep_dirs", "exhaust", "exhaust_import", "exhaust_output",
@@ -108,8 +115,8 @@ REPO_TREES = [os.path.join(ROOT, p) for p in ("grading", os.path.join("tests", "
                                               "solutions", "grader.py")]
 
 
-@pytest.fixture(scope="module")
-def world():
+@contextlib.contextmanager
+def _world():
     """A temp area nobody can list: the instructor tree (0700, like setup.sh
     leaves /autograder/source) and per-run folders."""
     base = tempfile.mkdtemp(prefix="minigrad-hostile-", dir="/tmp")
@@ -128,9 +135,11 @@ def world():
             os.chmod(os.path.join(d, name), 0o700 if name in dirs else 0o600)
     os.chmod(secret, 0o700)
     # "in_flight": {run: the runs graded alongside it}, for grade_attack's messages
-    yield {"base": base, "secret": secret, "runs": [0], "lock": threading.Lock(),
-           "in_flight": {}}
-    shutil.rmtree(base, ignore_errors=True)
+    try:
+        yield {"base": base, "secret": secret, "runs": [0], "lock": threading.Lock(),
+               "in_flight": {}}
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def _processes_left(markers, folder):
@@ -158,7 +167,7 @@ def grade_attack(world, attack, mode="full", settle=0.0):
     """Grade ``tests/hostile/<attack>.py`` through grader.py. Returns
     (results dict, grader stdout, processes left).
 
-    Safe to call from several threads at once (``gradings``): each
+    Safe to call from several threads at once (``early``): each
     run has its own folders and marker, so the processes left are this
     run's. The instructor tree and this repository are shared: a change
     found there is this run's or one graded alongside it, which the message
@@ -262,47 +271,59 @@ def test_stub_scores_zero(world):
     assert left == []
 
 
-def _wanted(request, test_name, *params):
-    """The parameters of the ``test_name`` items this run collected in this
-    module (all of them, or fewer under -k)."""
-    return [tuple(item.callspec.params[p] for p in params) for item in request.session.items
-            if item.module is request.module and item.originalname == test_name]
+def _wanted(items, test_name, *params):
+    """The parameters of the ``test_name`` items among ``items``."""
+    return [tuple(item.callspec.params[p] for p in params) for item in items
+            if item.originalname == test_name]
 
 
-@pytest.fixture(scope="module")
-def gradings(world, request, tmp_path_factory):
-    """The futures of this module's slow gradings, all started at the first
-    test that needs one; each test waits for its own, and an assertion a
-    grading fails is raised again by its test.
+def early(items, mktemp):
+    """The world, and the futures of this module's slow gradings, started
+    before the run's first test (tests/lane.py); each test waits for its
+    own, and an assertion a grading fails is raised again by its test.
 
+    "world": the temp area (``_world``) every test of this module grades in.
     "attack": {(attack, mode): grade_attack's (results, output, processes
-    left)} for test_attack_gains_nothing, WORKERS at a time, slowest first.
+    left)} for test_attack_gains_nothing, WORKERS at a time, slowest first;
+    the attacks that only sleep (``SLEEPS``) all at once beside them.
     "batch": {(student, attack, mode): _batch's (scores, output)} for
     test_batch_student_cannot_harm_the_others, one after another (two batch
     runs at once would hand out the same uids), alongside the attacks: those
     run as another user than any batch student, so neither can signal the
     other's processes."""
-    attacks = [(a, m) for a, m in _wanted(request, "test_attack_gains_nothing", "attack", "mode")
+    attacks = [(a, m) for a, m in _wanted(items, "test_attack_gains_nothing", "attack", "mode")
                if m != "uid_only" or IS_ROOT]
     attacks.sort(key=lambda am: SLOW_FIRST.index(am[0]) if am[0] in SLOW_FIRST
                  else len(SLOW_FIRST))
-    batches = _wanted(request, "test_batch_student_cannot_harm_the_others",
+    batches = _wanted(items, "test_batch_student_cannot_harm_the_others",
                       "student", "attack", "options", "mode") if IS_ROOT else []
-    pool, one_by_one = ThreadPoolExecutor(WORKERS), ThreadPoolExecutor(1)
+    pool, sleeping = ThreadPoolExecutor(WORKERS), ThreadPoolExecutor(len(MODES))
+    one_by_one = ThreadPoolExecutor(1)
+    with _world() as world:
+        def batch(student, attack, options, mode):
+            students = {student: attack, "b_honest": "solution", "c_honest": "solution",
+                        "d_honest": "solution"}
+            return _batch(world, mktemp("batch"), students, mode, **options)
+        try:
+            yield {"world": world,
+                   "batch": {(st, at, md): one_by_one.submit(batch, st, at, opts, md)
+                             for st, at, opts, md in batches},
+                   "attack": {(attack, mode): (sleeping if attack in SLEEPS else pool).submit(
+                       grade_attack, world, attack, mode, settle=1.5 if attack == "lie" else 0.0)
+                              for attack, mode in attacks}}
+        finally:
+            for executor in (pool, sleeping, one_by_one):
+                executor.shutdown(wait=True, cancel_futures=True)
 
-    def batch(student, attack, options, mode):
-        students = {student: attack, "b_honest": "solution", "c_honest": "solution",
-                    "d_honest": "solution"}
-        return _batch(world, tmp_path_factory.mktemp("batch"), students, mode, **options)
-    try:
-        yield {"batch": {(st, at, md): one_by_one.submit(batch, st, at, opts, md)
-                         for st, at, opts, md in batches},
-               "attack": {(attack, mode): pool.submit(grade_attack, world, attack, mode,
-                                                      settle=1.5 if attack == "lie" else 0.0)
-                          for attack, mode in attacks}}
-    finally:
-        for executor in (pool, one_by_one):
-            executor.shutdown(wait=True, cancel_futures=True)
+
+@pytest.fixture(scope="module")
+def gradings():
+    return lane.started(__name__)
+
+
+@pytest.fixture(scope="module")
+def world(gradings):
+    return gradings["world"]
 
 
 @pytest.mark.parametrize("mode", list(MODES))

@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests import lane
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STAFF = ("release", "gradescope", "batch")
 NOT_HERE = ("%s is a course-staff command; it is in the course repository, not in the "
@@ -30,22 +32,33 @@ def _run(args, cwd, timeout=300):
                           universal_newlines=True, timeout=timeout)
 
 
-@pytest.fixture(scope="module")
-def released(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("release") / "student"
+def _release(dest):
     proc = _run(["grader.py", "release", str(dest)], ROOT)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return dest
 
 
-@pytest.fixture(scope="module")
-def unzipped(tmp_path_factory):
-    base = tmp_path_factory.mktemp("gradescope")
+def _gradescope(base):
     proc = _run(["grader.py", "gradescope", str(base / "autograder.zip")], ROOT)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     with zipfile.ZipFile(str(base / "autograder.zip")) as zf:
         zf.extractall(str(base / "source"))
     return base / "source"
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return lane.started(__name__)
+
+
+@pytest.fixture(scope="module")
+def released(runs):
+    return runs["released"].result()
+
+
+@pytest.fixture(scope="module")
+def unzipped(runs):
+    return runs["unzipped"].result()
 
 
 def test_release_leaves_the_staff_tools_out(released):
@@ -179,41 +192,42 @@ def _argv(command):
     return argv
 
 
-@pytest.fixture(scope="module", autouse=True)
-def runs(request, tmp_path_factory):
-    """The module's slow runs, started before its first test, each test
-    waiting for its own: "commands", {command: its finished process} for
-    the commands this run's test_every_command_of_the_release_works_there
+def early(items, mktemp):
+    """The module's slow runs, started before the run's first test
+    (tests/lane.py), each test waiting for its own: "released", the student
+    copy (``grader.py release``), and "unzipped", the Gradescope zip
+    unpacked, built at once; "commands", {command: its finished process}
+    for the commands this run's test_every_command_of_the_release_works_there
     items name (all of them, or fewer under -k), two at a time (a grader
     run waits on its sandbox children half the time; the commands write
     nothing another one reads: the hint state, an SVG, pytest's cache);
     "zip", (process, results path) of the solutions graded by the
     Gradescope zip's grader, alongside them."""
     def selected(name):
-        return [item for item in request.session.items
-                if item.module is request.module and item.originalname == name]
+        return [item for item in items if item.originalname == name]
     commands = [item.callspec.params["command"]
                 for item in selected("test_every_command_of_the_release_works_there")]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    released = request.getfixturevalue("released") if commands else None
+    build, pool, zip_pool = ThreadPoolExecutor(2), ThreadPoolExecutor(2), ThreadPoolExecutor(1)
+    released = build.submit(_release, mktemp("release") / "student")
+    unzipped = build.submit(_gradescope, mktemp("gradescope"))
 
     def run(command):
-        return subprocess.run(_argv(command), cwd=str(released), env=env,
+        return subprocess.run(_argv(command), cwd=str(released.result()), env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               universal_newlines=True, timeout=300)
 
-    def grade_with_the_zip(unzipped, out):
+    def grade_with_the_zip(out):
         return _run(["grader.py", "--submission", os.path.join(ROOT, "solutions"),
-                     "--results", str(out), "--no-color"], unzipped), out
-    pool, zip_pool = ThreadPoolExecutor(2), ThreadPoolExecutor(1)
-    out = {"commands": {command: pool.submit(run, command) for command in commands}}
+                     "--results", str(out), "--no-color"], unzipped.result()), out
+    out = {"released": released, "unzipped": unzipped,
+           "commands": {command: pool.submit(run, command) for command in commands}}
     if selected("test_the_gradescope_zip_grades_everything_without_tools"):
-        out["zip"] = zip_pool.submit(grade_with_the_zip, request.getfixturevalue("unzipped"),
-                                     tmp_path_factory.mktemp("zip-results") / "results.json")
+        out["zip"] = zip_pool.submit(grade_with_the_zip, mktemp("zip-results") / "results.json")
     try:
         yield out
     finally:
-        for executor in (pool, zip_pool):
+        for executor in (pool, zip_pool, build):
             executor.shutdown(wait=True, cancel_futures=True)
 
 

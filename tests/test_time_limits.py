@@ -5,8 +5,8 @@ The grader counts a call's CPU time (read from /proc), with a wall-clock
 backstop of ``WALL_FACTOR`` (3) times the limit for code that sleeps or
 waits. These tests mostly wait for those limits, so their scenarios run at
 once: each test's scenario (the function above it, which does what the
-test did on its own, assertions included) is started by ``started`` before
-the first test of this file, and the test waits for its own; an assertion
+test did on its own, assertions included) is started by ``early`` before
+the run's first test (tests/lane.py), and the test waits for its own; an assertion
 its scenario fails is raised again by the test. Scenarios that keep a CPU
 busy (``SPINS``) run two at a time, so that even on a loaded 2-core machine
 1 s of CPU time takes well under its 3 s backstop; the others sleep, and
@@ -22,6 +22,7 @@ import pytest
 
 from grading.check import StudentError
 from grading.sandbox import Session, session_members
+from tests import lane
 from tests.helpers import FAST, GOOD, ROOT, grade_fixture, refused, session, write_module
 
 SPINS = 2  # scenarios that keep a CPU busy, at most this many at a time
@@ -286,15 +287,14 @@ SCENARIOS = {  # test: (its scenario, whether it keeps a CPU busy)
 }
 
 
-@pytest.fixture(scope="module")
-def started(request, tmp_path_factory):
+def early(items, mktemp):
     """{test name: the future of its scenario} for the tests of this file
     this run collected (all of them, or fewer under -k), each started once
     in a temporary folder of its own: those that keep a CPU busy SPINS at a
     time, in file order, the others all at once. A scenario takes only its
     own arguments (no process-global state is changed), so they cannot
-    disturb each other."""
-    items = [item for item in request.session.items if item.module is request.module]
+    disturb each other. Started before the run's first test
+    (tests/lane.py)."""
     spinning = ThreadPoolExecutor(SPINS)
     waiting = ThreadPoolExecutor(max(1, len(items)))
     try:
@@ -302,10 +302,14 @@ def started(request, tmp_path_factory):
         for item in items:
             scenario, spins = SCENARIOS[item.originalname]
             params = item.callspec.params if hasattr(item, "callspec") else {}
-            tmp_path = tmp_path_factory.mktemp(item.originalname[len("test_"):][:30])
             futures[item.name] = (spinning if spins else waiting).submit(
-                scenario, tmp_path, **params)
+                scenario, mktemp(item.originalname[len("test_"):][:30]), **params)
         yield futures
     finally:
         for pool in (spinning, waiting):
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.fixture(scope="module")
+def started():
+    return lane.started(__name__)
