@@ -20,7 +20,6 @@ import pytest
 
 from grading import report
 from grading.runner import StepResult, Check
-from tests import lane
 from tests.helpers import CHECKS, FIXTURES, GOOD, ROOT, grade_fixture, run, write_module
 
 BAD = os.path.join(FIXTURES, "bad")
@@ -197,115 +196,6 @@ def test_whole_folder_upload_is_found(tmp_path):
 
 
 # -- instructor commands ---------------------------------------------------------
-
-def _solution_lines():
-    """Every substantial line of code inside a solution region."""
-    lines = set()
-    sol = os.path.join(ROOT, "solutions")
-    for name in os.listdir(sol):
-        if not name.endswith(".py"):
-            continue
-        inside = False
-        for line in open(os.path.join(sol, name), encoding="utf-8"):
-            if "# BEGIN SOLUTION" in line:
-                inside = True
-            elif "# END SOLUTION" in line:
-                inside = False
-            elif inside and len(line.strip()) >= 25 and not line.strip().startswith("#"):
-                lines.add(line.strip())
-    return lines
-
-
-def _release_of_a_solved_copy(tmp_path):
-    """``grader.py release`` run in a copy of this repository whose ex01 is
-    solved in exercises/: (the process, the release's folder)."""
-    repo = tmp_path / "repo"
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, stdout=subprocess.PIPE,
-                           universal_newlines=True, check=True).stdout.split()
-    for name in files:
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(os.path.join(ROOT, name), repo / name)
-    shutil.copy(repo / "solutions" / "ex01_perceptron.py", repo / "exercises")  # solved
-    proc = subprocess.run([sys.executable, "-I", str(repo / "grader.py"), "release",
-                           str(tmp_path / "out")], stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
-    return proc, tmp_path / "out"
-
-
-def early(items, mktemp):
-    """The two releases this module's tests build, started before the run's
-    first test (tests/lane.py) and built at once (each mostly waits for the
-    released grader's smoke run): "plain", (run's result, folder) of this
-    repository's; "solved", of a solved copy's."""
-    plain = mktemp("release") / "student"
-    with ThreadPoolExecutor(2) as pool:
-        yield {"plain": pool.submit(lambda: (run("release", str(plain)), plain)),
-               "solved": pool.submit(_release_of_a_solved_copy, mktemp("solved"))}
-
-
-@pytest.fixture(scope="module")
-def releases():
-    return {name: future.result() for name, future in lane.started(__name__).items()}
-
-
-def test_release_has_no_solutions_no_hidden_checks_and_runs(releases):
-    (code, stdout, stderr), dest = releases["plain"]
-    assert code == 0, stdout + stderr
-    assert not (dest / "solutions").exists()
-    assert (dest / "exercises").is_dir() and (dest / "grader.py").is_file()
-    released = ""  # the library minigrad/ is public by design (see README)
-    for dirpath, _, files in os.walk(dest):
-        if os.path.relpath(dirpath, dest).startswith("minigrad"):
-            continue
-        for n in files:
-            if n.endswith((".py", ".md", ".toml")):
-                released += open(os.path.join(dirpath, n), encoding="utf-8").read()
-    for path in (dest / "tests" / "checks").glob("*.py"):
-        text = path.read_text()
-        assert 'visibility="hidden"' not in text, "hidden check left in %s" % path.name
-        assert "MISTAKES" not in text, "MISTAKES left in %s" % path.name
-    # the typical mistakes (tests/checks/mistakes/*.json) quote solution lines
-    assert not (dest / "tests" / "checks" / "mistakes").exists()
-    assert not list((dest / "tests").rglob("*.json")), "mistakes data in the release"
-    leaked = [line for line in _solution_lines() if line in released]
-    assert leaked == []
-    code, out, _ = run(cwd=str(dest))
-    assert code == 1 and "Total: 0/" in out
-    readme = (dest / "README.md").read_text()
-    assert "python grader.py" in readme and "Exercise 6.9" in readme
-    assert "For instructors" not in readme and "PLACEHOLDER" not in readme
-    assert (dest / "tests" / "checks" / "conftest.py").is_file()
-    assert (dest / "tests" / "checks" / "common.py").is_file()  # the checks import it
-    assert not list(dest.rglob("__pycache__"))
-
-
-def test_release_regenerates_stubs_even_from_a_solved_working_copy(releases):
-    proc, out = releases["solved"]
-    assert proc.returncode == 0, proc.stdout
-    released = (out / "exercises" / "ex01_perceptron.py").read_text()
-    assert 'raise NotImplementedError("Exercise 1.1: not implemented yet")' in released
-    assert "# BEGIN SOLUTION" not in released
-
-
-def test_gradescope_zip_layout(tmp_path):
-    path = tmp_path / "autograder.zip"
-    code, stdout, _ = run("gradescope", str(path))
-    assert code == 0
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        setup = zf.read("setup.sh").decode()
-        run_ag = zf.read("run_autograder").decode()
-        mode = zf.getinfo("run_autograder").external_attr >> 16
-    assert {"setup.sh", "run_autograder", "grader.py"} <= names
-    assert any(n.startswith("tests/checks/test_ex") for n in names)
-    assert any(n.startswith("minigrad/") for n in names)
-    assert not any(n.startswith("solutions/") for n in names)
-    assert not any(n.startswith("tests/checks/mistakes") or n.endswith(".json") for n in names)
-    assert mode & 0o111
-    assert "AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}" in run_ag
-    assert "$AG/submission" in run_ag and "$AG/results/results.json" in run_ag
-    assert "minigrad-student" in setup and "go-rwx" in setup
-
 
 def test_batch_three_submissions(tmp_path):
     folder = tmp_path / "subs"

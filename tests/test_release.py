@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -44,6 +45,96 @@ def _gradescope(base):
     with zipfile.ZipFile(str(base / "autograder.zip")) as zf:
         zf.extractall(str(base / "source"))
     return base / "source"
+
+
+def _solution_lines():
+    """Every substantial line of code inside a solution region."""
+    lines = set()
+    sol = os.path.join(ROOT, "solutions")
+    for name in os.listdir(sol):
+        if not name.endswith(".py"):
+            continue
+        inside = False
+        for line in open(os.path.join(sol, name), encoding="utf-8"):
+            if "# BEGIN SOLUTION" in line:
+                inside = True
+            elif "# END SOLUTION" in line:
+                inside = False
+            elif inside and len(line.strip()) >= 25 and not line.strip().startswith("#"):
+                lines.add(line.strip())
+    return lines
+
+
+def _release_of_a_solved_copy(tmp_path):
+    """``grader.py release`` run in a copy of this repository whose ex01 is
+    solved in exercises/: (the process, the release's folder)."""
+    repo = tmp_path / "repo"
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, stdout=subprocess.PIPE,
+                           universal_newlines=True, check=True).stdout.split()
+    for name in files:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(os.path.join(ROOT, name), repo / name)
+    shutil.copy(repo / "solutions" / "ex01_perceptron.py", repo / "exercises")  # solved
+    proc = subprocess.run([sys.executable, "-I", str(repo / "grader.py"), "release",
+                           str(tmp_path / "out")], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    return proc, tmp_path / "out"
+
+
+def test_release_has_no_solutions_no_hidden_checks_and_runs(released):
+    dest = released
+    assert not (dest / "solutions").exists()
+    assert (dest / "exercises").is_dir() and (dest / "grader.py").is_file()
+    released = ""  # the library minigrad/ is public by design (see README)
+    for dirpath, _, files in os.walk(dest):
+        if os.path.relpath(dirpath, dest).startswith("minigrad"):
+            continue
+        for n in files:
+            if n.endswith((".py", ".md", ".toml")):
+                released += open(os.path.join(dirpath, n), encoding="utf-8").read()
+    for path in (dest / "tests" / "checks").glob("*.py"):
+        text = path.read_text()
+        assert 'visibility="hidden"' not in text, "hidden check left in %s" % path.name
+        assert "MISTAKES" not in text, "MISTAKES left in %s" % path.name
+    # the typical mistakes (tests/checks/mistakes/*.json) quote solution lines
+    assert not (dest / "tests" / "checks" / "mistakes").exists()
+    assert not list((dest / "tests").rglob("*.json")), "mistakes data in the release"
+    leaked = [line for line in _solution_lines() if line in released]
+    assert leaked == []
+    proc = _run(["grader.py", "--no-color"], dest)
+    assert proc.returncode == 1 and "Total: 0/" in proc.stdout
+    readme = (dest / "README.md").read_text()
+    assert "python grader.py" in readme and "Exercise 6.9" in readme
+    assert "For instructors" not in readme and "PLACEHOLDER" not in readme
+    assert (dest / "tests" / "checks" / "conftest.py").is_file()
+    assert (dest / "tests" / "checks" / "common.py").is_file()  # the checks import it
+
+
+def test_release_regenerates_stubs_even_from_a_solved_working_copy(runs):
+    proc, out = runs["solved"].result()
+    assert proc.returncode == 0, proc.stdout
+    released = (out / "exercises" / "ex01_perceptron.py").read_text()
+    assert 'raise NotImplementedError("Exercise 1.1: not implemented yet")' in released
+    assert "# BEGIN SOLUTION" not in released
+    assert not list(out.rglob("__pycache__"))  # (the other release's commands write some)
+
+
+def test_gradescope_zip_layout(unzipped):
+    path = unzipped.parent / "autograder.zip"
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        setup = zf.read("setup.sh").decode()
+        run_ag = zf.read("run_autograder").decode()
+        mode = zf.getinfo("run_autograder").external_attr >> 16
+    assert {"setup.sh", "run_autograder", "grader.py"} <= names
+    assert any(n.startswith("tests/checks/test_ex") for n in names)
+    assert any(n.startswith("minigrad/") for n in names)
+    assert not any(n.startswith("solutions/") for n in names)
+    assert not any(n.startswith("tests/checks/mistakes") or n.endswith(".json") for n in names)
+    assert mode & 0o111
+    assert "AG=${MINIGRAD_AUTOGRADER_DIR:-/autograder}" in run_ag
+    assert "$AG/submission" in run_ag and "$AG/results/results.json" in run_ag
+    assert "minigrad-student" in setup and "go-rwx" in setup
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +286,9 @@ def _argv(command):
 def early(items, mktemp):
     """The module's slow runs, started before the run's first test
     (tests/lane.py), each test waiting for its own: "released", the student
-    copy (``grader.py release``), and "unzipped", the Gradescope zip
-    unpacked, built at once; "commands", {command: its finished process}
+    copy (``grader.py release``), "unzipped", the Gradescope zip unpacked,
+    and "solved", (process, folder) of a solved copy's release, built two at
+    a time; "commands", {command: its finished process}
     for the commands this run's test_every_command_of_the_release_works_there
     items name (all of them, or fewer under -k), two at a time (a grader
     run waits on its sandbox children half the time; the commands write
@@ -211,6 +303,7 @@ def early(items, mktemp):
     build, pool, zip_pool = ThreadPoolExecutor(2), ThreadPoolExecutor(2), ThreadPoolExecutor(1)
     released = build.submit(_release, mktemp("release") / "student")
     unzipped = build.submit(_gradescope, mktemp("gradescope"))
+    solved = build.submit(_release_of_a_solved_copy, mktemp("solved"))
 
     def run(command):
         return subprocess.run(_argv(command), cwd=str(released.result()), env=env,
@@ -220,7 +313,7 @@ def early(items, mktemp):
     def grade_with_the_zip(out):
         return _run(["grader.py", "--submission", os.path.join(ROOT, "solutions"),
                      "--results", str(out), "--no-color"], unzipped.result()), out
-    out = {"released": released, "unzipped": unzipped,
+    out = {"released": released, "unzipped": unzipped, "solved": solved,
            "commands": {command: pool.submit(run, command) for command in commands}}
     if selected("test_the_gradescope_zip_grades_everything_without_tools"):
         out["zip"] = zip_pool.submit(grade_with_the_zip, mktemp("zip-results") / "results.json")
