@@ -33,11 +33,23 @@ def available_cpus(proc_cgroup="/proc/self/cgroup", cgroup_root="/sys/fs/cgroup"
     return max(1, n)
 
 
+def _up(path):
+    """A cgroup's path and its ancestors': "/a/b" -> "/a/b", "/a", "/"."""
+    parts = [p for p in path.split("/") if p]
+    return ["/" + "/".join(parts[:i]) for i in range(len(parts), -1, -1)]
+
+
+def _read(folder, name):
+    with open(os.path.join(folder, name)) as f:
+        return f.read()
+
+
 def cpu_quota(proc_cgroup="/proc/self/cgroup", cgroup_root="/sys/fs/cgroup"):
-    """The CPUs a CFS quota allows this process's cgroup (1.5 for
+    """The CPUs the CFS quotas allow this process's cgroup (1.5 for
     ``docker --cpus 1.5``), or None where there is no quota or none can be
-    read. The cgroup's own folder is tried first, then the root of the
-    mount (what a container with its own cgroup namespace sees)."""
+    read. A quota binds the cgroup and all below it, so the smallest quota
+    of the cgroup's folder and of every folder above it counts (what a
+    container with its own cgroup namespace sees is the root of the mount)."""
     v2, v1 = [], []
     try:
         with open(proc_cgroup) as f:
@@ -49,23 +61,23 @@ def cpu_quota(proc_cgroup="/proc/self/cgroup", cgroup_root="/sys/fs/cgroup"):
                     v1.append(path)
     except (OSError, ValueError):
         pass
-    for path in v2 + ["/"]:
-        folder = os.path.join(cgroup_root, path.lstrip("/"))
+    quotas = []
+    for path in set(p for cgroup in v2 or ["/"] for p in _up(cgroup)):
         try:
-            with open(os.path.join(folder, "cpu.max")) as f:
-                quota, period = f.read().split()[:2]
-            return None if quota == "max" else int(quota) / int(period)
+            quota, period = _read(os.path.join(cgroup_root, path.lstrip("/")),
+                                  "cpu.max").split()[:2]
+            if quota != "max":
+                quotas.append(int(quota) / int(period))
         except (OSError, ValueError, ZeroDivisionError):
             continue
-    for path in v1 + ["/"]:
+    for path in set(p for cgroup in v1 or ["/"] for p in _up(cgroup)):
         for mount in ("cpu", "cpu,cpuacct"):
             folder = os.path.join(cgroup_root, mount, path.lstrip("/"))
             try:
-                with open(os.path.join(folder, "cpu.cfs_quota_us")) as f:
-                    quota = int(f.read())
-                with open(os.path.join(folder, "cpu.cfs_period_us")) as f:
-                    period = int(f.read())
-                return None if quota <= 0 else quota / period
+                quota = int(_read(folder, "cpu.cfs_quota_us"))
+                period = int(_read(folder, "cpu.cfs_period_us"))
+                if quota > 0:
+                    quotas.append(quota / period)
             except (OSError, ValueError, ZeroDivisionError):
                 continue
-    return None
+    return min(quotas) if quotas else None

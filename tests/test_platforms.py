@@ -174,11 +174,19 @@ def _fake_cgroup(tmp_path, proc_lines, files):
     (["0::/docker/abc"], {"docker/abc/cpu.max": "200000 100000\n", "cpu.max": "max 100000\n"},
      2.0),
     (["0::/"], {"cpu.max": "max 100000\n"}, None),  # no quota
+    # a stricter quota above the process's own cgroup binds it too
+    (["0::/kubepods/pod1/c1"], {"kubepods/pod1/c1/cpu.max": "max 100000\n",
+                                "kubepods/pod1/cpu.max": "50000 100000\n",
+                                "kubepods/cpu.max": "400000 100000\n"}, 0.5),
     # cgroup v1 (this machine's kind): cpu,cpuacct mounted together
     (["4:memory:/x", "2:cpu,cpuacct:/docker/abc"],
      {"cpu,cpuacct/docker/abc/cpu.cfs_quota_us": "300000\n",
       "cpu,cpuacct/docker/abc/cpu.cfs_period_us": "100000\n"}, 3.0),
     (["1:cpu:/"], {"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    (["2:cpu,cpuacct:/a/b"], {"cpu,cpuacct/a/b/cpu.cfs_quota_us": "-1\n",
+                              "cpu,cpuacct/a/b/cpu.cfs_period_us": "100000\n",
+                              "cpu,cpuacct/a/cpu.cfs_quota_us": "250000\n",
+                              "cpu,cpuacct/a/cpu.cfs_period_us": "100000\n"}, 2.5),
     ([], {}, None),  # nothing to read (macOS)
 ])
 def test_the_grader_counts_the_cpus_of_its_quota(tmp_path, proc_lines, files, quota):
