@@ -275,6 +275,11 @@ def factored_cost(widths):
     raise NotImplementedError("Exercise 4.10: not implemented yet")
 
 
+# Given (not an exercise): the three-layer graph of the examples of 4.11 and 4.12
+# (widths 1, 2, 3, 1), whose dz/dtheta_q both steps find, by paths and by deltas.
+EXAMPLE_D = [[[1.0, 2.0]], [[1.0, -1.0, 2.0], [0.5, 3.0, 1.0]], [[2.0], [1.0], [-1.0]]]
+
+
 def dz_dtheta_paths(D):
     """Exercise 4.11: dz/dtheta_q as a sum over every path (the nested sum).
 
@@ -290,8 +295,7 @@ def dz_dtheta_paths(D):
 
     >>> dz_dtheta_paths([[[1.0, 2.0]], [[3.0], [4.0]]])
     11.0
-    >>> dz_dtheta_paths([[[1.0, 2.0]], [[1.0, -1.0, 2.0], [0.5, 3.0, 1.0]],
-    ...                  [[2.0], [1.0], [-1.0]]])
+    >>> dz_dtheta_paths(EXAMPLE_D)
     5.0
     """
     raise NotImplementedError("Exercise 4.11: not implemented yet")
@@ -313,8 +317,7 @@ def dz_dtheta_factored(D):
 
     >>> dz_dtheta_factored([[[1.0, 2.0]], [[3.0], [4.0]]])
     11.0
-    >>> dz_dtheta_factored([[[1.0, 2.0]], [[1.0, -1.0, 2.0], [0.5, 3.0, 1.0]],
-    ...                     [[2.0], [1.0], [-1.0]]])
+    >>> dz_dtheta_factored(EXAMPLE_D)
     5.0
     """
     raise NotImplementedError("Exercise 4.12: not implemented yet")

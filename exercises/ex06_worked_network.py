@@ -63,6 +63,13 @@ import math
 EXAMPLE_WEIGHTS = {"w13": 0.5, "w14": -0.3, "w24": 0.8, "w35": 1.2, "w45": -0.7,
                    "w46": 0.9, "v5": -1.5, "v6": 1.1}
 
+# Given (not an exercise): the deltas of the docstrings' example (x1 = 1, x2 = -0.5,
+# t = 1 and EXAMPLE_WEIGHTS), rounded to 5 decimals, in the order the backward steps
+# find them (6.2, 6.5, 6.6, 6.10, 6.11). A step's example passes those found before
+# it: dict(EXAMPLE_DELTAS[:3]) holds delta_out, delta6 and delta5.
+EXAMPLE_DELTAS = [("delta_out", -1.0), ("delta6", -1.1), ("delta5", 1.5),
+                  ("delta4", -1.20267), ("delta3", 0.78203)]
+
 
 def tanh_prime(z):
     """Given (not an exercise): tanh'(z) = 1 - tanh(z)**2.
@@ -130,7 +137,7 @@ def dL_dv6(cache, weights, deltas):
     docstring. Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> round(dL_dv6(c, EXAMPLE_WEIGHTS, {"delta_out": -1.0}), 5)
+    >>> round(dL_dv6(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:1])), 5)
     0.49596
     """
     raise NotImplementedError("Exercise 6.3: not implemented yet")
@@ -142,7 +149,7 @@ def dL_dv5(cache, weights, deltas):
     Inputs: cache, weights, deltas (holding "delta_out"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> round(dL_dv5(c, EXAMPLE_WEIGHTS, {"delta_out": -1.0}), 5)
+    >>> round(dL_dv5(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:1])), 5)
     -0.75202
     """
     raise NotImplementedError("Exercise 6.4: not implemented yet")
@@ -154,7 +161,7 @@ def delta6(cache, weights, deltas):
     Inputs: cache, weights, deltas (holding "delta_out"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> round(delta6(c, EXAMPLE_WEIGHTS, {"delta_out": -1.0}), 5)
+    >>> round(delta6(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:1])), 5)
     -1.1
     """
     raise NotImplementedError("Exercise 6.5: not implemented yet")
@@ -166,7 +173,7 @@ def delta5(cache, weights, deltas):
     Inputs: cache, weights, deltas (holding "delta_out"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> round(delta5(c, EXAMPLE_WEIGHTS, {"delta_out": -1.0}), 5)
+    >>> round(delta5(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:1])), 5)
     1.5
     """
     raise NotImplementedError("Exercise 6.6: not implemented yet")
@@ -179,8 +186,7 @@ def dL_dw46(cache, weights, deltas):
     Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5}
-    >>> round(dL_dw46(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw46(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:3])), 5)
     0.50128
     """
     raise NotImplementedError("Exercise 6.7: not implemented yet")
@@ -193,8 +199,7 @@ def dL_dw45(cache, weights, deltas):
     Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5}
-    >>> round(dL_dw45(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw45(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:3])), 5)
     -0.39386
     """
     raise NotImplementedError("Exercise 6.8: not implemented yet")
@@ -210,8 +215,7 @@ def dL_dw35(cache, weights, deltas):
     Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5}
-    >>> round(dL_dw35(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw35(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:3])), 5)
     0.30116
     """
     raise NotImplementedError("Exercise 6.9: not implemented yet")
@@ -224,8 +228,7 @@ def delta4(cache, weights, deltas):
     Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5}
-    >>> round(delta4(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(delta4(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:3])), 5)
     -1.20267
     """
     raise NotImplementedError("Exercise 6.10: not implemented yet")
@@ -238,8 +241,7 @@ def delta3(cache, weights, deltas):
     "delta4"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5, "delta4": -1.20267}
-    >>> round(delta3(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(delta3(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:4])), 5)
     0.78203
     """
     raise NotImplementedError("Exercise 6.11: not implemented yet")
@@ -252,9 +254,7 @@ def dL_dw24(cache, weights, deltas):
     "delta4", "delta3"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5, "delta4": -1.20267,
-    ...          "delta3": 0.78203}
-    >>> round(dL_dw24(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw24(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:5])), 5)
     0.38169
     """
     raise NotImplementedError("Exercise 6.12: not implemented yet")
@@ -267,9 +267,7 @@ def dL_dw14(cache, weights, deltas):
     "delta4", "delta3"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5, "delta4": -1.20267,
-    ...          "delta3": 0.78203}
-    >>> round(dL_dw14(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw14(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:5])), 5)
     -0.76338
     """
     raise NotImplementedError("Exercise 6.13: not implemented yet")
@@ -282,9 +280,7 @@ def dL_dw13(cache, weights, deltas):
     "delta4", "delta3"). Returns: a float.
 
     >>> c = forward(1.0, -0.5, EXAMPLE_WEIGHTS, 1.0)
-    >>> found = {"delta_out": -1.0, "delta6": -1.1, "delta5": 1.5, "delta4": -1.20267,
-    ...          "delta3": 0.78203}
-    >>> round(dL_dw13(c, EXAMPLE_WEIGHTS, found), 5)
+    >>> round(dL_dw13(c, EXAMPLE_WEIGHTS, dict(EXAMPLE_DELTAS[:5])), 5)
     0.61503
     """
     raise NotImplementedError("Exercise 6.14: not implemented yet")

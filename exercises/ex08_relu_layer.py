@@ -57,6 +57,11 @@ Allowed imports: math
 
 import math
 
+# Given (not an exercise): the docstrings' example layer, 2 inputs and 3 units.
+EXAMPLE_W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
+EXAMPLE_X = [1.0, -1.0]
+EXAMPLE_B = [-3.0, 1.0, 1.0]
+
 
 def layer_forward(W, x, b):
     """Exercise 8.1: the forward pass c = W^T x, z = c + b, h = ReLU(z), cached.
@@ -72,8 +77,7 @@ def layer_forward(W, x, b):
     Returns the cache {"x": x, "c": c, "z": z, "h": h} (c, z, h lists of n_h
     floats).
 
-    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
-    >>> layer_forward(W, [1.0, -1.0], [-3.0, 1.0, 1.0])
+    >>> layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
     {'x': [1.0, -1.0], 'c': [2.0, 1.0, -1.0], 'z': [-1.0, 2.0, 0.0], 'h': [0.0, 2.0, 0.0]}
     """
     raise NotImplementedError("Exercise 8.1: not implemented yet")
@@ -89,8 +93,7 @@ def dL_dz(cache, dL_dh):
     gradient arriving from the layers above). Returns dL/dz (list of n_h
     floats).
 
-    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
-    ...                       [-3.0, 1.0, 1.0])
+    >>> cache = layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
     >>> cache["z"]
     [-1.0, 2.0, 0.0]
     >>> dL_dz(cache, [0.5, -3.0, 2.0])
@@ -105,8 +108,7 @@ def dL_dc(cache, dL_dz):
     Inputs: cache (the dict 8.1 returns), dL_dz (list of n_h floats, from
     8.2). Returns dL/dc (list of n_h floats).
 
-    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
-    ...                       [-3.0, 1.0, 1.0])
+    >>> cache = layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
     >>> dL_dc(cache, [0.0, -3.0, 0.0])
     [0.0, -3.0, 0.0]
     """
@@ -123,9 +125,8 @@ def dL_dx(W, cache, dL_dc):
     Inputs: W (m x n_h, list of m rows), cache (the dict 8.1 returns),
     dL_dc (list of n_h floats, from 8.3). Returns dL/dx (list of m floats).
 
-    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
-    >>> cache = layer_forward(W, [1.0, -1.0], [-3.0, 1.0, 1.0])
-    >>> dL_dx(W, cache, [1.0, -1.0, 0.5])
+    >>> cache = layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
+    >>> dL_dx(EXAMPLE_W, cache, [1.0, -1.0, 0.5])
     [-1.0, -1.5]
     """
     raise NotImplementedError("Exercise 8.4: not implemented yet")
@@ -142,8 +143,7 @@ def dL_dW(cache, dL_dc):
     Inputs: cache (the dict 8.1 returns), dL_dc (list of n_h floats).
     Returns dL/dW (m x n_h, list of m rows).
 
-    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
-    ...                       [-3.0, 1.0, 1.0])
+    >>> cache = layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
     >>> dL_dW(cache, [1.0, -1.0, 0.5])
     [[1.0, -1.0, 0.5], [-1.0, 1.0, -0.5]]
     """
@@ -156,8 +156,7 @@ def dL_db(cache, dL_dz):
     Inputs: cache (the dict 8.1 returns), dL_dz (list of n_h floats, from
     8.2). Returns dL/db (list of n_h floats).
 
-    >>> cache = layer_forward([[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]], [1.0, -1.0],
-    ...                       [-3.0, 1.0, 1.0])
+    >>> cache = layer_forward(EXAMPLE_W, EXAMPLE_X, EXAMPLE_B)
     >>> dL_db(cache, [0.0, -3.0, 0.0])
     [0.0, -3.0, 0.0]
     """
@@ -218,11 +217,10 @@ def layer_backward(W, cache, dL_dh):
     Returns {"dL_dx": list of m floats, "dL_dW": m x n_h list of rows,
     "dL_db": list of n_h floats}.
 
-    >>> W = [[1.0, 2.0, 0.0], [-1.0, 1.0, 1.0]]
-    >>> cache = layer_forward(W, [2.0, 1.0], [1.0, -5.0, 0.0])
+    >>> cache = layer_forward(EXAMPLE_W, [2.0, 1.0], [1.0, -5.0, 0.0])
     >>> cache["z"]
     [2.0, 0.0, 1.0]
-    >>> grads = layer_backward(W, cache, [0.5, 3.0, 2.0])
+    >>> grads = layer_backward(EXAMPLE_W, cache, [0.5, 3.0, 2.0])
     >>> grads["dL_dx"], grads["dL_db"]
     ([0.5, 1.5], [0.5, 0.0, 2.0])
     >>> grads["dL_dW"]

@@ -666,34 +666,43 @@ def _check_counts(student, widths_list, fn, count_paths, count_edges):
 _COUNT_VISIBLE = [[1, 3, 2, 1], [2, 2], [1] + [10] * 10 + [1], [1, 1], [10] * 30]
 
 
+def _count_cases(seed):
+    """Widths for the visible checks of 4.9 and 4.10: the docstrings' and the deep ones,
+    then three seeded graphs with ends wider than 1."""
+    return _COUNT_VISIBLE + seeded(seed, 3, lambda rng: _random_widths(rng, 2, 3))
+
+
+def _hidden_count_cases(seed):
+    small = seeded(seed, 5, lambda rng: _random_widths(rng, 1, 4))
+    return small + [[3, 1], [1] + [7] * 25 + [1], [4] * 40]
+
+
 @check("Exercise 4.9", points=2, visibility="visible")
 def test_count_paths_visible(student):
     """Path counts for the docstring's widths, [1, 1], 30 layers of width 10 and three seeded graphs with ends wider than 1, counted layer by layer."""
-    cases = _COUNT_VISIBLE + seeded(409, 3, lambda rng: _random_widths(rng, 2, 3))
-    _check_counts(student, cases, "count_paths", _paths_layer_by_layer, _edges_listed)
+    _check_counts(student, _count_cases(409), "count_paths", _paths_layer_by_layer,
+                  _edges_listed)
 
 
 @check("Exercise 4.9", points=4, visibility="hidden")
 def test_count_paths_hidden(student):
     """Path counts for other seeded graphs and deep ones (10**10 paths and more)."""
-    small = seeded(49, 5, lambda rng: _random_widths(rng, 1, 4))
-    _check_counts(student, small + [[3, 1], [1] + [7] * 25 + [1], [4] * 40],
-                  "count_paths", _hidden_paths, _hidden_edges)
+    _check_counts(student, _hidden_count_cases(49), "count_paths", _hidden_paths,
+                  _hidden_edges)
 
 
 @check("Exercise 4.10", points=2, visibility="visible")
 def test_factored_cost_visible(student):
     """The factored sum's work for the docstring's widths, [1, 1], 30 layers of width 10 and three seeded graphs with ends wider than 1, edges listed one by one."""
-    cases = _COUNT_VISIBLE + seeded(4100, 3, lambda rng: _random_widths(rng, 2, 3))
-    _check_counts(student, cases, "factored_cost", _paths_layer_by_layer, _edges_listed)
+    _check_counts(student, _count_cases(4100), "factored_cost", _paths_layer_by_layer,
+                  _edges_listed)
 
 
 @check("Exercise 4.10", points=4, visibility="hidden")
 def test_factored_cost_hidden(student):
     """The factored sum's work for other seeded graphs and deep ones."""
-    small = seeded(410, 5, lambda rng: _random_widths(rng, 1, 4))
-    _check_counts(student, small + [[3, 1], [1] + [7] * 25 + [1], [4] * 40],
-                  "factored_cost", _hidden_paths, _hidden_edges)
+    _check_counts(student, _hidden_count_cases(410), "factored_cost", _hidden_paths,
+                  _hidden_edges)
 
 
 # -- 4.11 / 4.12 dz/dtheta ----------------------------------------------------

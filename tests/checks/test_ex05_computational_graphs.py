@@ -357,20 +357,29 @@ def test_softplus_forward_hidden(student):
     _check_softplus_forward(student, _xs(53, 6), _hidden_softplus)
 
 
+def _check_node(student, fn, oracles, upstream, key, task, mistakes_fn):
+    """For each autodiff oracle ``o`` (of the softplus or the sigmoid graph), call
+    ``fn(cache[, dy_d<upstream>])`` with its cache and gradient from above and compare
+    with its dy/d<key>; ``mistakes_fn(o)`` gives the step's typical wrong values."""
+    for o in oracles:
+        args, names = [o["cache"]], ["cache"]
+        if upstream:
+            args.append(o[upstream])
+            names.append(upstream)
+        got = student.call(fn, *args)
+        expect_close(got, o[key], inputs=dict(zip(names, args)), what=key.replace("_", "/"),
+                     hint=_general(task), mistakes=mistakes_fn(o))
+
+
 def _check_softplus_dy_da(student, xs):
-    for x in xs:
-        o = _softplus_oracle(x)
-        got = student.call("softplus_dy_da", o["cache"])
-        a, b = o["cache"]["a"], o["cache"]["b"]
-        expect_close(got, o["dy_da"], inputs={"cache": o["cache"]}, what="dy/da",
-                     hint=_general("5.4"),
-                     mistakes={
-                         "log a": (math.log(a), "That is log(a), the node's value; dy/da is "
-                                                "its derivative with respect to a."),
-                         "wrong node": (_local(lambda v: v.log(), b), "You took the "
-                                        "derivative at b; the log node's input is a "
-                                        "(y = log(a), a = 1 + b)."),
-                     })
+    _check_node(
+        student, "softplus_dy_da", (_softplus_oracle(x) for x in xs), None, "dy_da", "5.4",
+        lambda o: {"log a": (math.log(o["cache"]["a"]), "That is log(a), the node's value; "
+                                                        "dy/da is its derivative with "
+                                                        "respect to a."),
+                   "wrong node": (_local(lambda v: v.log(), o["cache"]["b"]),
+                                  "You took the derivative at b; the log node's input is a "
+                                  "(y = log(a), a = 1 + b).")})
 
 
 @check("Exercise 5.4", points=2, visibility="visible")
@@ -386,18 +395,13 @@ def test_softplus_dy_da_hidden(student):
 
 
 def _check_softplus_dy_db(student, xs):
-    for x in xs:
-        o = _softplus_oracle(x)
-        got = student.call("softplus_dy_db", o["cache"], o["dy_da"])
-        expect_close(got, o["dy_db"], inputs={"cache": o["cache"], "dy_da": o["dy_da"]},
-                     what="dy/db", hint=_general("5.5"),
-                     mistakes={
-                         "da/db only": (1.0, "That is da/db alone; multiply by the gradient "
-                                             "from above, dy/da."),
-                         "da/db = b": (o["cache"]["b"] * o["dy_da"], "a = 1 + b: the "
-                                       "derivative of a sum with respect to b is 1, "
-                                       "whatever the value of b."),
-                     })
+    _check_node(
+        student, "softplus_dy_db", (_softplus_oracle(x) for x in xs), "dy_da", "dy_db", "5.5",
+        lambda o: {"da/db only": (1.0, "That is da/db alone; multiply by the gradient from "
+                                       "above, dy/da."),
+                   "da/db = b": (o["cache"]["b"] * o["dy_da"], "a = 1 + b: the derivative "
+                                 "of a sum with respect to b is 1, whatever the value of "
+                                 "b.")})
 
 
 @check("Exercise 5.5", points=1, visibility="visible")
@@ -505,6 +509,10 @@ def _sigmoid_oracle(w, x):
 _DOC_WX = ([1.0, 2.0], [0.5, 0.25])
 
 
+def _sigmoid_oracles(cases):
+    return (_sigmoid_oracle(w, x) for w, x in cases)
+
+
 def _wx_cases(seed, n, lengths=(1, 5)):
     """Seeded w, x with |w^T x| >= 0.2 (at w^T x = 0, exp(c) = 1 and several slips give
     the same number) and, for n >= 2, w and x of different directions."""
@@ -548,23 +556,9 @@ def test_sigmoid_forward_hidden(student):
     _check_sigmoid_forward(student, _wx_cases(58, 6), _hidden_sigma_of_wx)
 
 
-def _check_sigmoid_node(student, fn, cases, upstream, key, task, mistakes_fn):
-    """Call ``fn(cache[, dy_d<upstream>])`` with autodiff's cache and gradient from above
-    and compare with autodiff's dy/d<key>."""
-    for w, x in cases:
-        o = _sigmoid_oracle(w, x)
-        args, names = [o["cache"]], ["cache"]
-        if upstream:
-            args.append(o[upstream])
-            names.append(upstream)
-        got = student.call(fn, *args)
-        expect_close(got, o[key], inputs=dict(zip(names, args)), what=key.replace("_", "/"),
-                     hint=_general(task), mistakes=mistakes_fn(o))
-
-
 def _check_dy_da(student, cases):
-    _check_sigmoid_node(
-        student, "sigmoid_dy_da", cases, None, "dy_da", "5.9",
+    _check_node(
+        student, "sigmoid_dy_da", _sigmoid_oracles(cases), None, "dy_da", "5.9",
         lambda o: {"sign": (-o["dy_da"], "Sign: 1/a falls as a grows, so its derivative is "
                                          "negative."),
                    "log": (_local(lambda v: v.log(), o["cache"]["a"]),
@@ -587,8 +581,8 @@ def test_sigmoid_dy_da_hidden(student):
 
 
 def _check_dy_db(student, cases):
-    _check_sigmoid_node(
-        student, "sigmoid_dy_db", cases, "dy_da", "dy_db", "5.10",
+    _check_node(
+        student, "sigmoid_dy_db", _sigmoid_oracles(cases), "dy_da", "dy_db", "5.10",
         lambda o: {"da/db only": (1.0, "That is da/db alone; multiply by dy/da, the "
                                        "gradient from above."),
                    "da/db = b": (o["cache"]["b"] * o["dy_da"], "a = 1 + b: the derivative "
@@ -609,8 +603,8 @@ def test_sigmoid_dy_db_hidden(student):
 
 
 def _check_dy_dc(student, cases):
-    _check_sigmoid_node(
-        student, "sigmoid_dy_dc", cases, "dy_db", "dy_dc", "5.11",
+    _check_node(
+        student, "sigmoid_dy_dc", _sigmoid_oracles(cases), "dy_db", "dy_dc", "5.11",
         lambda o: {"no upstream": (_local(lambda v: v.exp(), o["cache"]["c"]),
                                    "That is db/dc alone; multiply by dy/db from the node "
                                    "above."),
@@ -635,8 +629,8 @@ def test_sigmoid_dy_dc_hidden(student):
 
 
 def _check_dy_de(student, cases):
-    _check_sigmoid_node(
-        student, "sigmoid_dy_de", cases, "dy_dc", "dy_de", "5.12",
+    _check_node(
+        student, "sigmoid_dy_de", _sigmoid_oracles(cases), "dy_dc", "dy_de", "5.12",
         lambda o: {"sign": (o["dy_dc"], "Sign: the node c = -e moves opposite to e, so "
                                         "dc/de = -1 and the gradient changes sign here."),
                    "no upstream": (-1.0, "That is dc/de alone; multiply by dy/dc, the "

@@ -11,19 +11,13 @@ ALLOWED_IMPORTS = ["math"]
 
 REL, ABS = 1e-9, 1e-12  # hand backprop must match autodiff to rounding error
 
-# The docstrings' network (the module's EXAMPLE): 2 inputs, hidden layers of 3 and 2
-# tanh units, target t.
-FIXED_NET = dict(
-    x=[1.0, -2.0],
-    Ws=[[[0.5, -1.0, 0.25], [0.75, 0.5, -0.5]],
-        [[1.0, -0.5], [-1.5, 0.25], [0.5, 2.0]]],
-    bs=[[0.1, -0.2, 0.3], [0.0, 0.5]],
-    w_o=[1.5, -2.0], b_o=0.25, t=0.5)
-
 # Networks: (n_inputs, hidden layer sizes). The visible ones have widths above 1
 # everywhere, non-square and square weight matrices (a transposed-matrix mistake then
-# gives wrong values, not only wrong shapes); the hidden ones add other sizes and depths.
-VISIBLE_SHAPES = [(3, [3, 2]), (2, [4, 4]), (4, [2, 3])]
+# gives wrong values, not only wrong shapes), the last the shape of the docstrings'
+# EXAMPLE (2 inputs, hidden layers of 3 and 2; a check keeps no copy of the module's
+# data: the EXAMPLE itself runs in the doctests); the hidden ones add other sizes and
+# depths.
+VISIBLE_SHAPES = [(3, [3, 2]), (2, [4, 4]), (4, [2, 3]), (2, [3, 2])]
 SHAPES = [(2, [2, 2]), (3, [3, 3, 3]), (3, [4, 2]), (2, [3]), (1, [3, 2, 4]), (4, [1])]
 
 
@@ -43,8 +37,8 @@ def nets(seed, shapes):
 
 
 def visible_nets(seed):
-    """The docstrings' network and three seeded ones."""
-    return [FIXED_NET] + nets(seed, VISIBLE_SHAPES)
+    """Four seeded networks, one of each visible shape."""
+    return nets(seed, VISIBLE_SHAPES)
 
 
 def hidden_nets(seed):
@@ -281,7 +275,7 @@ def _check_layer_forward(student, nets_):
 
 @check("Exercise 9.6", points=1, visibility="visible", uses=("9.1", "9.2"))
 def test_layer_forward_visible(student):
-    "layer_forward gives z = W^T h_prev + b and h = tanh(z) for every layer of the docstring's and three seeded networks."
+    "layer_forward gives z = W^T h_prev + b and h = tanh(z) for every layer of four seeded networks (one of the docstrings' 2-3-2 shape)."
     _check_layer_forward(student, visible_nets(9600))
 
 
@@ -306,7 +300,7 @@ def _check_output(student, nets_):
 
 @check("Exercise 9.7", points=1, visibility="visible")
 def test_output_visible(student):
-    "y = w_o^T h_K + b_o for the docstring's and three seeded networks."
+    "y = w_o^T h_K + b_o for four seeded networks (one of the docstrings' 2-3-2 shape)."
     _check_output(student, visible_nets(9700))
 
 
@@ -368,7 +362,7 @@ def _check_forward(student, nets_):
 
 @check("Exercise 9.9", points=1, visibility="visible", uses=("9.6", "9.7", "9.8"))
 def test_forward_visible(student):
-    "forward caches z_l, h_l and gives y and L for the docstring's 2-3-2 network and three seeded ones."
+    "forward caches z_l, h_l and gives y and L for four seeded networks (one of the docstrings' 2-3-2 shape)."
     _check_forward(student, visible_nets(9900))
 
 
@@ -404,7 +398,7 @@ def _dL_dy_cases(nets_):
 
 @check("Exercise 9.10", points=2, visibility="visible")
 def test_dL_dy_visible(student):
-    "dL/dy at the docstring's y = -0.25 and y = 1.5 (t = 0.5) and for the docstring's and three seeded networks (autodiff oracle)."
+    "dL/dy at the docstring's y = -0.25 and y = 1.5 (t = 0.5) and for four seeded networks (autodiff oracle)."
     docs = [({"z": [], "h": [[0.3]], "y": -0.25, "L": 0.5625}, 0.5),
             ({"z": [], "h": [[0.3]], "y": 1.5, "L": 1.0}, 0.5)]
     _check_dL_dy(student, docs + _dL_dy_cases(visible_nets(9100)))
@@ -442,7 +436,7 @@ def _check_output_grads(student, nets_):
 
 @check("Exercise 9.11", points=2, visibility="visible")
 def test_output_grads_visible(student):
-    "dL/dw_o and dL/db_o for the docstring's and three seeded networks (autodiff oracle)."
+    "dL/dw_o and dL/db_o for four seeded networks (autodiff oracle)."
     _check_output_grads(student, visible_nets(9110))
 
 
@@ -471,7 +465,7 @@ def _check_delta_K(student, nets_):
 
 @check("Exercise 9.12", points=2, visibility="visible")
 def test_delta_K_visible(student):
-    "dL/dh_K for the docstring's and three seeded networks (autodiff oracle)."
+    "dL/dh_K for four seeded networks (autodiff oracle)."
     _check_delta_K(student, visible_nets(9120))
 
 
@@ -545,7 +539,7 @@ def _check_layer_backward(student, nets_):
 
 @check("Exercise 9.13", points=3, visibility="visible", uses=("9.2", "9.3", "9.4", "9.5"))
 def test_layer_backward_visible(student):
-    "layer_backward gives dL/dW_l, dL/db_l and delta^(l-1) for every layer of the docstring's and three seeded networks."
+    "layer_backward gives dL/dW_l, dL/db_l and delta^(l-1) for every layer of four seeded networks (one of the docstrings' 2-3-2 shape)."
     _check_layer_backward(student, visible_nets(9130))
 
 
@@ -587,7 +581,7 @@ _USES14 = ("9.10", "9.11", "9.12", "9.13")
 
 @check("Exercise 9.14", points=3, visibility="visible", uses=_USES14)
 def test_backward_visible(student):
-    "backward gives every gradient of the docstring's 2-3-2 network and three seeded ones (autodiff oracle)."
+    "backward gives every gradient of four seeded networks, one of the docstrings' 2-3-2 shape (autodiff oracle)."
     _check_backward(student, visible_nets(9140))
 
 
@@ -644,7 +638,7 @@ def _check_delta_prev_j(student, nets_):
 
 @check("Exercise 9.15", points=2, visibility="visible", uses=("9.5",))
 def test_delta_prev_j_visible(student):
-    "delta_prev_j for every unit j and layer l of the docstring's and three seeded networks, against autodiff's dL/dh."
+    "delta_prev_j for every unit j and layer l of four seeded networks, against autodiff's dL/dh."
     _check_delta_prev_j(student, visible_nets(9150))
 
 
@@ -687,7 +681,7 @@ def _check_dL_dw_jk(student, nets_):
 
 @check("Exercise 9.16", points=2, visibility="visible", uses=("9.5",))
 def test_dL_dw_jk_visible(student):
-    "dL_dw_jk for every weight of every layer of the docstring's and three seeded networks, against autodiff (widths above 1, so a sum over k shows)."
+    "dL_dw_jk for every weight of every layer of four seeded networks, against autodiff (widths above 1, so a sum over k shows)."
     _check_dL_dw_jk(student, visible_nets(9160))
 
 

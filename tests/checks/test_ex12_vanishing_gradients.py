@@ -8,7 +8,7 @@ from minigrad.engine import Value
 from minigrad.nn import Neuron
 
 MODULE = "ex12_vanishing_gradients"
-ALLOWED_IMPORTS = ["math"]
+ALLOWED_IMPORTS = ["math", "random"]
 
 NAMES = ("sigmoid", "tanh", "relu", "shifted_relu", "step", "sin100")
 NONZERO_MIN, INFORMATIVE_MIN = 0.25, 0.9  # the module's given thresholds
@@ -901,20 +901,18 @@ RATIO_MARGIN = 1.5  # a 12.15 check only asks about ratios at least this factor 
 INITS = ("uniform", "xavier", "xavier_sigmoid", "he")
 
 
-def lcg_draws(sizes, seed):
-    """The module's given unit_draws (data for the docstring's network, not an oracle)."""
-    state = seed % 2147483647 or 1
-    Us = []
-    for n_in, n_out in zip(sizes, sizes[1:]):
-        U = []
-        for _ in range(n_in):
-            row = []
-            for _ in range(n_out):
-                state = state * 48271 % 2147483647
-                row.append(2.0 * state / 2147483647 - 1.0)
-            U.append(row)
-        Us.append(U)
-    return Us
+def uniform_draws(rng, sizes):
+    """Matrices U[l][j][k] in [-1, 1), sizes[l-1] x sizes[l], row by row from rng.uniform
+    (2 random() - 1: the module's given unit_draws draws the docstring's network so from
+    random.Random(seed))."""
+    return [[[rng.uniform(-1.0, 1.0) for _ in range(n_out)] for _ in range(n_in)]
+            for n_in, n_out in zip(sizes, sizes[1:])]
+
+
+# The docstrings' network of 12.14 and 12.15: unit_draws([2] + [16] * 10 + [1], seed=8)
+# and its 8 examples, unit_draws([8, 2], seed=11)[0].
+DOC_US = uniform_draws(random.Random(8), [2] + [16] * 10 + [1])
+DOC_XS = uniform_draws(random.Random(11), [8, 2])[0]
 
 
 def library_norms(Ws, x, name, out_activation=None):
@@ -1021,10 +1019,8 @@ def test_layer_gradient_norms_example(student):
     "layer_gradient_norms on the docstring's 2-unit network, on 12.14's 11-layer network (sigmoid, tanh, relu) and on three seeded networks with widths above 1, against minigrad's autodiff."
     docs = [[[1.0, -1.0]], [[0.5], [2.0]]]
     expect_norms(student, docs, [0.5], "tanh", library_norms(docs, [0.5], "tanh"))
-    Us = lcg_draws([2] + [16] * 10 + [1], 7)
-    x = lcg_draws([8, 2], 11)[0][0]
     for name in ("sigmoid", "tanh", "relu"):
-        expect_norms(student, Us, x, name, library_norms(Us, x, name))
+        expect_norms(student, DOC_US, DOC_XS[0], name, library_norms(DOC_US, DOC_XS[0], name))
     for Ws, x, name in _norm_cases(1212, 3):
         expect_norms(student, Ws, x, name, library_norms(Ws, x, name))
 
@@ -1173,14 +1169,8 @@ def expect_ratio(student, Us, xs, name, init, norms=backprop_norms, limit=librar
 
 
 def _deep(rng, nin, width, depth, m):
-    sizes = [nin] + [width] * depth + [1]
-    Us = [[[rng.uniform(-1.0, 1.0) for _ in range(sizes[l + 1])] for _ in range(sizes[l])]
-          for l in range(len(sizes) - 1)]
-    return Us, [[rng.uniform(-1.0, 1.0) for _ in range(nin)] for _ in range(m)]
-
-
-DOC_US = lcg_draws([2] + [16] * 10 + [1], 7)
-DOC_XS = lcg_draws([8, 2], 11)[0]
+    Us = uniform_draws(rng, [nin] + [width] * depth + [1])
+    return Us, uniform_draws(rng, [m, nin])[0]
 
 
 @check("Exercise 12.14", points=2, visibility="visible", uses=("12.12", "12.13", "12.6"))
