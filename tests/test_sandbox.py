@@ -448,28 +448,56 @@ def test_batch_students_run_under_uids_of_their_own(submission):
     its own (no account needed), so the kernel itself refuses a signal from
     one student's code to another's, with the audit hook off. Under one
     shared uid the same signal would go through."""
-    uids = batch_uids(2)
-    assert len(set(uids)) == 2 and all(u >= 60000 for u in uids)
-    a = session(submission, guard=False, user=uids[0])
-    b = session(submission, guard=False, user=uids[1])
-    try:
-        got_a, got_b = a.call("ids"), b.call("ids")
-        assert got_a[:4] == [uids[0], uids[0], uids[0], []]
-        assert got_b[:4] == [uids[1], uids[1], uids[1], []]
-        err = refused(a, "poke", got_b[4])
-        assert "Operation not permitted" in err.message
-        # the student's files stay readable, the working folder writable by nobody
-        assert a.call("read", (os.path.join("..", "student", "probe.py"),)) == len(PROBE)
-        assert "Permission denied" in refused(a, "write", "notes.txt").message
-    finally:
-        a.close()
-        b.close()
+    with batch_uids(2) as uids:
+        assert len(set(uids)) == 2 and all(u >= 60000 for u in uids)
+        a = session(submission, guard=False, user=uids[0])
+        b = session(submission, guard=False, user=uids[1])
+        try:
+            got_a, got_b = a.call("ids"), b.call("ids")
+            assert got_a[:4] == [uids[0], uids[0], uids[0], []]
+            assert got_b[:4] == [uids[1], uids[1], uids[1], []]
+            err = refused(a, "poke", got_b[4])
+            assert "Operation not permitted" in err.message
+            # the student's files stay readable, the working folder writable by nobody
+            assert a.call("read", (os.path.join("..", "student", "probe.py"),)) == len(PROBE)
+            assert "Permission denied" in refused(a, "write", "notes.txt").message
+        finally:
+            a.close()
+            b.close()
     shared = [session(submission, guard=False, user="nobody") for _ in range(2)]
     try:  # the reason: one uid for all, and the kernel lets the signal through
         assert shared[0].call("poke", (shared[1].call("ids")[4],)) == "reached"
     finally:
         for s in shared:
             s.close()
+
+
+def test_two_batch_runs_at_once_never_share_a_uid(tmp_path):
+    """A batch run holds its uids (a lock per uid) until it ends: another
+    run meanwhile, in this process or another, gets others, so no student
+    of one run shares a uid with a student of the other (a shared uid lets
+    one's code signal the other's). Once a run ends its uids are free."""
+    folder = tmp_path / "uids"
+    other = ("import sys, time\nfrom grading.sandbox.session import batch_uids\n"
+             "with batch_uids(2, folder=sys.argv[1]) as uids:\n"
+             "    print(*uids, flush=True)\n    time.sleep(30)\n")
+    with batch_uids(3, folder=str(folder)) as first:
+        with batch_uids(2, folder=str(folder)) as second:
+            assert not set(first) & set(second)
+        proc = subprocess.Popen([sys.executable, "-c", other, str(folder)], cwd=ROOT,
+                                stdout=subprocess.PIPE, universal_newlines=True)
+        try:
+            third = [int(u) for u in proc.stdout.readline().split()]
+        finally:
+            proc.kill()
+            proc.wait()
+        assert len(third) == 2 and not set(first) & set(third)
+    with batch_uids(3, folder=str(folder)) as again:
+        assert again == first  # all released: the lowest free ones again
+    os.chmod(str(folder), 0o755)  # a folder others may enter could be tampered with
+    with pytest.raises(ValueError, match="nobody else may enter"):
+        with batch_uids(1, folder=str(folder)):
+            pass
 
 
 @pytest.mark.parametrize("layer", [{}, {"user": ""}])

@@ -6,6 +6,7 @@ student's code runs under a uid of its own (``sandbox.batch_uids``).
 """
 
 import argparse
+import contextlib
 import csv
 import io
 import os
@@ -55,28 +56,29 @@ def batch(folder, csv_path, jobs=None, stream=None, checks_dir=CHECKS_DIR):
 
     # As root each student's children run under a uid of their own (no
     # account needed), so the kernel keeps one student's code from
-    # signalling, renicing or reading another's (issue 12, finding 2).
-    own_uid = {}
-    if os.geteuid() == 0 and dict(DEFAULT_LIMITS, **env_limits()).get("user"):
-        own_uid = dict(zip(students, batch_uids(len(students))))
+    # signalling, renicing or reading another's (issue 12, finding 2); no
+    # other batch run on the machine holds those uids until this one ends.
+    as_root = os.geteuid() == 0 and dict(DEFAULT_LIMITS, **env_limits()).get("user")
+    with (batch_uids(len(students)) if as_root else contextlib.nullcontext([])) as uids:
+        own_uid = dict(zip(students, uids))
 
-    def one(name):
-        # one submission that breaks the grader must not cost the others
-        # their row: the CSV is always written
-        try:
-            limits = {"user": own_uid[name]} if name in own_uid else None
-            return name, grade(os.path.join(folder, name), modules, jobs=1, limits=limits)
-        except Exception as exc:  # noqa: BLE001
-            stream.write("\nthe grader failed on %s:\n%s" % (name, traceback.format_exc()))
-            return name, exc
+        def one(name):
+            # one submission that breaks the grader must not cost the others
+            # their row: the CSV is always written
+            try:
+                limits = {"user": own_uid[name]} if name in own_uid else None
+                return name, grade(os.path.join(folder, name), modules, jobs=1, limits=limits)
+            except Exception as exc:  # noqa: BLE001
+                stream.write("\nthe grader failed on %s:\n%s" % (name, traceback.format_exc()))
+                return name, exc
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(one, s) for s in students]
-        for i, fut in enumerate(as_completed(futures), 1):
-            name, results = fut.result()
-            rows[name] = results
-            if show:
-                _progress(i, len(students), started, stream)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(one, s) for s in students]
+            for i, fut in enumerate(as_completed(futures), 1):
+                name, results = fut.result()
+                rows[name] = results
+                if show:
+                    _progress(i, len(students), started, stream)
     if show:
         stream.write("\n")
     header = ["student", "score", "max_score"] + [cm.module for cm in modules] + ["notes"]

@@ -32,8 +32,9 @@ The layers, outermost first:
    empty and read-only: no step writes a file, so nobody can fill the
    disk); its stdout/stderr file sits in a root-only folder, reachable
    through the inherited descriptors alone. In ``batch`` each student has
-   a numeric uid of their own (``batch_uids``), so the kernel refuses
-   signals and scheduling calls from one student's child to another's.
+   a numeric uid of their own (``batch_uids``; no other batch run on the
+   machine holds it meanwhile), so the kernel refuses signals and scheduling
+   calls from one student's child to another's.
 3. Kernel limits (``resource``): CPU seconds, address space, output file
    size, no core files, RLIMIT_NPROC = 0 (no fork, no thread), a new
    session; on every failure and at the end the whole process group and
@@ -52,6 +53,7 @@ holds on its own).
 """
 
 import codecs
+import contextlib
 import io
 import json
 import os
@@ -142,32 +144,69 @@ def student_user(name="auto"):
 
 
 BATCH_UID_BASE = 60000
+# One lock file per uid a batch run holds: another batch run on the machine, in
+# this process or another, skips it. Root's alone (0700), as only root hands out uids.
+UID_LOCKS = os.path.join("/run" if os.path.isdir("/run") else tempfile.gettempdir(),
+                         "minigrad-uids")
 
 
-def batch_uids(count, base=BATCH_UID_BASE):
-    """``count`` numeric uids, one per student in ``batch``: from ``base``
-    up, skipping any uid or gid an account or group already has. Each child
-    then runs under a uid no other student's child shares, so the kernel
+def _uid_lock_folder(folder):
+    """``folder``, made if missing; refused unless it is root's own folder
+    that nobody else may enter (a folder someone else made could hand two
+    runs the same uid)."""
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
+        raise ValueError("%s must be a folder of the grader's user that nobody else may "
+                         "enter (it holds the uids batch runs have given out)" % folder)
+    return folder
+
+
+@contextlib.contextmanager
+def batch_uids(count, base=BATCH_UID_BASE, folder=UID_LOCKS):
+    """``count`` numeric uids, one per student in ``batch``, held until the
+    ``with`` block ends: from ``base`` up, skipping any uid or gid an account
+    or group already has, and any uid another batch run on this machine
+    holds (an exclusive lock on ``folder/<uid>``, which the kernel drops when
+    the holder ends, however it ends). Each child then runs under a uid no
+    other student's child shares, in this run or another, so the kernel
     refuses signals, ``setpriority``, ``sched_setaffinity`` and file access
     from one student's code to another's (the same uid would allow them)."""
+    import fcntl
     import grp
-    uids, uid = [], base
-    while len(uids) < count:
-        try:
-            pwd.getpwuid(uid)
-            taken = True
-        except KeyError:
+    _uid_lock_folder(folder)
+    uids, held, uid = [], [], base
+    try:
+        while len(uids) < count:
+            if uid >= 2 ** 31 - 1:
+                raise ValueError("no free uids for %d students" % count)
             try:
-                grp.getgrgid(uid)
+                pwd.getpwuid(uid)
                 taken = True
             except KeyError:
-                taken = False
-        if not taken:
-            uids.append(uid)
-        uid += 1
-        if uid >= 2 ** 31 - 1:
-            raise ValueError("no free uids for %d students" % count)
-    return uids
+                try:
+                    grp.getgrgid(uid)
+                    taken = True
+                except KeyError:
+                    taken = False
+            if not taken:
+                fd = os.open(os.path.join(folder, str(uid)),
+                             os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:  # another batch run holds it
+                    os.close(fd)
+                else:
+                    held.append(fd)
+                    uids.append(uid)
+            uid += 1
+        yield uids
+    finally:
+        for fd in held:
+            os.close(fd)
 
 
 MAX_FILES, MAX_FILE_BYTES = wire.MAX_FILES, wire.MAX_FILE_BYTES
