@@ -39,6 +39,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from grading.sandbox import batch_uids
 from tests import lane
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -48,6 +49,9 @@ MAX_SCORE = 4
 LIMITS = {"call_timeout": 1.0, "import_timeout": 1.5, "cpu_seconds": 5, "memory_mb": 256,
           "output_kb": 64}
 MODES = {"full": {}, "guard_only": {"user": ""}, "uid_only": {"guard": False}}
+# uid_only gradings run under a uid this module holds (sandbox.batch_uids), not the student
+# account: with the audit hook off an attack can signal every process of its own uid
+# (tamper's kill(-1)), and other tests grade correct work under that account meanwhile.
 IS_ROOT = os.geteuid() == 0
 # test_attack_gains_nothing's gradings run this many at a time: each mostly waits
 # (timeouts, sleeps), so one after another they took ~50 s of wall time for ~20 s of CPU.
@@ -118,7 +122,8 @@ REPO_TREES = [os.path.join(ROOT, p) for p in ("grading", os.path.join("tests", "
 @contextlib.contextmanager
 def _world():
     """A temp area nobody can list: the instructor tree (0700, like setup.sh
-    leaves /autograder/source) and per-run folders."""
+    leaves /autograder/source) and per-run folders; "uid", the uid held for
+    the uid_only gradings (see MODES)."""
     base = tempfile.mkdtemp(prefix="minigrad-hostile-", dir="/tmp")
     os.chmod(base, 0o711)
     secret = os.path.join(base, "instructor")
@@ -136,8 +141,9 @@ def _world():
     os.chmod(secret, 0o700)
     # "in_flight": {run: the runs graded alongside it}, for grade_attack's messages
     try:
-        yield {"base": base, "secret": secret, "runs": [0], "lock": threading.Lock(),
-               "in_flight": {}}
+        with batch_uids(1) if IS_ROOT else contextlib.nullcontext([None]) as (uid,):
+            yield {"base": base, "secret": secret, "runs": [0], "lock": threading.Lock(),
+                   "in_flight": {}, "uid": uid}
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -205,8 +211,10 @@ def _grade_attack(world, attack, mode, settle, n, name, alongside):
     assert "@@" not in text, "a placeholder of %s.py was not filled in" % attack
     with open(os.path.join(sub, "ex90_target.py"), "w") as f:
         f.write(text)
-    env = dict(os.environ, TMPDIR=tmp,
-               MINIGRAD_LIMITS=json.dumps(dict(LIMITS, **MODES[mode])))
+    limits = dict(LIMITS, **MODES[mode])
+    if mode == "uid_only":
+        limits["user"] = world["uid"]
+    env = dict(os.environ, TMPDIR=tmp, MINIGRAD_LIMITS=json.dumps(limits))
     before = (_tree_hash([world["secret"]]), _tree_hash(REPO_TREES, skip_pycache=True))
     proc = subprocess.run(
         [sys.executable, "-B", os.path.join(ROOT, "grader.py"), "--submission", sub,
