@@ -94,7 +94,11 @@ def infinite_loop_costs_that_step_only(tmp_path):
     code, stdout, text = grade_fixture(sub, tmp_path)
     data = json.loads(text)
     assert data["score"] == 5
-    assert "used more than 1 s of CPU time" in stdout  # CPU time, not wall time
+    # stopped by its CPU time or, on a machine too busy to give it 1 s of CPU in 3 s, by
+    # the wall-clock backstop (limits_cpu_memory_output and the step budget test check
+    # the CPU-time limit with wall time to spare)
+    assert ("used more than 1 s of CPU time in tanh_prime()" in stdout
+            or "did not finish within 3 s in tanh_prime()" in stdout), stdout
 
 
 def test_infinite_loop_costs_that_step_only(started, request):
