@@ -116,14 +116,14 @@ GRADER_FAILED = ("The grader itself failed, so no score was given (this is not y
                  "submission's fault). Tell your instructor.")
 
 
-def _summary(results, hidden_ran):
+def _summary(results, hidden_ran, selected=False):
     got, most = report.total(results)
     steps = steps_of(results)
     ok = sum(all(r.passed for r in rs) for _, rs in steps)
     text = "%s/%s points, %d/%d steps passed." % (report._num(got), report._num(most), ok,
                                                  len(steps))
     if results and ok == len(steps) and not hidden_ran:
-        text += " All visible checks passed; hidden checks run when you submit."
+        text += " " + report.visible_passed(results, selected)
     return text
 
 
@@ -158,7 +158,7 @@ def grade_main(argv):
     resolved = resolve_submission(submission, expected=[m.module for m in modules])
     shown = os.path.relpath(resolved) if not args.submission else resolved
     hidden_ran = any(r.visibility != "visible" for r in results)
-    summary = _summary(results, hidden_ran)
+    summary = _summary(results, hidden_ran, bool(args.select))
     if resolved != os.path.abspath(submission):
         summary += " Graded the exercise files in %s." % shown
     if error:
@@ -181,6 +181,7 @@ def grade_main(argv):
         sys.stdout.write(report.text_report(
             results, submission=shown, verbose=args.verbose, colour=colour,
             hidden_ran=hidden_ran, focus=not args.select and not args.results,
+            selected=bool(args.select),
             points_with_hidden=None if "." in (args.select or "")
             else sum(m.points_with_hidden for m in modules)))
     else:

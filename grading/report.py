@@ -172,7 +172,7 @@ class _Style:
 
 
 def text_report(results, *, submission="exercises", verbose=False, colour=False,
-                hidden_ran=None, focus=False, points_with_hidden=None):
+                hidden_ran=None, focus=False, points_with_hidden=None, selected=False):
     """The report a student reads after ``python grader.py``.
 
     ``focus``: show the details of the first module that has failures only
@@ -180,6 +180,8 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
     the others are named with the command that shows them.
     ``points_with_hidden``: the selected modules' points with the hidden
     checks counted, to say what share the checks that ran cover.
+    ``selected``: the run was of one module or step (``python grader.py
+    ex06.9``), so "all passed" speaks of that one.
     """
     s = _Style(colour)
     got, most = total(results)
@@ -231,12 +233,27 @@ def text_report(results, *, submission="exercises", verbose=False, colour=False,
             lines.append(s("All %d checks passed, visible and hidden." % len(results)
                            if len(results) > 1 else "The check passed.", "32"))
         else:
-            lines.append(s("All visible checks passed; hidden checks run when you submit.",
-                           "32"))
+            lines.append(s(visible_passed(results, selected), "32"))
     elif results and focus and not any(r.passed for r in results):
         lines.append("Nothing passes yet: open the first exercise file, read the docstring "
                      "of its first step, implement it, and run python grader.py again.")
     return "\n".join(lines) + "\n"
+
+
+def visible_passed(results, selected=False):
+    """What a run whose checks all passed, the visible ones only, says; of
+    the one step or module it ran when ``selected`` (``python grader.py
+    ex06.9``)."""
+    tasks = {(r.module, r.task) for r in results}
+    if not selected:
+        scope = "All visible checks passed"
+    elif len(tasks) == 1:
+        scope = "The visible checks of Exercise %s passed" % results[0].task
+    elif len({r.module for r in results}) == 1:
+        scope = "All visible checks of %s passed" % names.short_name(results[0].module)
+    else:
+        scope = "All visible checks passed"
+    return scope + "; hidden checks run when you submit."
 
 
 # -- Gradescope ----------------------------------------------------------------

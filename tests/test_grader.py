@@ -170,6 +170,13 @@ def test_visible_only_run_says_hidden_checks_run_on_submit():
     assert code == 0
     assert "All visible checks passed; hidden checks run when you submit." in stdout
     assert "all tests passed" not in stdout.lower()
+    # a run of one module or one step speaks of that one, not of everything
+    for selector, said in (("ex99", "All visible checks of ex99 passed;"),
+                           ("ex99.1", "The visible checks of Exercise 99.1 passed;")):
+        code, stdout, _ = run("--checks", CHECKS, "--submission", GOOD, "--visible-only",
+                              selector)
+        assert code == 0 and said in stdout, stdout
+        assert "All visible checks passed" not in stdout
 
 
 def test_list_and_verbose():

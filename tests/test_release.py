@@ -352,6 +352,27 @@ def test_every_python_example_of_the_release_runs_there(index, released):
     assert "minigrad from %s" % (released / "minigrad") in proc.stdout  # the release's own
 
 
+def test_the_student_readme_shows_what_the_release_prints(released, tmp_path):
+    """The student README's sample run (ex06 solved, with the slide's a5 in
+    dL/dw35) is what the student's copy prints for that work, line for line:
+    a student's copy counts visible checks only."""
+    readme = (released / "README.md").read_text()
+    block = readme[readme.index("$ python grader.py ex06 "):]
+    block = block[:block.index("```")].splitlines()[1:]
+    copy = tmp_path / "student"
+    shutil.copytree(str(released), str(copy))
+    solved = open(os.path.join(ROOT, "solutions", "ex06_worked_network.py")).read()
+    wrong = solved.replace('return cache["a3"] * tanh_prime(cache["z5"])',
+                           'return cache["a5"] * tanh_prime(cache["z5"])')
+    assert wrong != solved
+    (copy / "exercises" / "ex06_worked_network.py").write_text(wrong)
+    proc = _run(["grader.py", "ex06", "--no-color"], copy)
+    assert proc.returncode == 1
+    printed = proc.stdout.splitlines()
+    at = printed.index(block[0])
+    assert printed[at:at + len(block)] == block, proc.stdout
+
+
 def test_every_file_the_student_readme_names_is_in_the_release(released):
     readme = (released / "README.md").read_text()
     named = re.findall(r"`([\w.-]+/[\w./-]*)`", readme) + re.findall(
