@@ -108,14 +108,17 @@ def sigmoid(w=(0.5, -1.5), x=(2.0, 0.4)):
         a = 1 + b
         y = 1 / a
 
-    dy/dw = sigma(w^T x) (1 - sigma(w^T x)) x (seed 001's last line has the
-    sign wrong; see the seeds' README):
+    backward() leaves dy/dw_i in each w_i's grad (Exercise 5.13 derives it by
+    hand, and checks the sign of seed 001's last line). A finite difference
+    agrees:
 
     >>> import math
     >>> y = sigmoid()
-    >>> s = 1 / (1 + math.exp(-0.4))                # w^T x = 0.4
     >>> w1 = [v for v in y._topo() if v.label == "w1"][0]
-    >>> abs(w1.grad - s * (1 - s) * 2.0) < 1e-12
+    >>> def y_at(w1):                               # w = (w1, -1.5), x = (2, 0.4)
+    ...     return 1 / (1 + math.exp(-(w1 * 2.0 - 1.5 * 0.4)))
+    >>> h = 1e-6
+    >>> abs(w1.grad - (y_at(0.5 + h) - y_at(0.5 - h)) / (2 * h)) < 1e-8
     True
     """
     if len(w) != len(x) or not w:

@@ -43,14 +43,6 @@ def assert_same(loss, leaves, **kwargs):
         assert_close(g, w)
 
 
-def labelled(x, label):
-    """Value(x) with a label, or skip: the label slot comes from another branch."""
-    v = Value(x)
-    try:
-        v.label = label
-    except AttributeError:
-        pytest.skip("Value has no label slot yet (it is added on another branch)")
-    return v
 
 
 # -- every op of the engine ----------------------------------------------------
@@ -394,10 +386,10 @@ def test_source_is_readable_and_deterministic():
 
 
 def test_source_uses_labels():
-    x = labelled(1.0, "x1")
-    w = labelled(0.5, "w13")
+    x = Value(1.0, label="x1")
+    w = Value(0.5, label="w13")
     z = x * w
-    t = labelled(-1.0, "t")
+    t = Value(-1.0, label="t")
     loss = hinge(z, -1) + t * 0.0
     text = Tape(loss, wrt=[w]).source()
     assert "= x1 * w13" in text

@@ -1072,7 +1072,7 @@ def expect_sigmoid_limit(student, fi, fo, want, r):
                            "quarter": (r / 4.0, "Backwards: the sigmoid's smaller slope "
                                                 "shrinks the signal, so the weights must be "
                                                 "LARGER than Xavier's."),
-                           # Var(w) = 16 * 2 / (fan_in + fan_out) is right; r = sqrt(Var(w))
+                           # the right Var(w)'s standard deviation, taken for the limit
                            "std": (4.0 * r / 3.0 ** 0.5,
                                    "That r is the standard deviation sqrt(Var(w)). The limit of "
                                    "U(-r, r) is larger: its variance is r squared over 3.")})
@@ -1080,7 +1080,7 @@ def expect_sigmoid_limit(student, fi, fo, want, r):
 
 @check("Exercise 12.13", points=2, visibility="visible", uses=("12.6",))
 def test_sigmoid_limit_example(student):
-    "sigmoid_xavier_limit(3, 5) (the docstring's example), (2, 4) and three seeded layer sizes, against minigrad's Xavier limit times tanh'(0)/sigma'(0) by autodiff."
+    "sigmoid_xavier_limit(3, 5) (the docstring's example), (2, 4) and three seeded layer sizes, against an oracle from minigrad's Xavier limit and autodiff slopes."
     factor = library_peak_slope("tanh") / library_peak_slope("sigmoid")
     # (3, 5) first: at (2, 4) Xavier's r is exactly 1, so a missing square root cannot show
     for fi, fo in [(3, 5), (2, 4)] + _fans(1213, 3):
@@ -1090,7 +1090,7 @@ def test_sigmoid_limit_example(student):
 
 @check("Exercise 12.13", points=4, visibility="hidden", uses=("12.6",))
 def test_sigmoid_limit_seeded(student):
-    "sigmoid_xavier_limit on other seeded layer sizes, against sqrt(6 / (fan_in + fan_out)) times 1 / sigma'(0)."
+    "sigmoid_xavier_limit on other seeded layer sizes, against a closed form."
     for fi, fo in _fans(133, 4) + [(1, 1)]:
         r = _hidden_limit(fi, fo)
         expect_sigmoid_limit(student, fi, fo, r * _hidden_g_max("tanh") / _hidden_g_max("sigmoid"),
