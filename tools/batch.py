@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from grading import names, report
 from grading.cpus import available_cpus
 from grading.runner import CHECKS_DIR, grade, load_checks
+from grading.show import short
 from grading.sandbox import DEFAULT_LIMITS, batch_uids, env_limits
 
 def _progress(done, total, started, stream):
@@ -39,7 +40,7 @@ def _notes(results):
         reasons = [r.message for r in rs if not r.detail.get("not_implemented")]
         if len(reasons) == len(rs) and reasons:
             first = reasons[0].split("\n")[0]
-            notes.append("%s: %s" % (names.short_name(module), first[:100]))
+            notes.append("%s: %s" % (names.short_name(module), short(first, 100)))
     return "; ".join(notes)
 
 
@@ -106,7 +107,9 @@ def main(argv):
     p = argparse.ArgumentParser(prog="python grader.py batch",
                                 description="Grade a folder of submissions (one subfolder "
                                 "per student) into a CSV file.")
-    p.add_argument("dir")
+    p.add_argument("dir", help="one subfolder per student (its name is the CSV's student), "
+                   "holding that student's exercise files (exNN_*.py), directly or up to "
+                   "three folders below it (an uploaded copy of the whole repository)")
     p.add_argument("--csv", required=True, help="where to write one row per student")
     p.add_argument("--jobs", type=int, default=None, help="parallel submissions "
                    "(default: the CPUs this machine gives the grader)")
