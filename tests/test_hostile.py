@@ -295,9 +295,9 @@ def early(items, mktemp):
     left)} for test_attack_gains_nothing, WORKERS at a time, slowest first;
     the attacks that only sleep (``SLEEPS``) all at once beside them.
     "batch": {(student, attack, mode): _batch's (scores, output)} for
-    test_batch_student_cannot_harm_the_others, one after another (two batch
-    runs at once would hand out the same uids), alongside the attacks: those
-    run as another user than any batch student, so neither can signal the
+    test_batch_student_cannot_harm_the_others, one after another (each grades
+    two students at once), alongside the attacks: those run as another user
+    than any batch student (sandbox.batch_uids), so neither can signal the
     other's processes."""
     attacks = [(a, m) for a, m in _wanted(items, "test_attack_gains_nothing", "attack", "mode")
                if m != "uid_only" or IS_ROOT]

@@ -10,6 +10,8 @@ wall-clock backstop, restarts) are tested in ``test_time_limits.py``.
 """
 
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -498,6 +500,55 @@ def test_two_batch_runs_at_once_never_share_a_uid(tmp_path):
     with pytest.raises(ValueError, match="nobody else may enter"):
         with batch_uids(1, folder=str(folder)):
             pass
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="needs Linux /proc")
+def test_a_large_batch_holds_its_uids_with_a_few_descriptors(tmp_path):
+    """Red team 19: a descriptor per uid held made a batch of 1,100 students
+    fail (EMFILE under the usual 1,024 descriptors; with more, every
+    session's pipe got a descriptor past select()'s FD_SETSIZE, and every
+    submission "the grader failed"). A lock holds a block of uids, the same
+    blocks whatever the base, so runs from different bases never share one."""
+    folder = str(tmp_path / "uids")
+    before = len(os.listdir("/proc/self/fd"))
+    with batch_uids(1100, folder=folder) as many:
+        assert len(set(many)) == 1100
+        assert len(os.listdir("/proc/self/fd")) - before < 40
+        with batch_uids(5, base=many[-1] - 2, folder=folder) as other:
+            assert len(set(other)) == 5 and not set(many) & set(other)
+
+
+@needs_root
+def test_a_killed_batch_run_leaves_its_uids_to_nobody(submission):
+    """Red team 19: a batch run killed (SIGKILL, or the SIGTERM of
+    ``timeout``) drops its locks, but its students' children live on under
+    its uids (their own session; a sleeping child uses no CPU). The next run
+    gave a correct student such a uid, and the leftover's kill(-1) ended
+    that student's child (0 points). A uid a process still runs under is
+    skipped, as one an account has."""
+    run = ("import sys\nfrom grading.sandbox.session import Session, batch_uids\n"
+           "with batch_uids(1) as (uid,):\n"
+           "    s = Session(sys.argv[1], 'probe', ['math'], {'user': uid, 'guard': False})\n"
+           "    assert s.start() is None\n"
+           "    print(uid, s.proc.pid, s.workdir, s.output_path, flush=True)\n"
+           "    sys.stdin.read()\n")
+    proc = subprocess.Popen([sys.executable, "-c", run, submission], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            universal_newlines=True)
+    try:
+        uid, child, workdir, output = proc.stdout.readline().split()
+        uid, child = int(uid), int(child)
+    finally:
+        proc.kill()  # the run ends, its locks with it; its child lives on
+        proc.wait()
+    try:
+        assert os.stat("/proc/%d" % child).st_uid == uid
+        with batch_uids(2) as uids:
+            assert uid not in uids and len(set(uids)) == 2
+    finally:
+        os.kill(child, signal.SIGKILL)
+        for folder in (workdir, os.path.dirname(output)):  # what the killed run left
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.mark.parametrize("layer", [{}, {"user": ""}])

@@ -144,10 +144,13 @@ def student_user(name="auto"):
 
 
 BATCH_UID_BASE = 60000
-# One lock file per uid a batch run holds: another batch run on the machine, in
-# this process or another, skips it. Root's alone (0700), as only root hands out uids.
+# One lock file per block of UID_BLOCK uids a batch run holds: another batch run on
+# the machine, in this process or another, skips the block. Root's alone (0700), as
+# only root hands out uids. A block, not a uid: a run holds a descriptor per lock, and
+# a thousand of them broke the grading (RLIMIT_NOFILE, select()'s FD_SETSIZE).
 UID_LOCKS = os.path.join("/run" if os.path.isdir("/run") else tempfile.gettempdir(),
                          "minigrad-uids")
+UID_BLOCK = 100
 
 
 def _uid_lock_folder(folder):
@@ -165,44 +168,78 @@ def _uid_lock_folder(folder):
     return folder
 
 
+def _uids_in_use():
+    """Every uid (real, effective, saved, filesystem) a live process on this
+    machine has (Linux /proc; an empty set where there is none). A zombie
+    runs nothing: its uid does not count."""
+    used = set()
+    try:
+        pids = [n for n in os.listdir("/proc") if n.isdigit()]
+    except OSError:
+        return used
+    for pid in pids:
+        try:
+            with open("/proc/%s/status" % pid, "rb") as f:
+                fields = dict(line.split(b":", 1) for line in f if b":" in line)
+            if fields[b"State"].split()[0] not in (b"Z", b"X"):
+                used.update(int(u) for u in fields[b"Uid"].split())
+        except (OSError, KeyError, ValueError, IndexError):
+            continue
+    return used
+
+
 @contextlib.contextmanager
 def batch_uids(count, base=BATCH_UID_BASE, folder=UID_LOCKS):
     """``count`` numeric uids, one per student in ``batch``, held until the
     ``with`` block ends: from ``base`` up, skipping any uid or gid an account
     or group already has, and any uid another batch run on this machine
-    holds (an exclusive lock on ``folder/<uid>``, which the kernel drops when
-    the holder ends, however it ends). Each child then runs under a uid no
+    holds (an exclusive lock on ``folder/<first>-<last>``, a block of
+    ``UID_BLOCK`` uids, which the kernel drops when
+    the holder ends, however it ends), and any uid a process still runs
+    under: a run killed (SIGKILL, SIGTERM) ends without ending its students'
+    children, which live on under its uids once its locks are gone (red
+    team 19: such a child SIGKILLed every process of its uid, so the next
+    run's student under that uid scored 0). Each child then runs under a uid no
     other student's child shares, in this run or another, so the kernel
     refuses signals, ``setpriority``, ``sched_setaffinity`` and file access
     from one student's code to another's (the same uid would allow them)."""
     import fcntl
     import grp
+
+    def has_account(u):
+        for lookup in (pwd.getpwuid, grp.getgrgid):
+            try:
+                lookup(u)
+                return True
+            except KeyError:
+                pass
+        return False
+
     _uid_lock_folder(folder)
     uids, held, uid = [], [], base
     try:
         while len(uids) < count:
-            if uid >= 2 ** 31 - 1:
+            start = uid - uid % UID_BLOCK  # blocks are the same whatever the base
+            if start + UID_BLOCK > 2 ** 31 - 1:
                 raise ValueError("no free uids for %d students" % count)
+            fd = os.open(os.path.join(folder, "%d-%d" % (start, start + UID_BLOCK - 1)),
+                         os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
             try:
-                pwd.getpwuid(uid)
-                taken = True
-            except KeyError:
-                try:
-                    grp.getgrgid(uid)
-                    taken = True
-                except KeyError:
-                    taken = False
-            if not taken:
-                fd = os.open(os.path.join(folder, str(uid)),
-                             os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:  # another batch run holds it
-                    os.close(fd)
-                else:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:  # another batch run holds it
+                os.close(fd)
+            else:
+                # with the block held no run can start a process under its
+                # uids: one that runs under one now is a leftover; skip that uid
+                busy, before = _uids_in_use(), len(uids)
+                for u in range(uid, start + UID_BLOCK):
+                    if len(uids) < count and u not in busy and not has_account(u):
+                        uids.append(u)
+                if len(uids) > before:
                     held.append(fd)
-                    uids.append(uid)
-            uid += 1
+                else:
+                    os.close(fd)
+            uid = start + UID_BLOCK
         yield uids
     finally:
         for fd in held:
