@@ -148,8 +148,8 @@ BATCH_UID_BASE = 60000
 # the machine, in this process or another, skips the block. Root's alone (0700), as
 # only root hands out uids. A block, not a uid: a run holds a descriptor per lock, and
 # a thousand of them broke the grading (RLIMIT_NOFILE, select()'s FD_SETSIZE).
-UID_LOCKS = os.path.join("/run" if os.path.isdir("/run") else tempfile.gettempdir(),
-                         "minigrad-uids")
+UID_LOCKS = os.path.join("/run" if os.access("/run", os.W_OK) else tempfile.gettempdir(),
+                         "minigrad-uids")  # (a read-only /run: the temporary folder)
 UID_BLOCK = 100
 
 
