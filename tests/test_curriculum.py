@@ -294,6 +294,23 @@ def _load(path, name):
     return mod
 
 
+@pytest.mark.parametrize("module, given, copy", [
+    ("ex06_worked_network", lambda m: m.EXAMPLE_WEIGHTS,
+     lambda c: {name: c.FIXED[name] for name in c.WEIGHTS}),
+    ("ex07_forward_backward_view", lambda m: [m.EXAMPLE_X, m.EXAMPLE_W, m.EXAMPLE_B],
+     lambda c: [c.FIXED_NET[k] for k in ("x", "W", "b")]),
+    ("ex08_relu_layer", lambda m: [m.EXAMPLE_W, m.EXAMPLE_X, m.EXAMPLE_B],
+     lambda c: list(c._DOC[:3])),
+], ids=["ex06", "ex07", "ex08"])
+def test_a_checks_example_is_the_modules_given_one(module, given, copy):
+    """A check that runs "the docstring's example" keeps its own copy of the
+    module's given example data (a check reads nothing of the student's
+    module): the copy is that data."""
+    cm = {m.module: m for m in MODULES}[module]
+    solution = _load(os.path.join(SOLUTIONS, module + ".py"), "_given_" + module)
+    assert given(solution) == copy(_load(cm.path, "_copy_" + module))
+
+
 @pytest.mark.parametrize("module, step, made", [
     ("ex12_vanishing_gradients", "gradient_ratio", {"Us": "DOC_US", "xs": "DOC_XS"}),
     ("ex12_vanishing_gradients", "working_remedies", {"Us": "DOC_US", "xs": "DOC_XS"}),
