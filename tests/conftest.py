@@ -27,8 +27,11 @@ def pytest_collection_modifyitems(items):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtestloop(session):
     """Start the collected modules' early work before the first test, in
-    a lane beside the tests (tests/lane.py), and end it after the last."""
-    lane.start(session.items)
+    a lane beside the tests (tests/lane.py), and end it after the last;
+    nothing starts where no test will run (--collect-only, a collection
+    error)."""
+    if not session.config.option.collectonly and not session.testsfailed:
+        lane.start(session.items)
     try:
         yield
     finally:

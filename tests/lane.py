@@ -103,7 +103,9 @@ def finish():
     _stopping.set()
     if _lane is not None:
         _lane.join()
-    while _opened:
-        next(_opened.pop(), None)
-    if _base is not None:
-        shutil.rmtree(_base, ignore_errors=True)
+    try:
+        while _opened:
+            next(_opened.pop(), None)
+    finally:  # a clean-up that fails still leaves no folder behind
+        if _base is not None:
+            shutil.rmtree(_base, ignore_errors=True)
